@@ -1,0 +1,420 @@
+package io.github.bt4j.spec;
+
+import static io.github.bt4j.spec.SpecDocument.child;
+import static io.github.bt4j.spec.SpecDocument.isUnion;
+import static io.github.bt4j.spec.SpecDocument.map;
+import static io.github.bt4j.spec.SpecDocument.unionBranches;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the bundled spec into the spec the generators read. Each rule fixes a way in which
+ * openapi-generator's {@code java}/{@code retrofit2} output would otherwise be wrong, and each
+ * rule is general, so that a newer spec gets the same treatment without hand edits:
+ *
+ * <ul>
+ *   <li><b>Additions.</b> Paths and schemas of {@code bt4j-additions.yaml} (such as {@code POST
+ *       /btql}) are merged in; what the spec declares itself wins.
+ *   <li><b>Title clashes.</b> An inline schema whose {@code title} would become the class name of
+ *       a component schema (an inline {@code experiment} replacing {@code Experiment}) or of
+ *       another inline schema is renamed to {@code <Owner><Title>}.
+ *   <li><b>One-or-many query parameters.</b> A query parameter typed {@code anyOf: [X, X[]]}
+ *       becomes a list of X sent as repeated parameters ({@code ids=a&ids=b}), which the server
+ *       accepts for one value too.
+ *   <li><b>Unions with a primitive branch.</b> The retrofit2 library turns a {@code oneOf}/{@code
+ *       anyOf} that has a string, number, boolean or array branch into an empty class, so its
+ *       data is lost. Such a union of one primitive type (often with {@code null}) becomes that
+ *       type; any other becomes a free-form value ({@code Object} in Java) that keeps every
+ *       branch. Unions of objects are left alone: they become one class with every branch's
+ *       properties.
+ *   <li><b>Bodies are positional.</b> Every request body is marked required, so that generated
+ *       methods take it as an argument.
+ *   <li><b>Greedy path parameters.</b> {@code {path+}} becomes {@code {path}}, a name Retrofit
+ *       accepts.
+ *   <li><b>Fluent annotations.</b> Each operation gets {@code x-bt4j-method} (its fluent method
+ *       name, see {@link OperationNames}), {@code x-bt4j-retry-safe} (whether sending it twice
+ *       cannot apply it twice) and, for list operations, {@code x-bt4j-list-item} (the item
+ *       class).
+ *   <li><b>CORS.</b> {@code OPTIONS} operations are dropped.
+ * </ul>
+ */
+public final class SpecPreparer {
+  private final SpecDocument spec;
+  private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+  /** Prepares {@code spec} in place. */
+  public SpecPreparer(SpecDocument spec) {
+    this.spec = spec;
+  }
+
+  /** Applies every rule, merging {@code additions} first; returns how often each rule fired. */
+  public Map<String, Integer> prepare(SpecDocument additions) {
+    if (additions != null) {
+      mergeAdditions(additions);
+    }
+    dropOptionsOperations();
+    renameGreedyPathParameters();
+    renameClashingTitles();
+    listifyOneOrManyQueryParameters();
+    simplifyPrimitiveUnions();
+    requireRequestBodies();
+    annotateOperations();
+    return counts;
+  }
+
+  private void count(String rule) {
+    counts.merge(rule, 1, Integer::sum);
+  }
+
+  private void mergeAdditions(SpecDocument additions) {
+    for (Map.Entry<String, Object> path : additions.paths().entrySet()) {
+      if (spec.paths().putIfAbsent(path.getKey(), path.getValue()) == null) {
+        count("added path");
+      }
+    }
+    for (Map.Entry<String, Object> schema : additions.schemas().entrySet()) {
+      if (spec.schemas().putIfAbsent(schema.getKey(), schema.getValue()) == null) {
+        count("added schema");
+      }
+    }
+  }
+
+  private void dropOptionsOperations() {
+    for (Object item : spec.paths().values()) {
+      if (map(item).remove("options") != null) {
+        count("dropped OPTIONS operation");
+      }
+    }
+  }
+
+  private void renameGreedyPathParameters() {
+    Map<String, Object> renamed = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> path : spec.paths().entrySet()) {
+      String key = path.getKey();
+      if (key.contains("+}")) {
+        key = key.replaceAll("\\{([A-Za-z0-9_]+)\\+}", "{$1}");
+        for (SpecDocument.Operation op : operationsOf(path.getKey(), map(path.getValue()))) {
+          op.body().putIfAbsent("x-bt4j-method", "forward");
+          for (Map<String, Object> p : spec.parameters(op)) {
+            if (p.get("name") instanceof String && ((String) p.get("name")).endsWith("+")) {
+              String name = (String) p.get("name");
+              p.put("name", name.substring(0, name.length() - 1));
+            }
+          }
+        }
+        count("renamed greedy path parameter");
+      }
+      renamed.put(key, path.getValue());
+    }
+    spec.paths().clear();
+    spec.paths().putAll(renamed);
+  }
+
+  private List<SpecDocument.Operation> operationsOf(String path, Map<String, Object> item) {
+    List<SpecDocument.Operation> ops = new ArrayList<>();
+    for (String method : SpecDocument.HTTP_METHODS) {
+      if (item.get(method) instanceof Map) {
+        ops.add(new SpecDocument.Operation(path, method, map(item.get(method)), item));
+      }
+    }
+    return ops;
+  }
+
+  // ---- title clashes ------------------------------------------------------------------------
+
+  private record TitledSchema(String owner, Map<String, Object> schema) {}
+
+  private void renameClashingTitles() {
+    List<TitledSchema> titled = new ArrayList<>();
+    for (Map.Entry<String, Object> schema : spec.schemas().entrySet()) {
+      collectInlineTitles(schema.getKey(), schema.getValue(), true, titled);
+    }
+    for (SpecDocument.Operation op : spec.operations()) {
+      collectInlineTitles(capitalize(op.id()), op.body(), false, titled);
+    }
+    Set<String> componentNames = new LinkedHashSet<>();
+    for (String name : spec.schemas().keySet()) {
+      componentNames.add(className(name));
+    }
+    Map<String, Integer> titleUses = new HashMap<>();
+    Map<String, Object> firstSchemaByTitle = new HashMap<>();
+    for (TitledSchema t : titled) {
+      String name = className((String) t.schema().get("title"));
+      Object first = firstSchemaByTitle.putIfAbsent(name, t.schema());
+      if (first != null && !first.equals(t.schema())) {
+        titleUses.merge(name, 1, Integer::sum);
+      }
+    }
+    for (TitledSchema t : titled) {
+      String title = (String) t.schema().get("title");
+      String name = className(title);
+      if (componentNames.contains(name) || titleUses.containsKey(name)) {
+        t.schema().put("title", t.owner() + OperationNames.camel(title));
+        count("renamed clashing inline title");
+      }
+    }
+  }
+
+  private void collectInlineTitles(
+      String owner, Object node, boolean isComponentRoot, List<TitledSchema> out) {
+    if (node instanceof Map) {
+      Map<String, Object> m = map(node);
+      if (!isComponentRoot && m.get("title") instanceof String && !m.containsKey("$ref")) {
+        out.add(new TitledSchema(owner, m));
+      }
+      for (Map.Entry<String, Object> e : m.entrySet()) {
+        if (!e.getKey().equals("examples") && !e.getKey().equals("example")) {
+          collectInlineTitles(owner, e.getValue(), false, out);
+        }
+      }
+    } else if (node instanceof List) {
+      for (Object item : (List<?>) node) {
+        collectInlineTitles(owner, item, false, out);
+      }
+    }
+  }
+
+  private static String className(String title) {
+    return OperationNames.camel(title).toLowerCase(Locale.ROOT);
+  }
+
+  // ---- one-or-many query parameters ---------------------------------------------------------
+
+  private void listifyOneOrManyQueryParameters() {
+    List<Map<String, Object>> params = new ArrayList<>();
+    for (Object p : spec.componentParameters().values()) {
+      params.add(map(p));
+    }
+    for (SpecDocument.Operation op : spec.operations()) {
+      Object list = op.body().get("parameters");
+      if (list instanceof List) {
+        for (Object p : (List<?>) list) {
+          if (!map(p).containsKey("$ref")) {
+            params.add(map(p));
+          }
+        }
+      }
+    }
+    for (Map<String, Object> param : params) {
+      if (!"query".equals(param.get("in")) || !(param.get("schema") instanceof Map)) {
+        continue;
+      }
+      Map<String, Object> schema = spec.resolve(map(param.get("schema")));
+      Map<String, Object> item = oneOrManyItem(schema);
+      if (item != null) {
+        Map<String, Object> array = new LinkedHashMap<>();
+        array.put("type", "array");
+        array.put("items", item);
+        param.put("schema", array);
+        param.put("style", "form");
+        param.put("explode", true);
+        count("one-or-many query parameter made a list");
+      }
+    }
+  }
+
+  /** For {@code anyOf: [X, {type: array, items: X}]}, returns X; otherwise null. */
+  private Map<String, Object> oneOrManyItem(Map<String, Object> schema) {
+    if (schema == null || !isUnion(schema)) {
+      return null;
+    }
+    List<Object> branches = new ArrayList<>(unionBranches(schema));
+    branches.removeIf(b -> "null".equals(map(b).get("type")));
+    if (branches.size() != 2) {
+      return null;
+    }
+    for (int i = 0; i < 2; i++) {
+      Map<String, Object> single = map(branches.get(i));
+      Map<String, Object> many = spec.resolve(map(branches.get(1 - i)));
+      if ("array".equals(many.get("type")) && many.get("items") instanceof Map) {
+        Map<String, Object> items = map(many.get("items"));
+        Map<String, Object> a = spec.resolve(single);
+        Map<String, Object> b = spec.resolve(items);
+        if (a != null && b != null && a.get("type") != null && a.get("type").equals(b.get("type"))) {
+          return single;
+        }
+      }
+    }
+    return null;
+  }
+
+  // ---- unions with a primitive branch -------------------------------------------------------
+
+  private void simplifyPrimitiveUnions() {
+    simplifyIn(spec.schemas());
+    simplifyIn(spec.paths());
+    simplifyIn(spec.componentParameters());
+  }
+
+  private void simplifyIn(Object node) {
+    if (node instanceof Map) {
+      Map<String, Object> m = map(node);
+      // children first, so that nested unions are already simple when their parent is judged
+      for (Object child : new ArrayList<>(m.values())) {
+        simplifyIn(child);
+      }
+      if (isUnion(m)) {
+        simplifyUnion(m);
+      }
+    } else if (node instanceof List) {
+      for (Object child : (List<?>) node) {
+        simplifyIn(child);
+      }
+    }
+  }
+
+  private void simplifyUnion(Map<String, Object> union) {
+    boolean nullable = Boolean.TRUE.equals(union.get("nullable"));
+    Set<String> kinds = new LinkedHashSet<>();
+    for (Object branch : unionBranches(union)) {
+      Map<String, Object> b = spec.resolve(map(branch));
+      String kind = kindOf(b);
+      if (kind.equals("null")) {
+        nullable = true;
+      } else {
+        kinds.add(kind);
+      }
+      if (b != null && Boolean.TRUE.equals(b.get("nullable"))) {
+        nullable = true;
+      }
+    }
+    if (kinds.isEmpty() || kinds.equals(Set.of("object"))) {
+      return;
+    }
+    List<String> branchKinds = new ArrayList<>(kinds);
+    union.remove("oneOf");
+    union.remove("anyOf");
+    union.remove("discriminator");
+    union.remove("type");
+    if (kinds.size() == 1 && !kinds.contains("array") && !kinds.contains("any")) {
+      union.put("type", branchKinds.get(0));
+      count("primitive union made " + branchKinds.get(0));
+    } else if (kinds.equals(Set.of("integer", "number"))) {
+      union.put("type", "number");
+      count("primitive union made number");
+    } else {
+      union.put("x-bt4j-union", branchKinds);
+      count("primitive union made free-form");
+    }
+    if (nullable) {
+      union.put("nullable", true);
+    }
+  }
+
+  private static String kindOf(Map<String, Object> schema) {
+    if (schema == null) {
+      return "any";
+    }
+    Object type = schema.get("type");
+    if (type instanceof String) {
+      return (String) type;
+    }
+    if (schema.containsKey("properties") || schema.containsKey("allOf")) {
+      return "object";
+    }
+    if (isUnion(schema)) {
+      return "object"; // a union still standing is a union of objects
+    }
+    if (schema.containsKey("enum")) {
+      return "string";
+    }
+    return "any";
+  }
+
+  // ---- bodies and annotations ---------------------------------------------------------------
+
+  private void requireRequestBodies() {
+    for (SpecDocument.Operation op : spec.operations()) {
+      if (op.body().get("requestBody") instanceof Map) {
+        Map<String, Object> body = map(op.body().get("requestBody"));
+        if (!body.containsKey("$ref") && !Boolean.TRUE.equals(body.get("required"))) {
+          body.put("required", true);
+          count("request body made required");
+        }
+      }
+    }
+  }
+
+  private void annotateOperations() {
+    List<SpecDocument.Operation> operations = spec.operations();
+    Map<String, String> names = OperationNames.assign(operations);
+    for (SpecDocument.Operation op : operations) {
+      op.body().put("x-bt4j-method", names.get(op.key()));
+      op.body().put("x-bt4j-retry-safe", isRetrySafe(op));
+      String item = listItemOf(op);
+      if (item != null) {
+        op.body().put("x-bt4j-list-item", item);
+      }
+    }
+  }
+
+  /**
+   * Whether sending the request twice cannot apply it twice: reads, PUT and DELETE, creates that
+   * the spec says return the existing object, fetches and queries sent by POST, and inserts
+   * (the fluent layer gives every event an id before the first try, so a retry upserts).
+   */
+  static boolean isRetrySafe(SpecDocument.Operation op) {
+    switch (op.method()) {
+      case "get":
+      case "head":
+      case "put":
+      case "delete":
+        return true;
+      case "post":
+        String path = op.path();
+        String description = String.valueOf(op.body().get("description")).toLowerCase(Locale.ROOT);
+        return path.endsWith("/fetch")
+            || path.endsWith("/insert")
+            || path.equals("/btql")
+            || description.contains("return the existing");
+      default:
+        return false;
+    }
+  }
+
+  private String listItemOf(SpecDocument.Operation op) {
+    if (!op.method().equals("get")) {
+      return null;
+    }
+    Object responses = op.body().get("responses");
+    if (!(responses instanceof Map) || !(map(responses).get("200") instanceof Map)) {
+      return null;
+    }
+    Map<String, Object> ok = spec.resolve(map(map(responses).get("200")));
+    Object content = ok.get("content");
+    if (!(content instanceof Map) || !(map(content).get("application/json") instanceof Map)) {
+      return null;
+    }
+    Object schemaNode = map(map(content).get("application/json")).get("schema");
+    if (!(schemaNode instanceof Map)) {
+      return null;
+    }
+    Map<String, Object> schema = spec.resolve(map(schemaNode));
+    Object props = schema.get("properties");
+    if (!(props instanceof Map) || !(map(props).get("objects") instanceof Map)) {
+      return null;
+    }
+    Object items = map(map(props).get("objects")).get("items");
+    if (items instanceof Map && map(items).get("$ref") instanceof String) {
+      String ref = (String) map(items).get("$ref");
+      return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+    return null;
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Unused helper kept package-private for tests: the map at {@code parent[key]}. */
+  static Map<String, Object> childOf(Map<String, Object> parent, String key) {
+    return child(parent, key);
+  }
+}
