@@ -1,6 +1,5 @@
 package io.github.bt4j.spec;
 
-import static io.github.bt4j.spec.SpecDocument.child;
 import static io.github.bt4j.spec.SpecDocument.isUnion;
 import static io.github.bt4j.spec.SpecDocument.map;
 import static io.github.bt4j.spec.SpecDocument.unionBranches;
@@ -39,9 +38,14 @@ import java.util.Set;
  *   <li><b>Greedy path parameters.</b> {@code {path+}} becomes {@code {path}}, a name Retrofit
  *       accepts.
  *   <li><b>Fluent annotations.</b> Each operation gets {@code x-bt4j-method} (its fluent method
- *       name, see {@link OperationNames}), {@code x-bt4j-retry-safe} (whether sending it twice
- *       cannot apply it twice) and, for list operations, {@code x-bt4j-list-item} (the item
- *       class).
+ *       name, see {@link OperationNames}), {@code x-bt4j-params-class} (the class of its optional
+ *       parameters), {@code x-bt4j-retry-safe} (whether sending it twice cannot apply it twice),
+ *       {@code x-bt4j-event-ids} (inserts, whose events get ids before the first try), {@code
+ *       x-bt4j-uuid-path} (it has a UUID path parameter) and, for list operations, {@code
+ *       x-bt4j-list-item} (the item class).
+ *   <li><b>Secrets.</b> String properties that carry a credential ({@code secret}, {@code key},
+ *       {@code api_key}, {@code oauth_token}...) get {@code format: password}, so that the
+ *       generated {@code toString()} prints {@code *} instead of the value.
  *   <li><b>CORS.</b> {@code OPTIONS} operations are dropped.
  * </ul>
  */
@@ -65,6 +69,8 @@ public final class SpecPreparer {
     listifyOneOrManyQueryParameters();
     simplifyPrimitiveUnions();
     requireRequestBodies();
+    markSecrets(spec.schemas());
+    markSecrets(spec.paths());
     annotateOperations();
     return counts;
   }
@@ -328,6 +334,44 @@ public final class SpecPreparer {
     return "any";
   }
 
+  // ---- secrets ------------------------------------------------------------------------------
+
+  /** JSON property names whose string values are credentials. */
+  public static final Set<String> SECRET_PROPERTIES =
+      Set.of(
+          "secret",
+          "key",
+          "api_key",
+          "oauth_token",
+          "password",
+          "access_token",
+          "refresh_token",
+          "client_secret");
+
+  private void markSecrets(Object node) {
+    if (node instanceof Map) {
+      Map<String, Object> m = map(node);
+      if (m.get("properties") instanceof Map) {
+        for (Map.Entry<String, Object> p : map(m.get("properties")).entrySet()) {
+          if (SECRET_PROPERTIES.contains(p.getKey()) && p.getValue() instanceof Map) {
+            Map<String, Object> property = map(p.getValue());
+            if ("string".equals(property.get("type")) && !property.containsKey("format")) {
+              property.put("format", "password");
+              count("secret property masked");
+            }
+          }
+        }
+      }
+      for (Object child : m.values()) {
+        markSecrets(child);
+      }
+    } else if (node instanceof List) {
+      for (Object child : (List<?>) node) {
+        markSecrets(child);
+      }
+    }
+  }
+
   // ---- bodies and annotations ---------------------------------------------------------------
 
   private void requireRequestBodies() {
@@ -346,8 +390,16 @@ public final class SpecPreparer {
     List<SpecDocument.Operation> operations = spec.operations();
     Map<String, String> names = OperationNames.assign(operations);
     for (SpecDocument.Operation op : operations) {
-      op.body().put("x-bt4j-method", names.get(op.key()));
+      String method = names.get(op.key());
+      op.body().put("x-bt4j-method", method);
+      op.body().put("x-bt4j-params-class", capitalize(method) + "Params");
       op.body().put("x-bt4j-retry-safe", isRetrySafe(op));
+      if (op.path().endsWith("/insert")) {
+        op.body().put("x-bt4j-event-ids", true);
+      }
+      if (hasUuidPathParameter(op)) {
+        op.body().put("x-bt4j-uuid-path", true);
+      }
       String item = listItemOf(op);
       if (item != null) {
         op.body().put("x-bt4j-list-item", item);
@@ -377,6 +429,18 @@ public final class SpecPreparer {
       default:
         return false;
     }
+  }
+
+  private boolean hasUuidPathParameter(SpecDocument.Operation op) {
+    for (Map<String, Object> p : spec.parameters(op)) {
+      if ("path".equals(p.get("in")) && p.get("schema") instanceof Map) {
+        Map<String, Object> schema = spec.resolve(map(p.get("schema")));
+        if (schema != null && "uuid".equals(schema.get("format"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private String listItemOf(SpecDocument.Operation op) {
@@ -411,10 +475,5 @@ public final class SpecPreparer {
 
   private static String capitalize(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  /** Unused helper kept package-private for tests: the map at {@code parent[key]}. */
-  static Map<String, Object> childOf(Map<String, Object> parent, String key) {
-    return child(parent, key);
   }
 }

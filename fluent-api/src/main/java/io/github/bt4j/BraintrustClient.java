@@ -1,0 +1,332 @@
+package io.github.bt4j;
+
+import io.github.bt4j.internal.http.ClientConfig;
+import io.github.bt4j.internal.http.HttpLogLevel;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.resources.BraintrustResources;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The Braintrust API client: one instance per application, immutable and safe to share between
+ * threads. Each resource of the API is an accessor ({@code client.projects()}, {@code
+ * client.experiments()}, {@code client.proxy()}...), each operation a method on it.
+ *
+ * <pre>{@code
+ * try (BraintrustClient client = BraintrustClient.fromEnv()) {
+ *   Project project = client.projects().create(new CreateProject().name("my-project"));
+ * }
+ * }</pre>
+ *
+ * <p>Closing the client releases its connections and threads, unless you supplied the {@link
+ * OkHttpClient}, which stays yours to manage.
+ */
+public final class BraintrustClient extends BraintrustResources implements AutoCloseable {
+  /** The API of Braintrust's US data plane, the default. */
+  public static final String US_API_URL = "https://api.braintrust.dev";
+
+  /** The API of Braintrust's EU data plane. */
+  public static final String EU_API_URL = "https://api-eu.braintrust.dev";
+
+  /** The library's version, as sent in the User-Agent. */
+  public static final String VERSION = Version.current();
+
+  private final Transport transport;
+  private final Builder settings;
+
+  private BraintrustClient(Builder b, Transport transport) {
+    super(transport);
+    this.transport = transport;
+    this.settings = b.copy();
+  }
+
+  /** A builder with the defaults: US data plane, two retries, 10 s connect, 60 s read. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from the environment: see {@link Builder#fromEnv()}.
+   *
+   * @throws IllegalStateException if {@code BRAINTRUST_API_KEY} is not set
+   */
+  public static BraintrustClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /**
+   * A new client that shares this one's connections and threads but differs in some settings.
+   *
+   * <pre>{@code
+   * BraintrustClient asAlice = client.withOptions(b -> b.impersonateUser("alice@example.com"));
+   * }</pre>
+   */
+  public BraintrustClient withOptions(java.util.function.Consumer<Builder> change) {
+    Builder b = settings.copy();
+    b.okHttpClient(transport.http());
+    change.accept(b);
+    return b.build();
+  }
+
+  /** The base URL every call goes to. */
+  public String baseUrl() {
+    return transport.config().baseUrl().toString();
+  }
+
+  /** The machinery under the resources; for the library's own helpers (pagination, streams). */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** Releases the client's connections and threads (not those of a supplied OkHttpClient). */
+  @Override
+  public void close() {
+    transport.close();
+  }
+
+  @Override
+  public String toString() {
+    return "BraintrustClient{baseUrl=" + baseUrl() + ", apiKey=" + Secrets.mask(settings.apiKey) + "}";
+  }
+
+  /** Builds a {@link BraintrustClient}. */
+  public static final class Builder {
+    private String apiKey;
+    private String baseUrl = US_API_URL;
+    private String impersonateUser;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration writeTimeout;
+    private Duration callTimeout;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private OkHttpClient okHttpClient;
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
+    private HttpLogLevel logLevel = HttpLogLevel.OFF;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.apiKey = apiKey;
+      b.baseUrl = baseUrl;
+      b.impersonateUser = impersonateUser;
+      b.headers.putAll(headers);
+      b.connectTimeout = connectTimeout;
+      b.readTimeout = readTimeout;
+      b.writeTimeout = writeTimeout;
+      b.callTimeout = callTimeout;
+      b.retryPolicy = retryPolicy;
+      b.okHttpClient = okHttpClient;
+      b.sleeper = sleeper;
+      b.clock = clock;
+      b.logLevel = logLevel;
+      return b;
+    }
+
+    /**
+     * Reads the settings from environment variables: the API key from {@code BRAINTRUST_API_KEY};
+     * the base URL from {@code BRAINTRUST_API_URL} (the name the API guide and Braintrust's Python
+     * and TypeScript SDKs use) or, if that is unset, {@code BRAINTRUST_BASE_URL} (the name of the
+     * official Java/Kotlin REST SDK); HTTP logging from {@code BRAINTRUST_LOG} ({@code info} or
+     * {@code debug}). Settings made later on the builder win.
+     */
+    public Builder fromEnv() {
+      return fromEnv(System::getenv);
+    }
+
+    /** As {@link #fromEnv()}, reading variables through {@code env} (for tests). */
+    public Builder fromEnv(Function<String, String> env) {
+      String key = env.apply("BRAINTRUST_API_KEY");
+      if (key == null || key.isBlank()) {
+        throw new IllegalStateException(
+            "BRAINTRUST_API_KEY is not set: export your API key (Settings > API keys in the "
+                + "Braintrust app), or call BraintrustClient.builder().apiKey(...)");
+      }
+      apiKey(key.strip());
+      String url = firstSet(env.apply("BRAINTRUST_API_URL"), env.apply("BRAINTRUST_BASE_URL"));
+      if (url != null) {
+        baseUrl(url.strip());
+      }
+      logLevel = HttpLogLevel.parse(env.apply("BRAINTRUST_LOG"));
+      return this;
+    }
+
+    private static String firstSet(String a, String b) {
+      if (a != null && !a.isBlank()) {
+        return a;
+      }
+      return b != null && !b.isBlank() ? b : null;
+    }
+
+    /** The API key (required), sent as a bearer token. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Validation.notBlank(apiKey, "apiKey");
+      return this;
+    }
+
+    /**
+     * The API's base URL: {@link #US_API_URL} by default, {@link #EU_API_URL} for the EU data
+     * plane, or a self-hosted data plane's URL. A trailing {@code /v1} is ignored, since the
+     * operations' paths include it.
+     */
+    public Builder baseUrl(String baseUrl) {
+      Validation.notBlank(baseUrl, "baseUrl");
+      HttpUrl parsed = HttpUrl.parse(baseUrl);
+      if (parsed == null) {
+        throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
+      }
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** Sends every call to Braintrust's EU data plane. */
+    public Builder euDataPlane() {
+      return baseUrl(EU_API_URL);
+    }
+
+    /** Acts as another user of the organisation on every call ({@code x-bt-impersonate-user}). */
+    public Builder impersonateUser(String userIdOrEmail) {
+      this.impersonateUser = Validation.notBlank(userIdOrEmail, "impersonateUser");
+      return this;
+    }
+
+    /** Adds a header to every call. */
+    public Builder header(String name, String value) {
+      Validation.headerName(name);
+      headers.put(name, Objects.requireNonNull(value, "header value == null"));
+      return this;
+    }
+
+    /** Limits the time to open a connection (10 s by default). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Limits each wait for response bytes (60 s by default). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Limits each wait to send request bytes (60 s by default). */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Limits each whole call, retries included (none by default). */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** Sets how many times a failed call is retried (2 by default); 0 turns retries off. */
+    public Builder maxRetries(int maxRetries) {
+      this.retryPolicy = retryPolicy.withMaxRetries(maxRetries);
+      return this;
+    }
+
+    /** Replaces the whole retry policy. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy == null");
+      return this;
+    }
+
+    /**
+     * Uses your OkHttpClient (its connection pool, dispatcher, proxy, TLS and timeouts); the
+     * client adds its interceptors to a derived client and never shuts yours down.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "okHttpClient == null");
+      return this;
+    }
+
+    /** Replaces how the client waits between retries (tests record the waits instead). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** Replaces the clock used to read HTTP-date {@code Retry-After} values (for tests). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no API key was given
+     */
+    public BraintrustClient build() {
+      if (apiKey == null) {
+        throw new IllegalStateException(
+            "no API key: call apiKey(...) or fromEnv() with BRAINTRUST_API_KEY set");
+      }
+      ClientConfig config =
+          new ClientConfig(
+              apiKey,
+              normalise(baseUrl),
+              impersonateUser,
+              Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
+              "bt4j/" + VERSION + " (Java " + System.getProperty("java.version") + ")",
+              retryPolicy,
+              sleeper,
+              clock,
+              () -> ThreadLocalRandom.current().nextDouble(),
+              logLevel);
+      OkHttpClient base = okHttpClient;
+      if (connectTimeout != null || readTimeout != null || writeTimeout != null || callTimeout != null) {
+        OkHttpClient.Builder b =
+            base != null ? base.newBuilder() : io.github.bt4j.internal.http.Transport.defaults();
+        if (connectTimeout != null) {
+          b.connectTimeout(connectTimeout);
+        }
+        if (readTimeout != null) {
+          b.readTimeout(readTimeout);
+        }
+        if (writeTimeout != null) {
+          b.writeTimeout(writeTimeout);
+        }
+        if (callTimeout != null) {
+          b.callTimeout(callTimeout);
+        }
+        base = b.build();
+      }
+      return new BraintrustClient(this, new Transport(config, base, Json.gson(), okHttpClient == null));
+    }
+
+    private static HttpUrl normalise(String url) {
+      String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+      if (u.endsWith("/v1")) {
+        u = u.substring(0, u.length() - 3);
+      }
+      return HttpUrl.get(u + "/");
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "BraintrustClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Secrets.mask(apiKey) + "}";
+    }
+  }
+}

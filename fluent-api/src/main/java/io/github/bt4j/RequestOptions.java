@@ -1,0 +1,176 @@
+package io.github.bt4j;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings for one call that override the client's: a whole-call timeout, a read timeout, the
+ * number of retries, extra headers and the user to act as. Immutable; build with {@link
+ * #builder()} and pass as the last argument of any resource method.
+ *
+ * <pre>{@code
+ * client.projects().list(RequestOptions.builder().timeout(Duration.ofSeconds(5)).maxRetries(0).build());
+ * }</pre>
+ */
+public final class RequestOptions {
+  private static final RequestOptions NONE = new Builder().build();
+
+  private final Duration timeout;
+  private final Duration readTimeout;
+  private final Integer maxRetries;
+  private final Boolean retryNonIdempotent;
+  private final String impersonateUser;
+  private final Map<String, String> headers;
+
+  private RequestOptions(Builder b) {
+    this.timeout = b.timeout;
+    this.readTimeout = b.readTimeout;
+    this.maxRetries = b.maxRetries;
+    this.retryNonIdempotent = b.retryNonIdempotent;
+    this.impersonateUser = b.impersonateUser;
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+  }
+
+  /** Options that change nothing: the client's settings apply. */
+  public static RequestOptions none() {
+    return NONE;
+  }
+
+  /** A builder for new options. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.timeout = timeout;
+    b.readTimeout = readTimeout;
+    b.maxRetries = maxRetries;
+    b.retryNonIdempotent = retryNonIdempotent;
+    b.impersonateUser = impersonateUser;
+    b.headers.putAll(headers);
+    return b;
+  }
+
+  /** The whole-call timeout (all attempts and backoff included), or null for the client's. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The read timeout of each attempt, or null for the client's. */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** The maximum number of retries, or null for the client's. */
+  public Integer maxRetries() {
+    return maxRetries;
+  }
+
+  /**
+   * Whether to retry this call even though the operation is not known to be idempotent (a POST
+   * that could be applied twice), or null for the operation's default.
+   */
+  public Boolean retryNonIdempotent() {
+    return retryNonIdempotent;
+  }
+
+  /** The user to act as ({@code x-bt-impersonate-user}), or null for the client's. */
+  public String impersonateUser() {
+    return impersonateUser;
+  }
+
+  /** Extra headers sent with this call, after the client's. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  @Override
+  public String toString() {
+    return "RequestOptions{timeout="
+        + timeout
+        + ", readTimeout="
+        + readTimeout
+        + ", maxRetries="
+        + maxRetries
+        + ", retryNonIdempotent="
+        + retryNonIdempotent
+        + ", impersonateUser="
+        + impersonateUser
+        + ", headers="
+        + headers.keySet()
+        + "}";
+  }
+
+  /** Builds {@link RequestOptions}. */
+  public static final class Builder {
+    private Duration timeout;
+    private Duration readTimeout;
+    private Integer maxRetries;
+    private Boolean retryNonIdempotent;
+    private String impersonateUser;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Limits the whole call, retries and backoff included. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /** Limits the wait for each read of the response. */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = positive(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /** Sets how many times a failed call is retried; 0 turns retries off for this call. */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Allows retries of a call the client would not retry by itself because sending it twice
+     * could apply it twice. Use it only when you know the call is safe to repeat.
+     */
+    public Builder retryNonIdempotent(boolean retry) {
+      this.retryNonIdempotent = retry;
+      return this;
+    }
+
+    /** Acts as another user of the organisation ({@code x-bt-impersonate-user}): id or email. */
+    public Builder impersonateUser(String userIdOrEmail) {
+      this.impersonateUser = Validation.notBlank(userIdOrEmail, "impersonateUser");
+      return this;
+    }
+
+    /** Adds a header to this call; replaces the client's header of the same name. */
+    public Builder header(String name, String value) {
+      Validation.headerName(name);
+      headers.put(name, Objects.requireNonNull(value, "header value == null"));
+      return this;
+    }
+
+    /** Builds the options. */
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}

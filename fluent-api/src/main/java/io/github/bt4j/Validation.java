@@ -1,0 +1,60 @@
+package io.github.bt4j;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks made before anything is sent. Each failure is an {@link
+ * IllegalArgumentException} (or {@link NullPointerException} for null) naming the argument.
+ */
+public final class Validation {
+  private static final Pattern UUID_PATTERN =
+      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  private static final Pattern TOKEN = Pattern.compile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$");
+
+  private Validation() {}
+
+  /** Checks that a required argument is present. */
+  public static <T> T required(T value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is required but was null");
+    }
+    return value;
+  }
+
+  /** Checks that a required argument is present and, if it is a string, not blank. */
+  public static <T> T present(T value, String name) {
+    required(value, name);
+    if (value instanceof String && ((String) value).isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /** Checks that a string argument is present and not blank. */
+  public static String notBlank(String value, String name) {
+    required(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /** Parses an id argument that must be a UUID. */
+  public static UUID uuid(String value, String name) {
+    notBlank(value, name);
+    if (!UUID_PATTERN.matcher(value).matches()) {
+      throw new IllegalArgumentException(name + " must be a UUID, got \"" + value + "\"");
+    }
+    return UUID.fromString(value);
+  }
+
+  /** Checks that a header name is a valid HTTP token. */
+  static String headerName(String name) {
+    notBlank(name, "header name");
+    if (!TOKEN.matcher(name).matches()) {
+      throw new IllegalArgumentException("header name is not a valid HTTP token: " + name);
+    }
+    return name;
+  }
+}

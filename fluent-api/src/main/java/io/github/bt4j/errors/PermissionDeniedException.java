@@ -1,0 +1,11 @@
+package io.github.bt4j.errors;
+
+/** 403: the API key may not perform this request. */
+public class PermissionDeniedException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; {@code requestId} may be null. */
+  public PermissionDeniedException(int statusCode, String serverMessage, String requestId, String method, String url) {
+    super(statusCode, serverMessage, requestId, method, url);
+  }
+}

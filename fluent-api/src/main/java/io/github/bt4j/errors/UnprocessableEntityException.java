@@ -1,0 +1,11 @@
+package io.github.bt4j.errors;
+
+/** 422: the request was well-formed but could not be processed. */
+public class UnprocessableEntityException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception; {@code requestId} may be null. */
+  public UnprocessableEntityException(int statusCode, String serverMessage, String requestId, String method, String url) {
+    super(statusCode, serverMessage, requestId, method, url);
+  }
+}

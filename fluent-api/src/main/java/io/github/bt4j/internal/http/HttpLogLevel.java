@@ -1,0 +1,29 @@
+package io.github.bt4j.internal.http;
+
+import java.util.Locale;
+
+/** How much of each HTTP exchange the client logs, from the {@code BRAINTRUST_LOG} variable. */
+public enum HttpLogLevel {
+  /** Nothing (the default). */
+  OFF,
+  /** One line per attempt: method, URL, status, time. */
+  INFO,
+  /** Also headers (credentials redacted) and small JSON bodies (secret fields redacted). */
+  DEBUG;
+
+  /** Parses {@code off|info|debug} (any case); anything else is {@link #OFF}. */
+  public static HttpLogLevel parse(String value) {
+    if (value == null) {
+      return OFF;
+    }
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "info":
+        return INFO;
+      case "debug":
+      case "body":
+        return DEBUG;
+      default:
+        return OFF;
+    }
+  }
+}

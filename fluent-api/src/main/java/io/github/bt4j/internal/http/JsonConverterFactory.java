@@ -1,0 +1,60 @@
+package io.github.bt4j.internal.http;
+
+import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Lets Retrofit write request bodies with the client's Gson. Responses are read by {@link
+ * Transport} itself (from the stream, with typed errors); the response converter exists only
+ * because Retrofit insists on one when it parses a service method.
+ */
+final class JsonConverterFactory extends Converter.Factory {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final Gson gson;
+
+  JsonConverterFactory(Gson gson) {
+    this.gson = gson;
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(
+      Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit r) {
+    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
+    return value -> write(adapter, value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private RequestBody write(TypeAdapter<?> adapter, Object value) throws IOException {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer =
+        gson.newJsonWriter(new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8))) {
+      ((TypeAdapter<Object>) adapter).write(writer, value);
+    }
+    return RequestBody.create(buffer.readByteString(), JSON);
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
+    return body -> {
+      try (body) {
+        return adapter.read(gson.newJsonReader(body.charStream()));
+      }
+    };
+  }
+}

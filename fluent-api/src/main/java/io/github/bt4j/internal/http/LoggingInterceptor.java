@@ -1,0 +1,113 @@
+package io.github.bt4j.internal.http;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * Logs each attempt through {@link System.Logger} {@code io.github.bt4j.http} at the level set by
+ * {@code BRAINTRUST_LOG} ({@code info}: one line per attempt; {@code debug}: headers and small
+ * JSON bodies too). Credentials never reach the log: {@code Authorization} and other credential
+ * headers print as {@code ██}, and so do the values of secret JSON fields ({@code secret}, {@code
+ * key}, {@code api_key}...). Streaming bodies are never read here.
+ */
+final class LoggingInterceptor implements Interceptor {
+  static final String REDACTED = "██";
+  private static final long MAX_LOGGED_BODY = 16 * 1024;
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+  /** Matches {@code "secret_field": "value"} in JSON text. */
+  private static final Pattern SECRET_JSON_FIELD =
+      Pattern.compile(
+          "(\"(?:secret|key|api_key|oauth_token|password|access_token|refresh_token|client_secret"
+              + "|token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+
+  private final System.Logger logger;
+  private final HttpLogLevel level;
+
+  LoggingInterceptor(System.Logger logger, HttpLogLevel level) {
+    this.logger = logger;
+    this.level = level;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    long start = System.nanoTime();
+    if (level == HttpLogLevel.DEBUG) {
+      logger.log(
+          Level.DEBUG,
+          "--> " + request.method() + " " + request.url() + "\n" + headers(request.headers())
+              + requestBody(request));
+    }
+    Response response;
+    try {
+      response = chain.proceed(request);
+    } catch (IOException e) {
+      logger.log(
+          Level.INFO,
+          "<-- " + request.method() + " " + request.url() + " failed: " + e.getClass().getSimpleName()
+              + " " + e.getMessage());
+      throw e;
+    }
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    logger.log(
+        Level.INFO,
+        "<-- " + response.code() + " " + request.method() + " " + request.url() + " (" + ms + " ms)");
+    if (level == HttpLogLevel.DEBUG) {
+      logger.log(Level.DEBUG, headers(response.headers()) + responseBody(response));
+    }
+    return response;
+  }
+
+  static String headers(Headers headers) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      boolean secret = SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+      sb.append(name).append(": ").append(secret ? REDACTED : headers.value(i)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Replaces the values of secret fields in JSON text with {@value #REDACTED}. */
+  static String redactJson(String json) {
+    Matcher m = SECRET_JSON_FIELD.matcher(json);
+    return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "\"" + REDACTED + "\""));
+  }
+
+  private static String requestBody(Request request) throws IOException {
+    if (request.body() == null || !isJson(request.body().contentType())) {
+      return "";
+    }
+    long length = request.body().contentLength();
+    if (length < 0 || length > MAX_LOGGED_BODY) {
+      return "(body of " + length + " bytes)\n";
+    }
+    Buffer buffer = new Buffer();
+    request.body().writeTo(buffer);
+    return redactJson(buffer.readString(StandardCharsets.UTF_8)) + "\n";
+  }
+
+  private static String responseBody(Response response) throws IOException {
+    if (response.body() == null || !isJson(response.body().contentType())) {
+      return "";
+    }
+    return redactJson(response.peekBody(MAX_LOGGED_BODY).string()) + "\n";
+  }
+
+  private static boolean isJson(MediaType type) {
+    return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
+  }
+}

@@ -1,0 +1,266 @@
+package io.github.bt4j.internal.http;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonIOException;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.errors.BraintrustException;
+import io.github.bt4j.errors.ConnectionException;
+import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.generated.api.BraintrustApi;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import retrofit2.Invocation;
+import retrofit2.Retrofit;
+
+/**
+ * Runs every call of the client through one chain: retries, headers and auth, logging, then
+ * OkHttp. Requests are built by the generated Retrofit interface ({@link #api()}); responses are
+ * read here, straight from the response stream into the operation's model type, and errors become
+ * the typed exceptions of {@code io.github.bt4j.errors}.
+ */
+public final class Transport implements AutoCloseable {
+  private static final RequestContext DEFAULT_CONTEXT =
+      new RequestContext(RequestOptions.none(), false);
+
+  private final ClientConfig config;
+  private final OkHttpClient http;
+  private final boolean ownsHttpClient;
+  private final Gson gson;
+  private final BraintrustApi api;
+  private final Map<Method, TypeAdapter<?>> responseAdapters = new ConcurrentHashMap<>();
+
+  /**
+   * Creates the transport. {@code base} is the OkHttpClient to derive from (its pools and timeouts
+   * are kept; our interceptors are added to a derived client) or null to create one; {@code
+   * ownsHttpClient} says whether {@link #close()} may shut its pools down.
+   */
+  public Transport(ClientConfig config, OkHttpClient base, Gson gson, boolean ownsHttpClient) {
+    this.config = config;
+    this.gson = gson;
+    this.ownsHttpClient = ownsHttpClient;
+    OkHttpClient.Builder builder =
+        (base != null ? base.newBuilder() : defaults())
+            .addInterceptor(new RetryInterceptor(config))
+            .addInterceptor(new HeadersInterceptor(config));
+    if (config.logLevel() != HttpLogLevel.OFF) {
+      builder.addInterceptor(
+          new LoggingInterceptor(System.getLogger("io.github.bt4j.http"), config.logLevel()));
+    }
+    this.http = builder.build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(config.baseUrl())
+            .callFactory(http)
+            .addConverterFactory(new JsonConverterFactory(gson))
+            .build();
+    this.api = retrofit.create(BraintrustApi.class);
+  }
+
+  /** The library's OkHttpClient defaults: see {@link HttpClients#defaultBuilder()}. */
+  public static OkHttpClient.Builder defaults() {
+    return HttpClients.defaultBuilder();
+  }
+
+  /** The generated Retrofit interface, used to build requests. */
+  public BraintrustApi api() {
+    return api;
+  }
+
+  /** The client's Gson. */
+  public Gson gson() {
+    return gson;
+  }
+
+  /** The client-wide settings. */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /** The OkHttp client with the whole chain installed. */
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /** Runs a call built by {@link #api()} and returns its parsed body (null for no content). */
+  public <T> T execute(retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+    Request request = call.request();
+    TypeAdapter<T> adapter = responseAdapter(request);
+    Call raw = newCall(request, options, retrySafe);
+    try (Response response = raw.execute()) {
+      return read(response, adapter);
+    } catch (IOException e) {
+      throw new ConnectionException(request.method(), request.url().toString(), e);
+    }
+  }
+
+  /** Like {@link #execute} but asynchronous; cancelling the future cancels the call. */
+  public <T> CompletableFuture<T> executeAsync(
+      retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+    Request request;
+    TypeAdapter<T> adapter;
+    try {
+      request = call.request();
+      adapter = responseAdapter(request);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Call raw = newCall(request, options, retrySafe);
+    CompletableFuture<T> future = new CompletableFuture<>();
+    raw.enqueue(
+        new Callback() {
+          @Override
+          public void onResponse(Call c, Response response) {
+            try (response) {
+              future.complete(read(response, adapter));
+            } catch (IOException e) {
+              future.completeExceptionally(
+                  new ConnectionException(request.method(), request.url().toString(), e));
+            } catch (RuntimeException e) {
+              future.completeExceptionally(e);
+            }
+          }
+
+          @Override
+          public void onFailure(Call c, IOException e) {
+            future.completeExceptionally(
+                new ConnectionException(request.method(), request.url().toString(), e));
+          }
+        });
+    future.whenComplete(
+        (value, error) -> {
+          if (future.isCancelled()) {
+            raw.cancel();
+          }
+        });
+    return future;
+  }
+
+  /**
+   * Starts a call whose response the caller reads itself (streams, JSON lines). A non-2xx answer
+   * is closed and thrown as a typed exception; the caller must close the returned response.
+   */
+  public Response open(Request request, RequestOptions options, boolean retrySafe) {
+    return open(newCall(request, options, retrySafe));
+  }
+
+  /** Runs an already created call (see {@link #newCall}) as {@link #open(Request, RequestOptions, boolean)} does. */
+  public Response open(Call raw) {
+    Request request = raw.request();
+    Response response;
+    try {
+      response = raw.execute();
+    } catch (IOException e) {
+      throw new ConnectionException(request.method(), request.url().toString(), e);
+    }
+    if (!response.isSuccessful()) {
+      try (response) {
+        throw ErrorMapper.toException(response);
+      }
+    }
+    return response;
+  }
+
+  /** Creates an OkHttp call for {@code request} carrying the call's options. */
+  public Call newCall(Request request, RequestOptions options, boolean retrySafe) {
+    Request tagged =
+        request.newBuilder().tag(RequestContext.class, new RequestContext(options, retrySafe)).build();
+    Call raw = http.newCall(tagged);
+    if (options.timeout() != null) {
+      raw.timeout().timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return raw;
+  }
+
+  /** The context a request carries, or the default (client settings, not retry-safe). */
+  static RequestContext contextOf(Request request) {
+    RequestContext context = request.tag(RequestContext.class);
+    return context != null ? context : DEFAULT_CONTEXT;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> TypeAdapter<T> responseAdapter(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      throw new IllegalStateException("request was not built by the generated Retrofit interface");
+    }
+    return (TypeAdapter<T>)
+        responseAdapters.computeIfAbsent(invocation.method(), this::adapterForReturnType);
+  }
+
+  private TypeAdapter<?> adapterForReturnType(Method method) {
+    Type returnType = method.getGenericReturnType();
+    Type bodyType =
+        returnType instanceof ParameterizedType
+            ? ((ParameterizedType) returnType).getActualTypeArguments()[0]
+            : Object.class;
+    if (bodyType == Void.class) {
+      return null;
+    }
+    return gson.getAdapter(TypeToken.get(bodyType));
+  }
+
+  private <T> T read(Response response, TypeAdapter<T> adapter) throws IOException {
+    if (!response.isSuccessful()) {
+      throw ErrorMapper.toException(response);
+    }
+    ResponseBody body = response.body();
+    if (adapter == null || body == null || response.code() == 204) {
+      return null;
+    }
+    try {
+      JsonReader reader = gson.newJsonReader(body.charStream());
+      if (reader.peek() == JsonToken.END_DOCUMENT) {
+        return null;
+      }
+      return adapter.read(reader);
+    } catch (java.io.EOFException e) {
+      if (body.contentLength() == 0) {
+        return null;
+      }
+      throw unexpected(response, "the body ended early", e);
+    } catch (JsonIOException e) {
+      throw new ConnectionException(
+          response.request().method(), response.request().url().toString(), e);
+    } catch (com.google.gson.stream.MalformedJsonException
+        | JsonParseException
+        | IllegalStateException
+        | IllegalArgumentException e) {
+      throw unexpected(response, e.getMessage(), e);
+    }
+  }
+
+  private static BraintrustException unexpected(Response response, String detail, Exception e) {
+    return new UnexpectedResponseException(
+        response.code(),
+        response.request().method(),
+        response.request().url().toString(),
+        detail,
+        e);
+  }
+
+  /** Releases the connection pool and threads, unless the caller supplied the OkHttpClient. */
+  @Override
+  public void close() {
+    if (ownsHttpClient) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+}
