@@ -95,7 +95,11 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
   @Override
   public String toString() {
-    return "BraintrustClient{baseUrl=" + baseUrl() + ", apiKey=" + Secrets.mask(settings.apiKey) + "}";
+    return "BraintrustClient{baseUrl="
+        + baseUrl()
+        + ", apiKey="
+        + Secrets.mask(settings.apiKey)
+        + "}";
   }
 
   /** Builds a {@link BraintrustClient}. */
@@ -245,8 +249,8 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     }
 
     /**
-     * Uses your OkHttpClient (its connection pool, dispatcher, proxy, TLS and timeouts); the
-     * client adds its interceptors to a derived client and never shuts yours down.
+     * Uses your OkHttpClient (its connection pool, dispatcher, proxy, TLS and timeouts); the client
+     * adds its interceptors to a derived client and never shuts yours down.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "okHttpClient == null");
@@ -288,7 +292,10 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
               () -> ThreadLocalRandom.current().nextDouble(),
               logLevel);
       OkHttpClient base = okHttpClient;
-      if (connectTimeout != null || readTimeout != null || writeTimeout != null || callTimeout != null) {
+      if (connectTimeout != null
+          || readTimeout != null
+          || writeTimeout != null
+          || callTimeout != null) {
         OkHttpClient.Builder b =
             base != null ? base.newBuilder() : io.github.bt4j.internal.http.Transport.defaults();
         if (connectTimeout != null) {
@@ -305,7 +312,8 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         }
         base = b.build();
       }
-      return new BraintrustClient(this, new Transport(config, base, Json.gson(), okHttpClient == null));
+      return new BraintrustClient(
+          this, new Transport(config, base, Json.gson(), okHttpClient == null));
     }
 
     private static HttpUrl normalise(String url) {
@@ -326,7 +334,11 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
     @Override
     public String toString() {
-      return "BraintrustClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Secrets.mask(apiKey) + "}";
+      return "BraintrustClient.Builder{baseUrl="
+          + baseUrl
+          + ", apiKey="
+          + Secrets.mask(apiKey)
+          + "}";
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Settings for one call that override the client's: a whole-call timeout, a read timeout, the
- * number of retries, extra headers and the user to act as. Immutable; build with {@link
- * #builder()} and pass as the last argument of any resource method.
+ * number of retries, extra headers and the user to act as. Immutable; build with {@link #builder()}
+ * and pass as the last argument of any resource method.
  *
  * <pre>{@code
  * client.projects().list(RequestOptions.builder().timeout(Duration.ofSeconds(5)).maxRetries(0).build());
@@ -72,8 +72,8 @@ public final class RequestOptions {
   }
 
   /**
-   * Whether to retry this call even though the operation is not known to be idempotent (a POST
-   * that could be applied twice), or null for the operation's default.
+   * Whether to retry this call even though the operation is not known to be idempotent (a POST that
+   * could be applied twice), or null for the operation's default.
    */
   public Boolean retryNonIdempotent() {
     return retryNonIdempotent;
@@ -139,8 +139,8 @@ public final class RequestOptions {
     }
 
     /**
-     * Allows retries of a call the client would not retry by itself because sending it twice
-     * could apply it twice. Use it only when you know the call is safe to repeat.
+     * Allows retries of a call the client would not retry by itself because sending it twice could
+     * apply it twice. Use it only when you know the call is safe to repeat.
      */
     public Builder retryNonIdempotent(boolean retry) {
       this.retryNonIdempotent = retry;

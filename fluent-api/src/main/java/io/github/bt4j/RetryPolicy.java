@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When and how long the client waits before retrying a failed call. Retries happen on 408, 409,
- * 429 and 5xx answers and on connection failures, never on 413 or another 4xx, and only for calls
- * that cannot be applied twice. The wait doubles from {@link #initialBackoff()} up to {@link
+ * When and how long the client waits before retrying a failed call. Retries happen on 408, 409, 429
+ * and 5xx answers and on connection failures, never on 413 or another 4xx, and only for calls that
+ * cannot be applied twice. The wait doubles from {@link #initialBackoff()} up to {@link
  * #maxBackoff()}, with jitter (a random 75 to 100% of it), unless the server says how long to wait
  * with {@code Retry-After} (seconds or an HTTP date) or {@code Retry-After-Ms}; the server's wait
  * is honoured up to {@link #maxRetryAfter()}.

@@ -4,12 +4,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Argument checks made before anything is sent. Each failure is an {@link
- * IllegalArgumentException} (or {@link NullPointerException} for null) naming the argument.
+ * Argument checks made before anything is sent. Each failure is an {@link IllegalArgumentException}
+ * (or {@link NullPointerException} for null) naming the argument.
  */
 public final class Validation {
   private static final Pattern UUID_PATTERN =
-      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+      Pattern.compile(
+          "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
   private static final Pattern TOKEN = Pattern.compile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$");
 
   private Validation() {}

@@ -9,7 +9,8 @@ final class Version {
   private Version() {}
 
   static String current() {
-    try (InputStream in = Version.class.getResourceAsStream("/io/github/bt4j/bt4j-version.properties")) {
+    try (InputStream in =
+        Version.class.getResourceAsStream("/io/github/bt4j/bt4j-version.properties")) {
       if (in == null) {
         return "dev";
       }

@@ -34,7 +34,8 @@ class SmokeTest {
                 .willReturn(
                     aResponse()
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"" + ID + "\",\"org_id\":\"" + ID + "\",\"name\":\"p\"}")));
+                        .withBody(
+                            "{\"id\":\"" + ID + "\",\"org_id\":\"" + ID + "\",\"name\":\"p\"}")));
     wm.getWireMock()
         .register(
             get(urlPathEqualTo("/v1/project"))
@@ -69,7 +70,6 @@ class SmokeTest {
             postRequestedFor(urlEqualTo("/v1/project"))
                 .withHeader("Authorization", equalTo("Bearer sk-test"))
                 .withRequestBody(equalToJson("{\"name\":\"p\"}")));
-    wm.getWireMock()
-        .verifyThat(getRequestedFor(urlEqualTo("/v1/project?limit=5&org_name=acme")));
+    wm.getWireMock().verifyThat(getRequestedFor(urlEqualTo("/v1/project?limit=5&org_name=acme")));
   }
 }

@@ -2,9 +2,9 @@ package io.github.bt4j.errors;
 
 /**
  * The server answered with an HTTP error status. Subclasses name the common statuses; catch this
- * class to handle them all. Carries the status, the server's own message (from a {@code
- * text/plain} body or a JSON {@code {"error": ...}} body, never empty), the request id the server
- * sent back if any, and the method and URL of the request.
+ * class to handle them all. Carries the status, the server's own message (from a {@code text/plain}
+ * body or a JSON {@code {"error": ...}} body, never empty), the request id the server sent back if
+ * any, and the method and URL of the request.
  */
 public class ApiException extends BraintrustException {
   private static final long serialVersionUID = 1L;

@@ -5,7 +5,8 @@ public class PermissionDeniedException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception; {@code requestId} may be null. */
-  public PermissionDeniedException(int statusCode, String serverMessage, String requestId, String method, String url) {
+  public PermissionDeniedException(
+      int statusCode, String serverMessage, String requestId, String method, String url) {
     super(statusCode, serverMessage, requestId, method, url);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.bt4j.errors;
 
 /**
- * The server answered with a success status but a body the client could not read as the
- * operation's documented type (malformed JSON, wrong shape, or a stream cut short).
+ * The server answered with a success status but a body the client could not read as the operation's
+ * documented type (malformed JSON, wrong shape, or a stream cut short).
  */
 public class UnexpectedResponseException extends BraintrustException {
   private static final long serialVersionUID = 1L;

@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Gives every event of an insert request an {@code id} before the first attempt, so that a retry
- * of the same request upserts the same rows instead of adding them twice. Works on any generated
+ * Gives every event of an insert request an {@code id} before the first attempt, so that a retry of
+ * the same request upserts the same rows instead of adding them twice. Works on any generated
  * insert request (a model with {@code getEvents()} whose items have {@code getId()}/{@code
  * setId(String)}).
  */

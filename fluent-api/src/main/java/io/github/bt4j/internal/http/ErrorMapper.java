@@ -21,9 +21,9 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Turns an HTTP error answer into the typed exception for its status, keeping whatever message
- * the server sent: plain text (the spec documents {@code text/plain}) or JSON with an {@code
- * error} or {@code message} field. Reads at most {@value #MAX_ERROR_BODY} bytes of the body.
+ * Turns an HTTP error answer into the typed exception for its status, keeping whatever message the
+ * server sent: plain text (the spec documents {@code text/plain}) or JSON with an {@code error} or
+ * {@code message} field. Reads at most {@value #MAX_ERROR_BODY} bytes of the body.
  */
 public final class ErrorMapper {
   static final int MAX_ERROR_BODY = 64 * 1024;

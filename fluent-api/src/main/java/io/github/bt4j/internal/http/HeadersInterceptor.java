@@ -12,10 +12,9 @@ import okhttp3.Response;
 import okio.BufferedSink;
 
 /**
- * Puts the client's and the call's headers on each request (bearer auth, user agent,
- * impersonation, extra headers), applies the call's read timeout, and marks the body of a call
- * that must not be repeated as one-shot, so that not even OkHttp's own connection recovery sends
- * it twice.
+ * Puts the client's and the call's headers on each request (bearer auth, user agent, impersonation,
+ * extra headers), applies the call's read timeout, and marks the body of a call that must not be
+ * repeated as one-shot, so that not even OkHttp's own connection recovery sends it twice.
  */
 final class HeadersInterceptor implements Interceptor {
   static final String IMPERSONATE_HEADER = "x-bt-impersonate-user";

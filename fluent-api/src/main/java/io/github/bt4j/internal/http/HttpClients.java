@@ -21,8 +21,8 @@ final class HttpClients {
   }
 
   /**
-   * Turns Nagle's algorithm off. A request written in more than one segment otherwise waits for
-   * the server's delayed ACK (measured: 2-3x slower inserts on loopback).
+   * Turns Nagle's algorithm off. A request written in more than one segment otherwise waits for the
+   * server's delayed ACK (measured: 2-3x slower inserts on loopback).
    */
   static final class NoDelaySocketFactory extends SocketFactory {
     private final SocketFactory delegate = SocketFactory.getDefault();
@@ -49,8 +49,8 @@ final class HttpClients {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       return configure(delegate.createSocket(address, port, localAddress, localPort));
     }
 

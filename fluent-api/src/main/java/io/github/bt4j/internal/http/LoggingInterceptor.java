@@ -17,16 +17,17 @@ import okio.Buffer;
 
 /**
  * Logs each attempt through {@link System.Logger} {@code io.github.bt4j.http} at the level set by
- * {@code BRAINTRUST_LOG} ({@code info}: one line per attempt; {@code debug}: headers and small
- * JSON bodies too). Credentials never reach the log: {@code Authorization} and other credential
- * headers print as {@code ██}, and so do the values of secret JSON fields ({@code secret}, {@code
- * key}, {@code api_key}...). Streaming bodies are never read here.
+ * {@code BRAINTRUST_LOG} ({@code info}: one line per attempt; {@code debug}: headers and small JSON
+ * bodies too). Credentials never reach the log: {@code Authorization} and other credential headers
+ * print as {@code ██}, and so do the values of secret JSON fields ({@code secret}, {@code key},
+ * {@code api_key}...). Streaming bodies are never read here.
  */
 final class LoggingInterceptor implements Interceptor {
   static final String REDACTED = "██";
   private static final long MAX_LOGGED_BODY = 16 * 1024;
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+
   /** Matches {@code "secret_field": "value"} in JSON text. */
   private static final Pattern SECRET_JSON_FIELD =
       Pattern.compile(
@@ -48,7 +49,12 @@ final class LoggingInterceptor implements Interceptor {
     if (level == HttpLogLevel.DEBUG) {
       logger.log(
           Level.DEBUG,
-          "--> " + request.method() + " " + request.url() + "\n" + headers(request.headers())
+          "--> "
+              + request.method()
+              + " "
+              + request.url()
+              + "\n"
+              + headers(request.headers())
               + requestBody(request));
     }
     Response response;
@@ -57,14 +63,28 @@ final class LoggingInterceptor implements Interceptor {
     } catch (IOException e) {
       logger.log(
           Level.INFO,
-          "<-- " + request.method() + " " + request.url() + " failed: " + e.getClass().getSimpleName()
-              + " " + e.getMessage());
+          "<-- "
+              + request.method()
+              + " "
+              + request.url()
+              + " failed: "
+              + e.getClass().getSimpleName()
+              + " "
+              + e.getMessage());
       throw e;
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     logger.log(
         Level.INFO,
-        "<-- " + response.code() + " " + request.method() + " " + request.url() + " (" + ms + " ms)");
+        "<-- "
+            + response.code()
+            + " "
+            + request.method()
+            + " "
+            + request.url()
+            + " ("
+            + ms
+            + " ms)");
     if (level == HttpLogLevel.DEBUG) {
       logger.log(Level.DEBUG, headers(response.headers()) + responseBody(response));
     }

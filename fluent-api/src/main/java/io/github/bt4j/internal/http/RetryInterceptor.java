@@ -16,10 +16,10 @@ import okhttp3.Response;
 
 /**
  * Retries a call that failed in a way a later attempt may not: 408, 409, 429 and 5xx answers, and
- * connection failures. Never 413 or another 4xx, and never a call that could be applied twice
- * (see {@link RequestContext#mayRetry()}). Waits as {@link RetryPolicy} describes; the waiting is
- * done by the configured {@link io.github.bt4j.Sleeper}, so tests observe the schedule without
- * sleeping. A wait that would outlast the call's whole-call timeout ends the retries instead.
+ * connection failures. Never 413 or another 4xx, and never a call that could be applied twice (see
+ * {@link RequestContext#mayRetry()}). Waits as {@link RetryPolicy} describes; the waiting is done
+ * by the configured {@link io.github.bt4j.Sleeper}, so tests observe the schedule without sleeping.
+ * A wait that would outlast the call's whole-call timeout ends the retries instead.
  */
 final class RetryInterceptor implements Interceptor {
   private final ClientConfig config;
@@ -101,8 +101,7 @@ final class RetryInterceptor implements Interceptor {
       return false;
     }
     // A cancelled or timed-out call is interrupted; a socket read timeout is not.
-    return !(e instanceof InterruptedIOException)
-        || e instanceof java.net.SocketTimeoutException;
+    return !(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException;
   }
 
   /** The wait before retry number {@code retry} (1-based), after {@code response} if any. */

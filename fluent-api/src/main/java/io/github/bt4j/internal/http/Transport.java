@@ -30,10 +30,10 @@ import retrofit2.Invocation;
 import retrofit2.Retrofit;
 
 /**
- * Runs every call of the client through one chain: retries, headers and auth, logging, then
- * OkHttp. Requests are built by the generated Retrofit interface ({@link #api()}); responses are
- * read here, straight from the response stream into the operation's model type, and errors become
- * the typed exceptions of {@code io.github.bt4j.errors}.
+ * Runs every call of the client through one chain: retries, headers and auth, logging, then OkHttp.
+ * Requests are built by the generated Retrofit interface ({@link #api()}); responses are read here,
+ * straight from the response stream into the operation's model type, and errors become the typed
+ * exceptions of {@code io.github.bt4j.errors}.
  */
 public final class Transport implements AutoCloseable {
   private static final RequestContext DEFAULT_CONTEXT =
@@ -153,14 +153,17 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Starts a call whose response the caller reads itself (streams, JSON lines). A non-2xx answer
-   * is closed and thrown as a typed exception; the caller must close the returned response.
+   * Starts a call whose response the caller reads itself (streams, JSON lines). A non-2xx answer is
+   * closed and thrown as a typed exception; the caller must close the returned response.
    */
   public Response open(Request request, RequestOptions options, boolean retrySafe) {
     return open(newCall(request, options, retrySafe));
   }
 
-  /** Runs an already created call (see {@link #newCall}) as {@link #open(Request, RequestOptions, boolean)} does. */
+  /**
+   * Runs an already created call (see {@link #newCall}) as {@link #open(Request, RequestOptions,
+   * boolean)} does.
+   */
   public Response open(Call raw) {
     Request request = raw.request();
     Response response;
@@ -180,7 +183,10 @@ public final class Transport implements AutoCloseable {
   /** Creates an OkHttp call for {@code request} carrying the call's options. */
   public Call newCall(Request request, RequestOptions options, boolean retrySafe) {
     Request tagged =
-        request.newBuilder().tag(RequestContext.class, new RequestContext(options, retrySafe)).build();
+        request
+            .newBuilder()
+            .tag(RequestContext.class, new RequestContext(options, retrySafe))
+            .build();
     Call raw = http.newCall(tagged);
     if (options.timeout() != null) {
       raw.timeout().timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);

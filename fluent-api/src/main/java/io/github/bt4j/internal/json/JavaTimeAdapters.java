@@ -21,8 +21,7 @@ final class JavaTimeAdapters {
 
   private JavaTimeAdapters() {}
 
-  private static <T> TypeAdapter<T> adapter(
-      Function<String, T> parse, Function<T, String> format) {
+  private static <T> TypeAdapter<T> adapter(Function<String, T> parse, Function<T, String> format) {
     return new TypeAdapter<T>() {
       @Override
       public void write(JsonWriter out, T value) throws IOException {

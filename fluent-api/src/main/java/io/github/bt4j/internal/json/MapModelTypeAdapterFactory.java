@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * (De)serialises the generated models that are both a map and a class with typed fields: a
- * schema with {@code properties} and {@code additionalProperties} becomes {@code class X extends
+ * (De)serialises the generated models that are both a map and a class with typed fields: a schema
+ * with {@code properties} and {@code additionalProperties} becomes {@code class X extends
  * HashMap<String, Object>} with fields such as {@code model}. Gson's own map adapter would write
- * only the map entries and silently drop every field set through a setter (the bug the official
- * SDK ships). Here typed fields and extra entries are both written, and on reading, known names
- * go to their fields and the rest to the map.
+ * only the map entries and silently drop every field set through a setter (the bug the official SDK
+ * ships). Here typed fields and extra entries are both written, and on reading, known names go to
+ * their fields and the rest to the map.
  */
 final class MapModelTypeAdapterFactory implements TypeAdapterFactory {
   private static final String MODEL_PACKAGE = "io.github.bt4j.generated.model.";
@@ -35,12 +35,16 @@ final class MapModelTypeAdapterFactory implements TypeAdapterFactory {
       return null;
     }
     List<FieldBinding> fields = new ArrayList<>();
-    for (Class<?> c = raw; c != null && c.getName().startsWith(MODEL_PACKAGE); c = c.getSuperclass()) {
+    for (Class<?> c = raw;
+        c != null && c.getName().startsWith(MODEL_PACKAGE);
+        c = c.getSuperclass()) {
       for (Field field : c.getDeclaredFields()) {
         SerializedName name = field.getAnnotation(SerializedName.class);
         if (name != null && !Modifier.isStatic(field.getModifiers())) {
           field.setAccessible(true);
-          fields.add(new FieldBinding(name.value(), field, gson.getAdapter(TypeToken.get(field.getGenericType()))));
+          fields.add(
+              new FieldBinding(
+                  name.value(), field, gson.getAdapter(TypeToken.get(field.getGenericType()))));
         }
       }
     }
@@ -143,5 +147,4 @@ final class MapModelTypeAdapterFactory implements TypeAdapterFactory {
       return instance;
     }
   }
-
 }
