@@ -43,8 +43,9 @@ import java.util.Set;
  *       x-bt4j-uuid-path} (it has a UUID path parameter) and, for list operations, {@code
  *       x-bt4j-list-item} (the item class).
  *   <li><b>Secrets.</b> String properties that carry a credential ({@code secret}, {@code key},
- *       {@code api_key}, {@code oauth_token}...) get {@code format: password}, so that the
- *       generated {@code toString()} prints {@code *} instead of the value.
+ *       {@code api_key}, {@code oauth_token}..., or any value the spec says is "encrypted at rest",
+ *       such as an environment variable's) get {@code format: password}, so that the generated
+ *       {@code toString()} prints {@code *} instead of the value.
  *   <li><b>CORS.</b> {@code OPTIONS} operations are dropped.
  * </ul>
  */
@@ -355,9 +356,15 @@ public final class SpecPreparer {
       Map<String, Object> m = map(node);
       if (m.get("properties") instanceof Map) {
         for (Map.Entry<String, Object> p : map(m.get("properties")).entrySet()) {
-          if (SECRET_PROPERTIES.contains(p.getKey()) && p.getValue() instanceof Map) {
+          if (p.getValue() instanceof Map) {
             Map<String, Object> property = map(p.getValue());
-            if ("string".equals(property.get("type")) && !property.containsKey("format")) {
+            String description =
+                String.valueOf(property.get("description")).toLowerCase(Locale.ROOT);
+            boolean secret =
+                SECRET_PROPERTIES.contains(p.getKey()) || description.contains("encrypted at rest");
+            if (secret
+                && "string".equals(property.get("type"))
+                && !property.containsKey("format")) {
               property.put("format", "password");
               count("secret property masked");
             }
