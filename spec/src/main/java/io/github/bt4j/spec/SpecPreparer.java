@@ -20,7 +20,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Additions.</b> Paths and schemas of {@code bt4j-additions.yaml} (such as {@code POST
- *       /btql}) are merged in; what the spec declares itself wins.
+ *       /btql}) are merged in; what the spec declares itself wins. Its {@code
+ *       x-bt4j-operation-extensions} are laid onto the operations they name by operationId (such as
+ *       {@code x-bt4j-streaming}, for operations that can answer with an event stream).
  *   <li><b>Title clashes.</b> An inline schema whose {@code title} would become the class name of a
  *       component schema (an inline {@code experiment} replacing {@code Experiment}) or of another
  *       inline schema is renamed to {@code <Owner><Title>}.
@@ -88,6 +90,16 @@ public final class SpecPreparer {
     for (Map.Entry<String, Object> schema : additions.schemas().entrySet()) {
       if (spec.schemas().putIfAbsent(schema.getKey(), schema.getValue()) == null) {
         count("added schema");
+      }
+    }
+    Object extensions = additions.root().get("x-bt4j-operation-extensions");
+    if (extensions instanceof Map) {
+      for (SpecDocument.Operation op : spec.operations()) {
+        Object extra = map(extensions).get(op.id());
+        if (extra instanceof Map) {
+          op.body().putAll(map(extra));
+          count("operation extended");
+        }
       }
     }
   }
