@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  *       update}), then the resource's own name ({@code Project}, {@code ProjectLogs}, the tag),
  *       then a leading {@code Id}.
  *   <li>Nothing left means plain CRUD: {@code list}/{@code get} for GET (by whether the path ends
- *       in a parameter), {@code create}, {@code replace}, {@code update}, {@code delete}, and {@code
- *       deleteMatching} for a DELETE that names its object in the body.
+ *       in a parameter), {@code create}, {@code replace}, {@code update}, {@code delete}, and
+ *       {@code deleteMatching} for a DELETE that names its object in the body.
  *   <li>Otherwise what is left, lower-camel-cased, is the name ({@code insert}, {@code fetch},
  *       {@code batchUpdate}, {@code chatCompletions}); a PATCH gets an {@code update} prefix.
  *   <li>A greedy path parameter ({@code {path+}}) makes the operation {@code forward}.
- *   <li>When two operations of one resource get the same name, the later one in the document
- *       gets its HTTP method appended ({@code fetch} and {@code fetchGet}).
+ *   <li>When two operations of one resource get the same name, the later one in the document gets
+ *       its HTTP method appended ({@code fetch} and {@code fetchGet}).
  * </ol>
  */
 public final class OperationNames {

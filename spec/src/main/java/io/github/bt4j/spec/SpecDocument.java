@@ -118,7 +118,8 @@ public final class SpecDocument {
   /** The parameters of an operation, with path-level parameters first and references resolved. */
   public List<Map<String, Object>> parameters(Operation operation) {
     Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-    for (Object list : new Object[] {operation.pathItem().get("parameters"), operation.body().get("parameters")}) {
+    for (Object list :
+        new Object[] {operation.pathItem().get("parameters"), operation.body().get("parameters")}) {
       if (list instanceof List) {
         for (Object p : (List<?>) list) {
           Map<String, Object> param = resolve(map(p));

@@ -16,32 +16,30 @@ import java.util.Set;
 
 /**
  * Turns the bundled spec into the spec the generators read. Each rule fixes a way in which
- * openapi-generator's {@code java}/{@code retrofit2} output would otherwise be wrong, and each
- * rule is general, so that a newer spec gets the same treatment without hand edits:
+ * openapi-generator's {@code java}/{@code retrofit2} output would otherwise be wrong, and each rule
+ * is general, so that a newer spec gets the same treatment without hand edits:
  *
  * <ul>
  *   <li><b>Additions.</b> Paths and schemas of {@code bt4j-additions.yaml} (such as {@code POST
  *       /btql}) are merged in; what the spec declares itself wins.
- *   <li><b>Title clashes.</b> An inline schema whose {@code title} would become the class name of
- *       a component schema (an inline {@code experiment} replacing {@code Experiment}) or of
- *       another inline schema is renamed to {@code <Owner><Title>}.
+ *   <li><b>Title clashes.</b> An inline schema whose {@code title} would become the class name of a
+ *       component schema (an inline {@code experiment} replacing {@code Experiment}) or of another
+ *       inline schema is renamed to {@code <Owner><Title>}.
  *   <li><b>One-or-many query parameters.</b> A query parameter typed {@code anyOf: [X, X[]]}
  *       becomes a list of X sent as repeated parameters ({@code ids=a&ids=b}), which the server
  *       accepts for one value too.
  *   <li><b>Unions with a primitive branch.</b> The retrofit2 library turns a {@code oneOf}/{@code
- *       anyOf} that has a string, number, boolean or array branch into an empty class, so its
- *       data is lost. Such a union of one primitive type (often with {@code null}) becomes that
- *       type; any other becomes a free-form value ({@code Object} in Java) that keeps every
- *       branch. Unions of objects are left alone: they become one class with every branch's
- *       properties.
+ *       anyOf} that has a string, number, boolean or array branch into an empty class, so its data
+ *       is lost. Such a union of one primitive type (often with {@code null}) becomes that type;
+ *       any other becomes a free-form value ({@code Object} in Java) that keeps every branch.
+ *       Unions of objects are left alone: they become one class with every branch's properties.
  *   <li><b>Bodies are positional.</b> Every request body is marked required, so that generated
  *       methods take it as an argument.
  *   <li><b>Greedy path parameters.</b> {@code {path+}} becomes {@code {path}}, a name Retrofit
  *       accepts.
  *   <li><b>Fluent annotations.</b> Each operation gets {@code x-bt4j-method} (its fluent method
  *       name, see {@link OperationNames}), {@code x-bt4j-retry-safe} (whether sending it twice
- *       cannot apply it twice) and, for list operations, {@code x-bt4j-list-item} (the item
- *       class).
+ *       cannot apply it twice) and, for list operations, {@code x-bt4j-list-item} (the item class).
  *   <li><b>CORS.</b> {@code OPTIONS} operations are dropped.
  * </ul>
  */
@@ -237,7 +235,10 @@ public final class SpecPreparer {
         Map<String, Object> items = map(many.get("items"));
         Map<String, Object> a = spec.resolve(single);
         Map<String, Object> b = spec.resolve(items);
-        if (a != null && b != null && a.get("type") != null && a.get("type").equals(b.get("type"))) {
+        if (a != null
+            && b != null
+            && a.get("type") != null
+            && a.get("type").equals(b.get("type"))) {
           return single;
         }
       }
@@ -357,8 +358,8 @@ public final class SpecPreparer {
 
   /**
    * Whether sending the request twice cannot apply it twice: reads, PUT and DELETE, creates that
-   * the spec says return the existing object, fetches and queries sent by POST, and inserts
-   * (the fluent layer gives every event an id before the first try, so a retry upserts).
+   * the spec says return the existing object, fetches and queries sent by POST, and inserts (the
+   * fluent layer gives every event an id before the first try, so a retry upserts).
    */
   static boolean isRetrySafe(SpecDocument.Operation op) {
     switch (op.method()) {
