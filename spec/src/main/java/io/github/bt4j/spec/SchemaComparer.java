@@ -197,7 +197,10 @@ final class SchemaComparer {
   /** The primitive type a schema is, directly or through {@code $ref}s to aliases; else null. */
   private static String primitiveAlias(SpecDocument spec, Object node) {
     Map<String, Object> schema = node instanceof Map ? spec.resolve(map(node)) : null;
-    if (schema == null || !PRIMITIVES.contains(schema.get("type")) || schema.containsKey("enum")) {
+    if (schema == null
+        || !(schema.get("type") instanceof String type)
+        || !PRIMITIVES.contains(type)
+        || schema.containsKey("enum")) {
       return null;
     }
     return SchemaSignature.of(schema);

@@ -91,9 +91,9 @@ public final class SpecTool {
     }
   }
 
-  /** The file an argument names; Maven leaves an unset {@code ${property}} as it is, or empty. */
+  /** The file an argument names; Maven passes an empty property as null, an unset one as is. */
   private static Path existingFile(String argument, String what) {
-    if (argument.isBlank() || argument.startsWith("${")) {
+    if (argument == null || argument.isBlank() || argument.startsWith("${")) {
       throw new IllegalArgumentException("missing " + what);
     }
     Path file = Path.of(argument);
