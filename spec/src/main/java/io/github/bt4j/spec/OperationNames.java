@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  *   <li>Otherwise what is left, lower-camel-cased, is the name ({@code insert}, {@code fetch},
  *       {@code batchUpdate}, {@code chatCompletions}); a PATCH gets an {@code update} prefix.
  *   <li>A greedy path parameter ({@code {path+}}) makes the operation {@code forward}.
- *   <li>When two operations of one resource get the same name, the later one in the document gets
- *       its HTTP method appended ({@code fetch} and {@code fetchGet}).
+ *   <li>When two operations of one resource get the same name, the later one gets its HTTP method
+ *       appended; paths are taken in document order, the methods of a path in the order {@code get,
+ *       put, post, delete, ...} ({@code GET .../fetch} is {@code fetch}, {@code POST .../fetch} is
+ *       {@code fetchPost}).
  * </ol>
  */
 public final class OperationNames {

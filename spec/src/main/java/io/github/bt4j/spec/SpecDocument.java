@@ -2,6 +2,7 @@ package io.github.bt4j.spec;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,16 +30,25 @@ public final class SpecDocument {
 
   /** Reads a YAML or JSON OpenAPI document. */
   public static SpecDocument read(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(reader, file.toString());
+    }
+  }
+
+  /** Parses a YAML or JSON OpenAPI document held in a string. */
+  public static SpecDocument parse(String yaml) throws IOException {
+    return parse(new StringReader(yaml), "the given text");
+  }
+
+  private static SpecDocument parse(Reader reader, String source) throws IOException {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(64 * 1024 * 1024);
     options.setMaxAliasesForCollections(1000);
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Object loaded = new Yaml(options).load(reader);
-      if (!(loaded instanceof Map)) {
-        throw new IOException(file + " is not an OpenAPI document: its top level is not a map");
-      }
-      return new SpecDocument(map(loaded));
+    Object loaded = new Yaml(options).load(reader);
+    if (!(loaded instanceof Map)) {
+      throw new IOException(source + " is not an OpenAPI document: its top level is not a map");
     }
+    return new SpecDocument(map(loaded));
   }
 
   /** Writes this document as YAML. */

@@ -346,6 +346,11 @@ public final class SpecPreparer {
     if (schema.containsKey("enum")) {
       return "string";
     }
+    if (Boolean.TRUE.equals(schema.get("nullable"))
+        && !schema.containsKey("items")
+        && !schema.containsKey("additionalProperties")) {
+      return "null"; // {nullable: true} alone is how the spec spells a null branch
+    }
     return "any";
   }
 
