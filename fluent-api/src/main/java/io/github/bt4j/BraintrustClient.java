@@ -72,7 +72,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
    */
   public BraintrustClient withOptions(java.util.function.Consumer<Builder> change) {
     Builder b = settings.copy();
-    b.okHttpClient(transport.http());
+    b.okHttpClient(transport.baseHttp());
     change.accept(b);
     return b.build();
   }

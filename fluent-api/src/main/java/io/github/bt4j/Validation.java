@@ -4,8 +4,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Argument checks made before anything is sent. Each failure is an {@link IllegalArgumentException}
- * (or {@link NullPointerException} for null) naming the argument.
+ * Argument checks made before anything is sent. Each failure, a missing (null) argument included,
+ * is an {@link IllegalArgumentException} whose message starts with the argument's name.
  */
 public final class Validation {
   private static final Pattern UUID_PATTERN =

@@ -127,7 +127,16 @@ final class LoggingInterceptor implements Interceptor {
     return redactJson(response.peekBody(MAX_LOGGED_BODY).string()) + "\n";
   }
 
+  /**
+   * Whether a body is one JSON document: {@code application/json} or {@code +json}, but not JSON
+   * lines ({@code application/x-jsonlines}, {@code x-ndjson}), which is streamed and must not be
+   * read ahead of its consumer.
+   */
   private static boolean isJson(MediaType type) {
-    return type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json");
+    if (type == null) {
+      return false;
+    }
+    String subtype = type.subtype().toLowerCase(Locale.ROOT);
+    return subtype.equals("json") || subtype.endsWith("+json");
   }
 }

@@ -40,6 +40,7 @@ public final class Transport implements AutoCloseable {
       new RequestContext(RequestOptions.none(), false);
 
   private final ClientConfig config;
+  private final OkHttpClient base;
   private final OkHttpClient http;
   private final boolean ownsHttpClient;
   private final Gson gson;
@@ -55,8 +56,10 @@ public final class Transport implements AutoCloseable {
     this.config = config;
     this.gson = gson;
     this.ownsHttpClient = ownsHttpClient;
+    this.base = base != null ? base : defaults().build();
     OkHttpClient.Builder builder =
-        (base != null ? base.newBuilder() : defaults())
+        this.base
+            .newBuilder()
             .addInterceptor(new RetryInterceptor(config))
             .addInterceptor(new HeadersInterceptor(config));
     if (config.logLevel() != HttpLogLevel.OFF) {
@@ -91,6 +94,14 @@ public final class Transport implements AutoCloseable {
   /** The client-wide settings. */
   public ClientConfig config() {
     return config;
+  }
+
+  /**
+   * The OkHttp client this transport derives from, without its interceptors: another transport
+   * built on it shares the connections and threads but applies only its own settings.
+   */
+  public OkHttpClient baseHttp() {
+    return base;
   }
 
   /** The OkHttp client with the whole chain installed. */

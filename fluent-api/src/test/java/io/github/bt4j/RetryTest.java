@@ -1,0 +1,328 @@
+package io.github.bt4j;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.bt4j.TestClients.PROJECT_ID;
+import static io.github.bt4j.TestClients.PROJECT_PATH;
+import static io.github.bt4j.TestClients.respondInTurn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import io.github.bt4j.errors.BadRequestException;
+import io.github.bt4j.errors.ConnectionException;
+import io.github.bt4j.errors.InternalServerException;
+import io.github.bt4j.errors.PayloadTooLargeException;
+import io.github.bt4j.errors.RateLimitException;
+import io.github.bt4j.generated.model.AclBatchUpdateRequest;
+import io.github.bt4j.generated.model.InsertEventsResponse;
+import io.github.bt4j.generated.model.InsertProjectLogsEvent;
+import io.github.bt4j.generated.model.InsertProjectLogsEventRequest;
+import io.github.bt4j.generated.model.InvokeApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** When, how often and after which waits the client retries; waits are recorded, not slept. */
+@WireMockTest
+class RetryTest {
+  private static final String FUNCTION_ID = "0b6e2f3a-9c1d-4e5f-8a7b-6c5d4e3f2a1b";
+  private static final String INVOKE_PATH = "/v1/function/" + FUNCTION_ID + "/invoke";
+  private static final String INSERT_PATH = "/v1/project_logs/" + PROJECT_ID + "/insert";
+
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+
+  private BraintrustClient client(WireMockRuntimeInfo wm) {
+    return TestClients.builder(wm).sleeper(sleeper).build();
+  }
+
+  private static ResponseDefinitionBuilder status(int code) {
+    return aResponse().withStatus(code).withBody("status " + code);
+  }
+
+  private static ResponseDefinitionBuilder project() {
+    return okJson(TestClients.projectJson(PROJECT_ID));
+  }
+
+  private static int getsOfProject() {
+    return findAll(getRequestedFor(urlEqualTo(PROJECT_PATH))).size();
+  }
+
+  private static int invocations() {
+    return findAll(postRequestedFor(urlEqualTo(INVOKE_PATH))).size();
+  }
+
+  @Test
+  void retryAfterSecondsIsWaitedExactly(WireMockRuntimeInfo wm) {
+    respondInTurn(() -> get(PROJECT_PATH), status(429).withHeader("Retry-After", "2"), project());
+    try (BraintrustClient client = client(wm)) {
+      assertEquals(UUID.fromString(PROJECT_ID), client.projects().get(PROJECT_ID).getId());
+    }
+    assertEquals(List.of(Duration.ofSeconds(2)), sleeper.waits());
+    assertEquals(2, getsOfProject());
+  }
+
+  @Test
+  void retryAfterMsIsWaitedExactlyAndWinsOverRetryAfter(WireMockRuntimeInfo wm) {
+    respondInTurn(
+        () -> get(PROJECT_PATH),
+        status(503).withHeader("Retry-After-Ms", "1500").withHeader("Retry-After", "9"),
+        project());
+    try (BraintrustClient client = client(wm)) {
+      client.projects().get(PROJECT_ID);
+    }
+    assertEquals(List.of(Duration.ofMillis(1500)), sleeper.waits());
+  }
+
+  @Test
+  void retryAfterHttpDateIsMeasuredFromTheClock(WireMockRuntimeInfo wm) {
+    Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+    respondInTurn(
+        () -> get(PROJECT_PATH),
+        status(429).withHeader("Retry-After", "Wed, 01 Jan 2025 00:00:03 GMT"),
+        project());
+    try (BraintrustClient client = TestClients.builder(wm).sleeper(sleeper).clock(clock).build()) {
+      client.projects().get(PROJECT_ID);
+    }
+    assertEquals(List.of(Duration.ofSeconds(3)), sleeper.waits());
+  }
+
+  @Test
+  void retryAfterAboveTheCapFallsBackToComputedBackoff(WireMockRuntimeInfo wm) {
+    respondInTurn(
+        () -> get(PROJECT_PATH), status(429).withHeader("Retry-After", "86400"), project());
+    try (BraintrustClient client = client(wm)) {
+      client.projects().get(PROJECT_ID);
+    }
+    assertEquals(1, sleeper.waits().size());
+    assertWithinJitter(Duration.ofMillis(500), sleeper.waits().get(0));
+  }
+
+  @Test
+  void persistentServerErrorIsRetriedTwiceWithExponentialJitteredBackoff(WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(status(503)));
+    try (BraintrustClient client = client(wm)) {
+      InternalServerException e =
+          assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID));
+      assertEquals(503, e.statusCode());
+    }
+    assertEquals(3, getsOfProject());
+    List<Duration> waits = sleeper.waits();
+    assertEquals(2, waits.size());
+    assertWithinJitter(Duration.ofMillis(500), waits.get(0));
+    assertWithinJitter(Duration.ofSeconds(1), waits.get(1));
+  }
+
+  @Test
+  void connectionFailureOfAnIdempotentCallIsRetried(WireMockRuntimeInfo wm) {
+    respondInTurn(
+        () -> get(PROJECT_PATH),
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        aResponse().withFault(Fault.EMPTY_RESPONSE),
+        project());
+    try (BraintrustClient client = client(wm)) {
+      client.projects().get(PROJECT_ID);
+    }
+    assertEquals(3, getsOfProject());
+    assertEquals(2, sleeper.waits().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 413})
+  void clientErrorsAreNotRetried(int code, WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(status(code)));
+    try (BraintrustClient client = client(wm)) {
+      Class<? extends RuntimeException> expected =
+          code == 400 ? BadRequestException.class : PayloadTooLargeException.class;
+      assertThrows(expected, () -> client.projects().get(PROJECT_ID));
+    }
+    assertEquals(1, getsOfProject());
+    assertEquals(List.of(), sleeper.waits());
+  }
+
+  @Test
+  void nonIdempotentPostIsSentOnceDespiteServerError(WireMockRuntimeInfo wm) {
+    stubFor(post(INVOKE_PATH).willReturn(status(503)));
+    try (BraintrustClient client = client(wm)) {
+      assertThrows(
+          InternalServerException.class,
+          () -> client.functions().invoke(FUNCTION_ID, new InvokeApi()));
+    }
+    assertEquals(1, invocations());
+    assertEquals(List.of(), sleeper.waits());
+  }
+
+  @Test
+  void nonIdempotentPostIsSentOnceDespiteResetAfterSending(WireMockRuntimeInfo wm) {
+    stubFor(post(INVOKE_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    try (BraintrustClient client = client(wm)) {
+      assertThrows(
+          ConnectionException.class, () -> client.functions().invoke(FUNCTION_ID, new InvokeApi()));
+    }
+    assertEquals(1, invocations());
+  }
+
+  @Test
+  void aclBatchUpdateIsSentOnceDespiteServerError(WireMockRuntimeInfo wm) {
+    stubFor(post("/v1/acl/batch_update").willReturn(status(502)));
+    try (BraintrustClient client = client(wm)) {
+      assertThrows(
+          InternalServerException.class,
+          () -> client.acls().batchUpdate(new AclBatchUpdateRequest()));
+    }
+    assertEquals(1, findAll(postRequestedFor(urlEqualTo("/v1/acl/batch_update"))).size());
+  }
+
+  @Test
+  void retryNonIdempotentOptInRetriesAPost(WireMockRuntimeInfo wm) {
+    // The reset comes first, on a fresh connection: OkHttp itself silently re-sends a request
+    // that failed on a reused pooled connection, which would hide our retry.
+    respondInTurn(
+        () -> post(INVOKE_PATH),
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        status(503),
+        okJson("{\"answer\":42}"));
+    RequestOptions optIn = RequestOptions.builder().retryNonIdempotent(true).build();
+    try (BraintrustClient client = client(wm)) {
+      Object answer = client.functions().invoke(FUNCTION_ID, new InvokeApi(), optIn);
+      assertEquals("{answer=42}", String.valueOf(answer));
+    }
+    assertEquals(3, invocations());
+    assertEquals(2, sleeper.waits().size());
+  }
+
+  @Test
+  void clientMaxRetriesZeroDisablesRetries(WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(status(500)));
+    try (BraintrustClient client = TestClients.builder(wm).sleeper(sleeper).maxRetries(0).build()) {
+      assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID));
+    }
+    assertEquals(1, getsOfProject());
+    assertEquals(List.of(), sleeper.waits());
+  }
+
+  @Test
+  void clientMaxRetriesRaisesTheNumberOfAttempts(WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(status(500)));
+    try (BraintrustClient client = TestClients.builder(wm).sleeper(sleeper).maxRetries(4).build()) {
+      assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID));
+    }
+    assertEquals(5, getsOfProject());
+    List<Duration> waits = sleeper.waits();
+    assertWithinJitter(Duration.ofMillis(500), waits.get(0));
+    assertWithinJitter(Duration.ofSeconds(1), waits.get(1));
+    assertWithinJitter(Duration.ofSeconds(2), waits.get(2));
+    assertWithinJitter(Duration.ofSeconds(4), waits.get(3));
+  }
+
+  @Test
+  void requestMaxRetriesZeroDisablesRetriesForThatCall(WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(status(500)));
+    RequestOptions once = RequestOptions.builder().maxRetries(0).build();
+    try (BraintrustClient client = client(wm)) {
+      assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID, once));
+    }
+    assertEquals(1, getsOfProject());
+  }
+
+  @Test
+  void requestMaxRetriesOverridesTheClients(WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(status(500)));
+    RequestOptions three = RequestOptions.builder().maxRetries(3).build();
+    try (BraintrustClient client = TestClients.builder(wm).sleeper(sleeper).maxRetries(0).build()) {
+      assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID, three));
+    }
+    assertEquals(4, getsOfProject());
+  }
+
+  @Test
+  void retriedInsertCarriesTheSameEventIdsAssignedBeforeTheFirstAttempt(WireMockRuntimeInfo wm) {
+    respondInTurn(
+        () -> post(INSERT_PATH),
+        status(503),
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        okJson("{\"row_ids\":[\"mine\",\"other\"]}"));
+    InsertProjectLogsEvent withId = new InsertProjectLogsEvent().id("mine").input("a");
+    InsertProjectLogsEvent withoutId = new InsertProjectLogsEvent().input("b");
+    InsertProjectLogsEventRequest request =
+        new InsertProjectLogsEventRequest().events(List.of(withId, withoutId));
+    try (BraintrustClient client = client(wm)) {
+      InsertEventsResponse response = client.logs().insert(PROJECT_ID, request);
+      assertEquals(List.of("mine", "other"), response.getRowIds());
+    }
+
+    List<LoggedRequest> attempts = findAll(postRequestedFor(urlEqualTo(INSERT_PATH)));
+    assertEquals(3, attempts.size());
+    JsonArray first = eventsOf(attempts.get(0));
+    assertEquals("mine", first.get(0).getAsJsonObject().get("id").getAsString());
+    String assigned = first.get(1).getAsJsonObject().get("id").getAsString();
+    assertEquals(assigned, UUID.fromString(assigned).toString());
+    assertEquals(assigned, withoutId.getId(), "the id is set on the caller's event");
+    for (LoggedRequest retry : attempts.subList(1, 3)) {
+      assertEquals(first, eventsOf(retry));
+    }
+  }
+
+  @Test
+  void insertsAssignFreshIdsPerEvent(WireMockRuntimeInfo wm) {
+    stubFor(post(INSERT_PATH).willReturn(okJson("{\"row_ids\":[\"a\",\"b\"]}")));
+    InsertProjectLogsEvent a = new InsertProjectLogsEvent().input("a");
+    InsertProjectLogsEvent b = new InsertProjectLogsEvent().input("b");
+    try (BraintrustClient client = client(wm)) {
+      client.logs().insert(PROJECT_ID, new InsertProjectLogsEventRequest().events(List.of(a, b)));
+    }
+    assertNotNull(a.getId());
+    assertNotEquals(a.getId(), b.getId());
+  }
+
+  @Test
+  void wholeCallTimeoutStopsRetriesWhoseWaitWouldOutlastIt(WireMockRuntimeInfo wm) {
+    respondInTurn(
+        () -> get(PROJECT_PATH),
+        status(429).withHeader("Retry-After", "1"),
+        status(429).withHeader("Retry-After", "10"),
+        project());
+    RequestOptions threeSeconds = RequestOptions.builder().timeout(Duration.ofSeconds(3)).build();
+    try (BraintrustClient client = client(wm)) {
+      assertThrows(RateLimitException.class, () -> client.projects().get(PROJECT_ID, threeSeconds));
+    }
+    assertEquals(List.of(Duration.ofSeconds(1)), sleeper.waits());
+    assertEquals(2, getsOfProject());
+  }
+
+  private static JsonArray eventsOf(LoggedRequest request) {
+    return JsonParser.parseString(request.getBodyAsString())
+        .getAsJsonObject()
+        .getAsJsonArray("events");
+  }
+
+  /** Asserts that {@code actual} is {@code base} times a jitter factor in [0.75, 1]. */
+  private static void assertWithinJitter(Duration base, Duration actual) {
+    Duration low = base.multipliedBy(3).dividedBy(4);
+    assertTrue(
+        actual.compareTo(low) >= 0 && actual.compareTo(base) <= 0,
+        () -> actual + " is not within [" + low + ", " + base + "]");
+  }
+}
