@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.github.bt4j.TestClients.PROJECT_ID;
 import static io.github.bt4j.TestClients.PROJECT_PATH;
 import static io.github.bt4j.TestClients.respondInTurn;
@@ -185,14 +186,31 @@ class RetryTest {
   }
 
   @Test
-  void aclBatchUpdateIsSentOnceDespiteServerError(WireMockRuntimeInfo wm) {
+  void aclBatchUpdateIsRetriedBecauseTheSpecCallsItIdempotent(WireMockRuntimeInfo wm) {
     stubFor(post("/v1/acl/batch_update").willReturn(status(502)));
     try (BraintrustClient client = client(wm)) {
       assertThrows(
           InternalServerException.class,
           () -> client.acls().batchUpdate(new AclBatchUpdateRequest()));
     }
-    assertEquals(1, findAll(postRequestedFor(urlEqualTo("/v1/acl/batch_update"))).size());
+    assertEquals(3, findAll(postRequestedFor(urlEqualTo("/v1/acl/batch_update"))).size());
+  }
+
+  @Test
+  void feedbackIsSentOnceDespiteServerError(WireMockRuntimeInfo wm) {
+    stubFor(post(urlPathMatching("/v1/experiment/.*/feedback")).willReturn(status(502)));
+    try (BraintrustClient client = client(wm)) {
+      assertThrows(
+          InternalServerException.class,
+          () ->
+              client
+                  .experiments()
+                  .feedback(
+                      FUNCTION_ID,
+                      new io.github.bt4j.generated.model.FeedbackExperimentEventRequest()));
+    }
+    assertEquals(
+        1, findAll(postRequestedFor(urlPathMatching("/v1/experiment/.*/feedback"))).size());
   }
 
   @Test

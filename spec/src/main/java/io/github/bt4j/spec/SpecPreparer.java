@@ -435,8 +435,9 @@ public final class SpecPreparer {
 
   /**
    * Whether sending the request twice cannot apply it twice: reads, PUT and DELETE, creates that
-   * the spec says return the existing object, fetches and queries sent by POST, and inserts (the
-   * fluent layer gives every event an id before the first try, so a retry upserts).
+   * the spec says return the existing object, operations the spec calls idempotent, fetches and
+   * queries sent by POST, and inserts (the fluent layer gives every event an id before the first
+   * try, so a retry upserts).
    */
   static boolean isRetrySafe(SpecDocument.Operation op) {
     switch (op.method()) {
@@ -451,7 +452,8 @@ public final class SpecPreparer {
         return path.endsWith("/fetch")
             || path.endsWith("/insert")
             || path.equals("/btql")
-            || description.contains("return the existing");
+            || description.contains("return the existing")
+            || description.contains("operation is idempotent");
       default:
         return false;
     }

@@ -41,7 +41,7 @@ public final class ErrorMapper {
 
   /** The exception for a non-2xx response; the response is consumed but not closed. */
   public static ApiException toException(Response response) {
-    String message = messageOf(response);
+    String message = withoutCredential(messageOf(response), response);
     String requestId = requestIdOf(response);
     String method = response.request().method();
     String url = response.request().url().toString();
@@ -69,6 +69,18 @@ public final class ErrorMapper {
         }
         return new ApiException(code, message, requestId, method, url);
     }
+  }
+
+  /** A server that echoes the bearer token must not put it into an exception message. */
+  private static String withoutCredential(String message, Response response) {
+    String auth = response.request().header("Authorization");
+    if (auth != null && auth.startsWith("Bearer ")) {
+      String token = auth.substring("Bearer ".length()).strip();
+      if (token.length() >= 4 && message.contains(token)) {
+        return message.replace(token, "██");
+      }
+    }
+    return message;
   }
 
   static String requestIdOf(Response response) {

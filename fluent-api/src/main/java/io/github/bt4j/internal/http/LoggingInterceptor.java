@@ -48,7 +48,7 @@ final class LoggingInterceptor implements Interceptor {
     long start = System.nanoTime();
     if (level == HttpLogLevel.DEBUG) {
       logger.log(
-          Level.DEBUG,
+          Level.INFO,
           "--> "
               + request.method()
               + " "
@@ -86,7 +86,7 @@ final class LoggingInterceptor implements Interceptor {
             + ms
             + " ms)");
     if (level == HttpLogLevel.DEBUG) {
-      logger.log(Level.DEBUG, headers(response.headers()) + responseBody(response));
+      logger.log(Level.INFO, headers(response.headers()) + responseBody(response));
     }
     return response;
   }

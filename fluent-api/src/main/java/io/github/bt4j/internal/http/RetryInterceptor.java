@@ -67,10 +67,7 @@ final class RetryInterceptor implements Interceptor {
       if (response != null) {
         response.close();
       }
-      sleep(wait);
-      if (chain.call().isCanceled()) {
-        throw new IOException("Canceled");
-      }
+      sleep(wait, chain.call());
     }
   }
 
@@ -79,12 +76,15 @@ final class RetryInterceptor implements Interceptor {
     return timeoutNanos == 0 ? 0 : System.nanoTime() + timeoutNanos;
   }
 
-  private void sleep(Duration wait) throws InterruptedIOException {
+  private void sleep(Duration wait, okhttp3.Call call) throws IOException {
     try {
-      config.sleeper().sleep(wait);
+      config.sleeper().sleep(wait, call::isCanceled);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to retry");
+    }
+    if (call.isCanceled()) {
+      throw new IOException("Canceled");
     }
   }
 

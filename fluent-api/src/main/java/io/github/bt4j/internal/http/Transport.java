@@ -6,7 +6,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
@@ -242,15 +241,12 @@ public final class Transport implements AutoCloseable {
       return null;
     }
     try {
-      JsonReader reader = gson.newJsonReader(body.charStream());
-      if (reader.peek() == JsonToken.END_DOCUMENT) {
-        return null;
+      if (body.source().exhausted()) {
+        return null; // no content, whatever the headers said
       }
+      JsonReader reader = gson.newJsonReader(body.charStream());
       return adapter.read(reader);
     } catch (java.io.EOFException e) {
-      if (body.contentLength() == 0) {
-        return null;
-      }
       throw unexpected(response, "the body ended early", e);
     } catch (JsonIOException e) {
       throw new ConnectionException(
