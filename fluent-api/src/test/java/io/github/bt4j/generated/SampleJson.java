@@ -32,6 +32,7 @@ final class SampleJson {
   private final Map<String, Object> target;
   private final int targetBranch;
   private final Set<Map<String, Object>> onPath;
+  private boolean targetReached;
 
   /**
    * @param target the union whose branch is chosen, or null
@@ -51,6 +52,11 @@ final class SampleJson {
     return value(schema, 0, target == null ? RICH_LEVELS : 0);
   }
 
+  /** Whether the last sample went through the target union. */
+  boolean targetReached() {
+    return targetReached;
+  }
+
   private JsonElement value(Map<String, Object> schema, int depth, int rich) {
     if (schema == null) {
       return any();
@@ -61,6 +67,7 @@ final class SampleJson {
     if (SpecYaml.isUnion(schema)) {
       List<Map<String, Object>> branches = SpecYaml.branches(schema);
       if (schema == target) {
+        targetReached = true;
         return value(branches.get(targetBranch), depth + 1, RICH_LEVELS);
       }
       Map<String, Object> chosen = null;
@@ -153,7 +160,7 @@ final class SampleJson {
     }
     Object extra = schema.get("additionalProperties");
     boolean open = Boolean.TRUE.equals(extra) || extra instanceof Map;
-    if (open && (out.size() == 0 || rich > 0)) {
+    if (open && (out.size() == 0 || rich > 0 || onPath.contains(extra))) {
       out.add(
           "bt4j_extra",
           value(extra instanceof Map ? map(extra) : null, depth + 1, Math.max(rich - 1, 0)));

@@ -126,8 +126,9 @@ class UnionRoundTripTest {
                 .orElseThrow(() -> new AssertionError("no class for " + site.owner()))
             : Object.class;
     Map<String, Object> ownerSchema = map(SPEC.schemas().get(site.owner()));
-    JsonElement sample =
-        new SampleJson(SPEC, site.union(), branch, site.path()).sample(ownerSchema);
+    SampleJson samples = new SampleJson(SPEC, site.union(), branch, site.path());
+    JsonElement sample = samples.sample(ownerSchema);
+    assertTrue(samples.targetReached(), "the sample of " + site.owner() + " misses " + name);
     JsonElement back;
     try {
       back = GSON.toJsonTree(GSON.fromJson(sample, type), type);
