@@ -33,7 +33,15 @@ import java.util.Set;
  *       anyOf} that has a string, number, boolean or array branch into an empty class, so its data
  *       is lost. Such a union of one primitive type (often with {@code null}) becomes that type;
  *       any other becomes a free-form value ({@code Object} in Java) that keeps every branch.
- *       Unions of objects are left alone: they become one class with every branch's properties.
+ *   <li><b>Unions of objects.</b> The retrofit2 library makes one class of a union of objects, but
+ *       where branches declare a property differently it keeps only one declaration: a {@code role}
+ *       enum with only the last branch's value, a {@code url} missing from an {@code action}
+ *       object, a number typed integer; and one branch's defaults and required lists are written
+ *       for every branch. Such a union becomes one object with every branch's properties: a
+ *       property declared differently gets a declaration that holds every branch's values (enum
+ *       values united, objects merged the same way, other disagreements free-form), a property not
+ *       in every branch loses its default, only properties every branch requires stay required, and
+ *       the object is open when a branch is.
  *   <li><b>Bodies are positional.</b> Every request body is marked required, so that generated
  *       methods take it as an argument.
  *   <li><b>Greedy path parameters.</b> {@code {path+}} becomes {@code {path}}, a name Retrofit
@@ -70,6 +78,7 @@ public final class SpecPreparer {
     renameClashingTitles();
     listifyOneOrManyQueryParameters();
     simplifyPrimitiveUnions();
+    mergeObjectUnions();
     requireRequestBodies();
     markSecrets(spec.schemas());
     markSecrets(spec.paths());
@@ -352,6 +361,253 @@ public final class SpecPreparer {
       return "null"; // {nullable: true} alone is how the spec spells a null branch
     }
     return "any";
+  }
+
+  // ---- unions of objects --------------------------------------------------------------------
+
+  /** The properties, required names and openness of an object schema, or of a union merged. */
+  private static final class Shape {
+    final Map<String, Object> properties = new LinkedHashMap<>();
+    final Set<String> required = new LinkedHashSet<>();
+    Object additionalProperties;
+    boolean nullable;
+  }
+
+  private void mergeObjectUnions() {
+    mergeIn(spec.schemas());
+    mergeIn(spec.paths());
+    mergeIn(spec.componentParameters());
+  }
+
+  private void mergeIn(Object node) {
+    if (node instanceof Map) {
+      Map<String, Object> m = map(node);
+      // children first, so that a union's branches hold no union when it is merged
+      for (Object child : new ArrayList<>(m.values())) {
+        mergeIn(child);
+      }
+      if (isUnion(m)) {
+        Shape shape = shapeOf(m, 0);
+        if (shape != null) {
+          m.remove("oneOf");
+          m.remove("anyOf");
+          m.remove("discriminator");
+          writeShape(shape, m);
+          count("union of objects merged");
+        }
+      }
+    } else if (node instanceof List) {
+      for (Object child : (List<?>) node) {
+        mergeIn(child);
+      }
+    }
+  }
+
+  /** The object a schema describes, unions merged; null for a schema that is not an object. */
+  private Shape shapeOf(Map<String, Object> node, int depth) {
+    if (depth > 32) {
+      throw new IllegalStateException("union nesting too deep at " + node);
+    }
+    Map<String, Object> schema = spec.resolve(node);
+    if (schema == null) {
+      return null;
+    }
+    if (isUnion(schema)) {
+      List<Shape> branches = new ArrayList<>();
+      boolean nullable = Boolean.TRUE.equals(schema.get("nullable"));
+      for (Object branch : unionBranches(schema)) {
+        Map<String, Object> b = spec.resolve(map(branch));
+        if (b != null && "null".equals(kindOf(b))) {
+          nullable = true;
+          continue;
+        }
+        Shape shape = shapeOf(map(branch), depth + 1);
+        if (shape == null) {
+          return null; // not a union of objects: simplifyPrimitiveUnions decides
+        }
+        branches.add(shape);
+      }
+      if (branches.isEmpty()) {
+        return null;
+      }
+      Shape merged = mergeShapes(branches);
+      merged.nullable |= nullable;
+      addOwnProperties(schema, merged); // declared beside the branches, they hold for each
+      return merged;
+    }
+    Shape shape = new Shape();
+    shape.nullable = Boolean.TRUE.equals(schema.get("nullable"));
+    if (schema.get("allOf") instanceof List) {
+      for (Object member : (List<?>) schema.get("allOf")) {
+        Map<String, Object> m = spec.resolve(map(member));
+        if (m == null || !kindOf(m).equals("object")) {
+          continue; // a member such as {title: x} only annotates
+        }
+        Shape part = shapeOf(map(member), depth + 1);
+        if (part != null) {
+          shape.properties.putAll(part.properties);
+          shape.required.addAll(part.required);
+          if (part.additionalProperties != null) {
+            shape.additionalProperties = part.additionalProperties;
+          }
+        }
+      }
+    } else if (!"object".equals(kindOf(schema))) {
+      return null;
+    }
+    addOwnProperties(schema, shape);
+    return shape;
+  }
+
+  private static void addOwnProperties(Map<String, Object> schema, Shape shape) {
+    if (schema.get("properties") instanceof Map) {
+      shape.properties.putAll(map(schema.get("properties")));
+    }
+    if (schema.get("required") instanceof List) {
+      for (Object name : (List<?>) schema.get("required")) {
+        shape.required.add(String.valueOf(name));
+      }
+    }
+    Object extra = schema.get("additionalProperties");
+    if (Boolean.TRUE.equals(extra) || extra instanceof Map) {
+      shape.additionalProperties = extra;
+    }
+  }
+
+  private Shape mergeShapes(List<Shape> shapes) {
+    Shape out = new Shape();
+    Set<String> names = new LinkedHashSet<>();
+    shapes.forEach(s -> names.addAll(s.properties.keySet()));
+    for (String name : names) {
+      List<Map<String, Object>> declarations = new ArrayList<>();
+      for (Shape s : shapes) {
+        if (s.properties.containsKey(name)) {
+          declarations.add(map(s.properties.get(name)));
+        }
+      }
+      Map<String, Object> merged = mergeDeclarations(declarations);
+      if (declarations.size() < shapes.size()) {
+        // One branch's default is not the others'. A default that comes with a reference (an
+        // enum component with a default) needs the referenced declaration inlined to drop it.
+        Map<String, Object> target = spec.resolve(merged);
+        if (target != merged && target != null && target.containsKey("default")) {
+          merged = deepCopy(target);
+        }
+        merged.remove("default");
+      }
+      out.properties.put(name, merged);
+    }
+    for (String name : names) {
+      if (shapes.stream().allMatch(s -> s.required.contains(name))) {
+        out.required.add(name);
+      }
+    }
+    for (Shape s : shapes) {
+      out.nullable |= s.nullable;
+      if (s.additionalProperties != null) {
+        out.additionalProperties =
+            out.additionalProperties == null
+                    || out.additionalProperties.equals(s.additionalProperties)
+                ? s.additionalProperties
+                : Boolean.TRUE;
+      }
+    }
+    return out;
+  }
+
+  /** One declaration that holds the values of every one given. */
+  private Map<String, Object> mergeDeclarations(List<Map<String, Object>> declarations) {
+    Map<String, Object> first = declarations.get(0);
+    if (declarations.stream().allMatch(first::equals)) {
+      return deepCopy(first);
+    }
+    List<Map<String, Object>> resolved = new ArrayList<>();
+    Set<String> kinds = new LinkedHashSet<>();
+    boolean nullable = false;
+    for (Map<String, Object> d : declarations) {
+      Map<String, Object> r = spec.resolve(d);
+      String kind = r == null || r.containsKey("x-bt4j-union") ? "any" : kindOf(r);
+      nullable |= kind.equals("null") || (r != null && Boolean.TRUE.equals(r.get("nullable")));
+      if (!kind.equals("null")) {
+        resolved.add(r);
+        kinds.add(kind);
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map<String, Object> d : declarations) {
+      if (d.get("description") instanceof String) {
+        out.put("description", d.get("description"));
+        break;
+      }
+    }
+    if (kinds.equals(Set.of("string"))) {
+      out.put("type", "string");
+      if (resolved.stream().allMatch(r -> r.get("enum") instanceof List)) {
+        Set<Object> values = new LinkedHashSet<>();
+        resolved.forEach(r -> values.addAll((List<?>) r.get("enum")));
+        values.remove(null);
+        out.put("enum", new ArrayList<>(values));
+      }
+    } else if (kinds.equals(Set.of("integer")) || kinds.equals(Set.of("boolean"))) {
+      out.put("type", kinds.iterator().next());
+    } else if (kinds.equals(Set.of("number")) || kinds.equals(Set.of("integer", "number"))) {
+      out.put("type", "number");
+    } else if (kinds.equals(Set.of("object"))) {
+      List<Shape> shapes = new ArrayList<>();
+      for (Map<String, Object> r : resolved) {
+        shapes.add(shapeOf(r, 0));
+      }
+      if (shapes.contains(null)) {
+        out.put("x-bt4j-union", new ArrayList<>(kinds));
+      } else {
+        writeShape(mergeShapes(shapes), out);
+      }
+    } else if (kinds.equals(Set.of("array"))) {
+      List<Map<String, Object>> items = new ArrayList<>();
+      for (Map<String, Object> r : resolved) {
+        items.add(r.get("items") instanceof Map ? map(r.get("items")) : new LinkedHashMap<>());
+      }
+      out.put("type", "array");
+      out.put("items", mergeDeclarations(items));
+    } else {
+      out.put("x-bt4j-union", new ArrayList<>(kinds));
+    }
+    if (nullable) {
+      out.put("nullable", true);
+    }
+    return out;
+  }
+
+  private static void writeShape(Shape shape, Map<String, Object> target) {
+    target.remove("type");
+    target.put("type", "object");
+    Map<String, Object> properties = new LinkedHashMap<>();
+    shape.properties.forEach((k, v) -> properties.put(k, deepCopy(v)));
+    target.put("properties", properties);
+    if (!shape.required.isEmpty()) {
+      target.put("required", new ArrayList<>(shape.required));
+    }
+    if (shape.additionalProperties != null) {
+      target.put("additionalProperties", deepCopy(shape.additionalProperties));
+    }
+    if (shape.nullable) {
+      target.put("nullable", true);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T deepCopy(T node) {
+    if (node instanceof Map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map(node).forEach((k, v) -> copy.put(k, deepCopy(v)));
+      return (T) copy;
+    }
+    if (node instanceof List) {
+      List<Object> copy = new ArrayList<>();
+      ((List<?>) node).forEach(v -> copy.add(deepCopy(v)));
+      return (T) copy;
+    }
+    return node;
   }
 
   // ---- secrets ------------------------------------------------------------------------------

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of {@link SpecPreparer}, on small synthetic specs. */
@@ -143,7 +143,7 @@ class SpecPreparerTest {
   }
 
   @Test
-  void aUnionOfObjectsIsLeftAloneEvenWhenNullable() {
+  void aUnionOfObjectsBecomesOneObjectWithEveryBranchsProperties() {
     String objects =
         "{type: object, properties: {a: {type: string}}}, {$ref: '#/components/schemas/B'}";
     SpecDocument spec =
@@ -161,10 +161,14 @@ class SpecPreparerTest {
                     + objects
                     + ", {nullable: true}]}"));
     for (String name : List.of("U", "T", "P")) {
-      Map<String, Object> union = node(spec, "components", "schemas", name);
-      assertTrue(SpecDocument.isUnion(union), name + " should stay a union: " + union);
-      assertFalse(union.containsKey("x-bt4j-union"), name + " should not be free-form: " + union);
+      Map<String, Object> merged = node(spec, "components", "schemas", name);
+      assertFalse(SpecDocument.isUnion(merged), name + " should be merged: " + merged);
+      assertFalse(merged.containsKey("x-bt4j-union"), name + " should not be free-form: " + merged);
+      assertEquals("object", merged.get("type"), name);
+      assertEquals(Set.of("a", "b"), SpecDocument.map(merged.get("properties")).keySet(), name);
     }
+    assertEquals(
+        Boolean.TRUE, node(spec, "components", "schemas", "T").get("nullable"), "T is nullable");
   }
 
   @Test
