@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * latches.
  */
 final class ScriptedHttpServer implements AutoCloseable {
-  private static final long STEP_TIMEOUT_SECONDS = 10;
+  private static final long STEP_TIMEOUT_SECONDS = 30;
 
   /** One thing the server does, in order. */
   interface Step {

@@ -33,9 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class ServerSentEventStreamTest {
-  private static final Duration PROMPTLY = Duration.ofSeconds(2);
+  // Far below the read timeout, so only a prompt close or a prompt event can meet it, yet loose
+  // enough for a loaded machine.
+  private static final Duration PROMPTLY = Duration.ofSeconds(5);
   private static final OkHttpClient CLIENT =
-      new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
+      new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
 
   @AfterAll
   static void shutDownClient() {
