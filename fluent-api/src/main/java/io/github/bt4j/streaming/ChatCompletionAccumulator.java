@@ -1,0 +1,124 @@
+package io.github.bt4j.streaming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Folds streamed chat completion chunks into the complete completion: message text joined per
+ * choice, tool call arguments joined per tool call index, the finish reason and the usage. Pass it
+ * to {@link ServerSentEventStream#subscribe(Consumer)}. Not thread-safe.
+ */
+public final class ChatCompletionAccumulator implements Consumer<ChatCompletionChunk> {
+  private final Map<Integer, ChoiceParts> choices = new TreeMap<>();
+  private String id;
+  private String model;
+  private Long created;
+  private ChatCompletionChunk.Usage usage;
+
+  /**
+   * Adds one chunk.
+   *
+   * @param chunk the chunk
+   */
+  @Override
+  public void accept(ChatCompletionChunk chunk) {
+    id = chunk.id() != null ? chunk.id() : id;
+    model = chunk.model() != null ? chunk.model() : model;
+    created = chunk.created() != null ? chunk.created() : created;
+    usage = chunk.usage() != null ? chunk.usage() : usage;
+    for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+      choices.computeIfAbsent(choice.index(), ChoiceParts::new).add(choice);
+    }
+  }
+
+  /**
+   * The completion as received so far.
+   *
+   * @return the completion
+   */
+  public ChatCompletionResult result() {
+    List<ChatCompletionResult.Choice> done = new ArrayList<>();
+    for (ChoiceParts parts : choices.values()) {
+      done.add(parts.build());
+    }
+    return new ChatCompletionResult(id, model, created, done, usage);
+  }
+
+  /** The pieces of one choice. */
+  private static final class ChoiceParts {
+    private final int index;
+    private final StringBuilder content = new StringBuilder();
+    private final Map<Integer, ToolCallParts> toolCalls = new TreeMap<>();
+    private boolean sawContent;
+    private String role;
+    private String finishReason;
+    private int lastToolCall = -1;
+
+    ChoiceParts(int index) {
+      this.index = index;
+    }
+
+    void add(ChatCompletionChunk.Choice choice) {
+      ChatCompletionChunk.Delta delta = choice.delta();
+      role = role == null ? delta.role() : role;
+      if (delta.content() != null) {
+        content.append(delta.content());
+        sawContent = true;
+      }
+      for (ChatCompletionChunk.ToolCallDelta call : delta.toolCalls()) {
+        lastToolCall = toolCallIndex(call);
+        toolCalls.computeIfAbsent(lastToolCall, ToolCallParts::new).add(call);
+      }
+      finishReason = choice.finishReason() != null ? choice.finishReason() : finishReason;
+    }
+
+    // Without an index, a new id starts a new call and anything else continues the last one.
+    private int toolCallIndex(ChatCompletionChunk.ToolCallDelta call) {
+      if (call.index() != null) {
+        return call.index();
+      }
+      ToolCallParts last = toolCalls.get(lastToolCall);
+      boolean startsNewCall =
+          last == null || (call.id() != null && last.id != null && !call.id().equals(last.id));
+      return startsNewCall ? toolCalls.size() : lastToolCall;
+    }
+
+    ChatCompletionResult.Choice build() {
+      List<ChatCompletionResult.ToolCall> calls = new ArrayList<>();
+      for (ToolCallParts parts : toolCalls.values()) {
+        calls.add(parts.build());
+      }
+      return new ChatCompletionResult.Choice(
+          index, role, sawContent ? content.toString() : null, calls, finishReason);
+    }
+  }
+
+  /** The pieces of one tool call. */
+  private static final class ToolCallParts {
+    private final int index;
+    private final StringBuilder arguments = new StringBuilder();
+    private String id;
+    private String type;
+    private String name;
+
+    ToolCallParts(int index) {
+      this.index = index;
+    }
+
+    void add(ChatCompletionChunk.ToolCallDelta delta) {
+      id = delta.id() != null ? delta.id() : id;
+      type = delta.type() != null ? delta.type() : type;
+      name = delta.name() != null ? delta.name() : name;
+      if (delta.arguments() != null) {
+        arguments.append(delta.arguments());
+      }
+    }
+
+    ChatCompletionResult.ToolCall build() {
+      return new ChatCompletionResult.ToolCall(index, id, type, name, arguments.toString());
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package io.github.bt4j.streaming;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.streaming.internal.ErrorMessages;
+import io.github.bt4j.streaming.internal.JsonFields;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.Response;
+
+/**
+ * One event of a streamed function invocation, as Braintrust's SDKs define them: text, reasoning
+ * and JSON deltas, progress of nested functions, console output, errors, start and done. Event
+ * types this client does not know arrive as {@link Other}.
+ */
+public sealed interface FunctionEvent {
+
+  /**
+   * The event type on the wire, such as {@code text_delta}.
+   *
+   * @return the event type
+   */
+  String type();
+
+  /**
+   * Decodes one server-sent event.
+   *
+   * @param event the event
+   * @return the typed event
+   * @throws IllegalArgumentException if the data does not have the shape its type requires
+   */
+  static FunctionEvent parse(SseEvent event) {
+    String data = event.data();
+    return switch (event.event()) {
+      case TextDelta.TYPE -> new TextDelta(jsonString(data, TextDelta.TYPE));
+      case ReasoningDelta.TYPE -> new ReasoningDelta(jsonString(data, ReasoningDelta.TYPE));
+      case JsonDelta.TYPE -> new JsonDelta(data);
+      case Progress.TYPE -> Progress.of(JsonFields.parseObject(data, "progress data"));
+      case Console.TYPE -> Console.of(JsonFields.parseObject(data, "console data"));
+      case ErrorEvent.TYPE -> new ErrorEvent(ErrorMessages.fromData(data), data);
+      case Start.TYPE -> new Start();
+      case Done.TYPE -> new Done();
+      default -> new Other(event.event(), data);
+    };
+  }
+
+  /**
+   * Streams the events of a function invocation response whose status the caller has checked. An
+   * {@code error} event ends the stream with a {@link StreamErrorException}; the stream ends when
+   * the server closes the response, after {@code done}.
+   *
+   * @param call the call that produced the response
+   * @param response the successful response
+   * @return the stream
+   */
+  static ServerSentEventStream<FunctionEvent> stream(Call call, Response response) {
+    return ServerSentEventStream.<FunctionEvent>builder(call, response, FunctionEvent::parse)
+        .build();
+  }
+
+  private static String jsonString(String data, String type) {
+    String value;
+    try {
+      value = Json.gson().fromJson(data, String.class);
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException(type + " data is not a JSON string: " + data, e);
+    }
+    if (value == null) {
+      throw new IllegalArgumentException(type + " data is not a JSON string: " + data);
+    }
+    return value;
+  }
+
+  /**
+   * A piece of the output text.
+   *
+   * @param text the text, decoded from its JSON string
+   */
+  record TextDelta(String text) implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "text_delta";
+
+    /** Checks the text is present. */
+    public TextDelta {
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * A piece of the model's reasoning.
+   *
+   * @param text the text, decoded from its JSON string
+   */
+  record ReasoningDelta(String text) implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "reasoning_delta";
+
+    /** Checks the text is present. */
+    public ReasoningDelta {
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * A fragment of JSON output text, not valid JSON on its own: join all fragments, then parse, as
+   * {@link FunctionEventAccumulator} does.
+   *
+   * @param json the fragment, as sent
+   */
+  record JsonDelta(String json) implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "json_delta";
+
+    /** Checks the fragment is present. */
+    public JsonDelta {
+      Objects.requireNonNull(json, "json");
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * An event of a function called while this one runs, such as a tool or a nested prompt.
+   *
+   * @param id the span id of the nested call
+   * @param objectType {@code prompt}, {@code tool}, {@code scorer}, {@code task}, ...
+   * @param format {@code llm}, {@code code} or {@code global}
+   * @param outputType {@code completion}, {@code score} or {@code any}
+   * @param name the name of the function or prompt
+   * @param event the nested event's type, such as {@code text_delta}
+   * @param data the nested event's data, encoded as that type's data is
+   * @param raw the whole progress object, for fields not listed here (such as {@code origin})
+   */
+  record Progress(
+      String id,
+      String objectType,
+      String format,
+      String outputType,
+      String name,
+      String event,
+      String data,
+      JsonObject raw)
+      implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "progress";
+
+    static Progress of(JsonObject o) {
+      return new Progress(
+          JsonFields.string(o, "id"),
+          JsonFields.string(o, "object_type"),
+          JsonFields.string(o, "format"),
+          JsonFields.string(o, "output_type"),
+          JsonFields.string(o, "name"),
+          JsonFields.string(o, "event"),
+          JsonFields.string(o, "data"),
+          o);
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * Output a code function wrote to its console.
+   *
+   * @param stream {@code stdout} or {@code stderr}
+   * @param message the text written
+   */
+  record Console(String stream, String message) implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "console";
+
+    static Console of(JsonObject o) {
+      return new Console(JsonFields.string(o, "stream"), JsonFields.string(o, "message"));
+    }
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * An error reported by the function. {@link #stream(Call, Response)} turns it into a {@link
+   * StreamErrorException} rather than handing it out.
+   *
+   * @param message the error message: the JSON string, or the {@code message} of a JSON object
+   * @param data the event data as sent
+   */
+  record ErrorEvent(String message, String data) implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "error";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** The function started; sent for display only, and not always. */
+  record Start() implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "start";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /** The function finished: no more events follow. */
+  record Done() implements FunctionEvent {
+    /** The wire type. */
+    public static final String TYPE = "done";
+
+    @Override
+    public String type() {
+      return TYPE;
+    }
+  }
+
+  /**
+   * An event type this client does not know, passed through as it came.
+   *
+   * @param type the event type
+   * @param data the event data
+   */
+  record Other(String type, String data) implements FunctionEvent {}
+}

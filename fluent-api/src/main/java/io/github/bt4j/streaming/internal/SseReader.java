@@ -1,0 +1,259 @@
+package io.github.bt4j.streaming.internal;
+
+import io.github.bt4j.streaming.SseEvent;
+import java.io.IOException;
+import java.util.Objects;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+
+/**
+ * Reads server-sent events from a byte source following the WHATWG event-stream rules.
+ *
+ * <p>Lines may end in LF, CRLF or CR; each line is decoded from UTF-8 only once it is complete, so
+ * characters split across network reads decode correctly. An event is returned as soon as the blank
+ * line that ends it has been read: the reader never waits for more bytes than it needs. Memory
+ * stays bounded: a line, or the data of one event, larger than the configured maximum fails with
+ * {@link SseLimitExceededException}.
+ *
+ * <p>Not thread-safe. After {@link #next()} throws, the reader must not be used again.
+ */
+public final class SseReader {
+  /** The default largest line, and largest event data, in bytes: 16 MiB. */
+  public static final long DEFAULT_MAX_EVENT_BYTES = 16L * 1024 * 1024;
+
+  private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
+  private static final ByteString BOM = ByteString.decodeHex("efbbbf");
+  private static final ByteString DATA = ByteString.encodeUtf8("data");
+  private static final ByteString EVENT = ByteString.encodeUtf8("event");
+  private static final ByteString ID = ByteString.encodeUtf8("id");
+  private static final ByteString RETRY = ByteString.encodeUtf8("retry");
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+  private static final byte COLON = ':';
+  private static final byte SPACE = ' ';
+  private static final byte NUL = 0;
+  // A multi-line event can leave a large builder behind; past this it is dropped, not reused.
+  private static final int KEPT_BUILDER_CAPACITY = 64 * 1024;
+
+  private final BufferedSource source;
+  private final Buffer buffer;
+  private final long maxEventBytes;
+
+  private boolean bomChecked;
+  // The previous line ended in CR: an LF right after it belongs to that line end, not a new one.
+  private boolean skipLf;
+
+  private String eventType;
+  private String firstData;
+  private StringBuilder joinedData = new StringBuilder();
+  private int dataLines;
+  private long dataBytes;
+  private String lastEventId;
+  private Long retry;
+
+  /**
+   * A reader with the {@linkplain #DEFAULT_MAX_EVENT_BYTES default size limit}.
+   *
+   * @param source the response body
+   */
+  public SseReader(BufferedSource source) {
+    this(source, DEFAULT_MAX_EVENT_BYTES);
+  }
+
+  /**
+   * A reader with the given size limit.
+   *
+   * @param source the response body
+   * @param maxEventBytes the largest line, and the largest data of one event, in UTF-8 bytes
+   */
+  public SseReader(BufferedSource source, long maxEventBytes) {
+    this.source = Objects.requireNonNull(source, "source");
+    if (maxEventBytes < 1) {
+      throw new IllegalArgumentException("maxEventBytes must be positive: " + maxEventBytes);
+    }
+    this.buffer = source.getBuffer();
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  /**
+   * Reads the next event, blocking until its terminating blank line arrives.
+   *
+   * @return the event, or null at the end of the stream (an unterminated event there is discarded)
+   * @throws SseLimitExceededException if a line or the event data is larger than the limit
+   * @throws IOException if reading the source fails
+   */
+  public SseEvent next() throws IOException {
+    if (!bomChecked) {
+      bomChecked = true;
+      if (source.rangeEquals(0, BOM)) {
+        buffer.skip(BOM.size());
+      }
+    }
+    while (true) {
+      long length = nextLineLength();
+      if (length < 0) {
+        resetEvent();
+        return null;
+      }
+      if (length == 0) {
+        consumeLineEnd();
+        SseEvent event = dispatch();
+        if (event != null) {
+          return event;
+        }
+      } else {
+        processField(length);
+        consumeLineEnd();
+      }
+    }
+  }
+
+  /**
+   * Buffers the next line and its line end.
+   *
+   * @return the length of the line in bytes, without its line end, or -1 at the end of the stream
+   */
+  private long nextLineLength() throws IOException {
+    if (skipLf) {
+      if (!source.request(1)) {
+        return -1;
+      }
+      if (buffer.getByte(0) == LF) {
+        buffer.skip(1);
+      }
+      skipLf = false;
+    }
+    long scanned = 0;
+    while (true) {
+      long end = buffer.indexOfElement(LINE_ENDS, scanned);
+      if (end >= 0) {
+        if (end > maxEventBytes) {
+          throw new SseLimitExceededException("An event-stream line", end, maxEventBytes);
+        }
+        return end;
+      }
+      scanned = buffer.size();
+      if (scanned > maxEventBytes) {
+        throw new SseLimitExceededException("An event-stream line", scanned, maxEventBytes);
+      }
+      if (!source.request(scanned + 1)) {
+        buffer.clear();
+        return -1;
+      }
+    }
+  }
+
+  private void consumeLineEnd() throws IOException {
+    skipLf = buffer.readByte() == CR;
+  }
+
+  /** Applies one non-blank line at the head of the buffer, leaving only its line end. */
+  private void processField(long length) throws IOException {
+    long colon = buffer.indexOf(COLON, 0, length);
+    long nameLength = colon < 0 ? length : colon;
+    if (nameLength == DATA.size() && buffer.rangeEquals(0, DATA)) {
+      appendData(skipToValue(length, colon));
+    } else if (nameLength == EVENT.size() && buffer.rangeEquals(0, EVENT)) {
+      eventType = buffer.readUtf8(skipToValue(length, colon));
+    } else if (nameLength == ID.size() && buffer.rangeEquals(0, ID)) {
+      readId(skipToValue(length, colon));
+    } else if (nameLength == RETRY.size() && buffer.rangeEquals(0, RETRY)) {
+      readRetry(skipToValue(length, colon));
+    } else {
+      // Comments (empty field name) and unknown fields are ignored.
+      buffer.skip(length);
+    }
+  }
+
+  /**
+   * Skips the field name, the colon and one space after it.
+   *
+   * @return the length of the field value
+   */
+  private long skipToValue(long length, long colon) throws IOException {
+    if (colon < 0) {
+      buffer.skip(length);
+      return 0;
+    }
+    long valueStart = colon + 1;
+    if (valueStart < length && buffer.getByte(valueStart) == SPACE) {
+      valueStart++;
+    }
+    buffer.skip(valueStart);
+    return length - valueStart;
+  }
+
+  private void appendData(long valueLength) throws IOException {
+    long size = dataLines == 0 ? valueLength : dataBytes + 1 + valueLength;
+    if (size > maxEventBytes) {
+      throw new SseLimitExceededException("Event data", size, maxEventBytes);
+    }
+    String value = buffer.readUtf8(valueLength);
+    if (dataLines == 0) {
+      firstData = value;
+    } else {
+      if (dataLines == 1) {
+        joinedData.append(firstData);
+      }
+      joinedData.append('\n').append(value);
+    }
+    dataLines++;
+    dataBytes = size;
+  }
+
+  private void readId(long valueLength) throws IOException {
+    if (buffer.indexOf(NUL, 0, valueLength) >= 0) {
+      buffer.skip(valueLength);
+    } else {
+      lastEventId = valueLength == 0 ? null : buffer.readUtf8(valueLength);
+    }
+  }
+
+  private void readRetry(long valueLength) throws IOException {
+    long value = 0;
+    boolean digitsOnly = valueLength > 0;
+    long remaining = valueLength;
+    while (remaining > 0 && digitsOnly) {
+      byte b = buffer.readByte();
+      remaining--;
+      if (b < '0' || b > '9') {
+        digitsOnly = false;
+      } else {
+        value = value > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : value * 10 + (b - '0');
+      }
+    }
+    buffer.skip(remaining);
+    if (digitsOnly) {
+      retry = value;
+    }
+  }
+
+  /**
+   * Ends the current event at a blank line.
+   *
+   * @return the event, or null when it had no data lines
+   */
+  private SseEvent dispatch() {
+    if (dataLines == 0) {
+      resetEvent();
+      return null;
+    }
+    String data = dataLines == 1 ? firstData : joinedData.toString();
+    String type = eventType == null || eventType.isEmpty() ? SseEvent.DEFAULT_EVENT : eventType;
+    resetEvent();
+    return new SseEvent(type, data, lastEventId, retry);
+  }
+
+  private void resetEvent() {
+    eventType = null;
+    firstData = null;
+    dataLines = 0;
+    dataBytes = 0;
+    if (joinedData.capacity() > KEPT_BUILDER_CAPACITY) {
+      joinedData = new StringBuilder();
+    } else {
+      joinedData.setLength(0);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.github.bt4j.streaming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ChatCompletionChunkTest {
+
+  @Test
+  void parsesTheOpenAiChunkShape() {
+    ChatCompletionChunk chunk =
+        ChatCompletionChunk.parse(
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                + "\"model\":\"gpt-4o\",\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\",\"tool_calls\":[{\"index\":1,"
+                + "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"f\","
+                + "\"arguments\":\"{\\\"a\\\"\"}}]},\"logprobs\":null,\"finish_reason\":null}]}");
+    assertEquals("chatcmpl-1", chunk.id());
+    assertEquals("gpt-4o", chunk.model());
+    assertEquals(1700000000L, chunk.created());
+    assertNull(chunk.usage());
+    assertEquals("fp_1", chunk.raw().get("system_fingerprint").getAsString());
+    ChatCompletionChunk.Choice choice = chunk.choices().get(0);
+    assertEquals(0, choice.index());
+    assertNull(choice.finishReason());
+    assertEquals("assistant", choice.delta().role());
+    assertEquals("Hi", choice.delta().content());
+    assertEquals(
+        new ChatCompletionChunk.ToolCallDelta(1, "call_1", "function", "f", "{\"a\""),
+        choice.delta().toolCalls().get(0));
+    assertTrue(choice.raw().has("logprobs"));
+  }
+
+  @Test
+  void parsesAUsageOnlyChunk() {
+    ChatCompletionChunk chunk =
+        ChatCompletionChunk.parse(
+            "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":12,"
+                + "\"total_tokens\":21,\"completion_tokens_details\":{\"reasoning_tokens\":0}}}");
+    assertEquals(0, chunk.choices().size());
+    assertEquals(9L, chunk.usage().promptTokens());
+    assertEquals(12L, chunk.usage().completionTokens());
+    assertEquals(21L, chunk.usage().totalTokens());
+    assertTrue(chunk.usage().raw().has("completion_tokens_details"));
+  }
+
+  @Test
+  void toleratesMissingAndNullFields() {
+    ChatCompletionChunk chunk =
+        ChatCompletionChunk.parse("{\"choices\":[{\"delta\":{\"content\":null}}],\"usage\":null}");
+    assertNull(chunk.id());
+    assertNull(chunk.created());
+    assertNull(chunk.usage());
+    assertEquals(0, chunk.choices().get(0).index());
+    assertNull(chunk.choices().get(0).delta().content());
+    assertEquals(0, chunk.choices().get(0).delta().toolCalls().size());
+  }
+
+  @Test
+  void theDoneMarkerIsRecognisedAndNotParsed() {
+    SseEvent done = SseEvent.of("message", "[DONE]");
+    assertTrue(ChatCompletionChunk.isDone(done));
+    assertNull(ChatCompletionChunk.fromEvent(done));
+    assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse("[1,2]"));
+  }
+
+  @Test
+  void errorsAreRecognisedByEventNameOrAsErrorObjects() {
+    assertEquals(
+        "Rate limit reached",
+        ChatCompletionChunk.errorMessage(
+            SseEvent.of(
+                "message", "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate\"}}")));
+    assertEquals("boom", ChatCompletionChunk.errorMessage(SseEvent.of("error", "\"boom\"")));
+    assertNull(
+        ChatCompletionChunk.errorMessage(
+            SseEvent.of("message", "{\"choices\":[{\"delta\":{\"content\":\"\\\"error\\\"\"}}]}")));
+    assertNull(ChatCompletionChunk.errorMessage(SseEvent.of("message", "[DONE]")));
+  }
+}
