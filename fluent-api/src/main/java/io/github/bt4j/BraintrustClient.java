@@ -7,8 +7,10 @@ import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.resources.BraintrustResources;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,11 +44,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
   private final Transport transport;
   private final Builder settings;
+  private final List<Runnable> closeActions;
 
   private BraintrustClient(Builder b, Transport transport) {
     super(transport);
     this.transport = transport;
     this.settings = b.copy();
+    this.closeActions = List.copyOf(b.closeActions);
   }
 
   /** A builder with the defaults: US data plane, two retries, 10 s connect, 60 s read. */
@@ -87,10 +91,14 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     return transport;
   }
 
-  /** Releases the client's connections and threads (not those of a supplied OkHttpClient). */
+  /**
+   * Releases the client's connections and threads (not those of a supplied OkHttpClient), then runs
+   * the actions registered with {@link Builder#onClose}.
+   */
   @Override
   public void close() {
     transport.close();
+    closeActions.forEach(Runnable::run);
   }
 
   @Override
@@ -117,6 +125,8 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private HttpLogLevel logLevel = HttpLogLevel.OFF;
+    // Not copied by copy(): a client derived with withOptions must not run its parent's actions.
+    private final List<Runnable> closeActions = new ArrayList<>();
 
     private Builder() {}
 
@@ -254,6 +264,16 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "okHttpClient == null");
+      return this;
+    }
+
+    /**
+     * Runs {@code action} when the built client is closed, after it released its connections: for
+     * example, to stop a local server the client was pointed at. Clients derived with {@link
+     * BraintrustClient#withOptions} do not run it.
+     */
+    public Builder onClose(Runnable action) {
+      closeActions.add(Objects.requireNonNull(action, "action == null"));
       return this;
     }
 

@@ -1,0 +1,39 @@
+package io.github.bt4j.examples.standin;
+
+import io.github.bt4j.examples.standin.BtqlLexer.Kind;
+import io.github.bt4j.examples.standin.BtqlLexer.Token;
+import java.util.List;
+
+/**
+ * Reads {@code SELECT <columns|*> FROM <source> [WHERE <condition>] [LIMIT <n>] [;]}; see {@link
+ * StandIn} for the whole grammar. Anything else (GROUP BY, ORDER BY, joins...) is a 400.
+ */
+final class SqlParser {
+  private SqlParser() {}
+
+  static BtqlQuery parse(List<Token> tokens) {
+    ExprParser p = new ExprParser(tokens);
+    p.expectWord("select");
+    List<BtqlQuery.Column> columns = p.columns(true);
+    p.expectWord("from");
+    BtqlQuery.Source source = p.source();
+    Expr filter = p.acceptWord("where") ? p.expression() : null;
+    Integer limit = p.acceptWord("limit") ? integer(p) : null;
+    p.acceptSymbol(";");
+    if (!p.atEnd()) {
+      throw p.unexpected(
+          "expected the end of the query (the stand-in supports SELECT ... FROM ... [WHERE ...]"
+              + " [LIMIT n])");
+    }
+    return BtqlQuery.of(source, columns, filter, limit, null);
+  }
+
+  /** A non-negative integer token. */
+  static int integer(ExprParser p) {
+    Token t = p.next();
+    if (t.kind() != Kind.NUMBER) {
+      throw ApiError.badRequest("expected a number but found " + t.describe());
+    }
+    return JsonValues.limit(t.text(), "limit");
+  }
+}
