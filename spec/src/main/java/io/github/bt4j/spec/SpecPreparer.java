@@ -35,7 +35,12 @@ import java.util.Set;
  *   <li><b>Bodies are positional.</b> Every request body is marked required, so that generated
  *       methods take it as an argument.
  *   <li><b>Greedy path parameters.</b> {@code {path+}} becomes {@code {path}}, a name Retrofit
- *       accepts.
+ *       accepts; the parameter becomes one string of slash-separated segments (the spec types it as
+ *       an array, which Retrofit would send as {@code [a, b]}) and is marked {@code x-bt4j-greedy},
+ *       so that the client sends its slashes as they are.
+ *   <li><b>Bodies on DELETE.</b> A DELETE operation with a request body is marked {@code
+ *       x-bt4j-delete-with-body}: Retrofit's {@code @DELETE} refuses a body, so the generated
+ *       interface declares it with {@code @HTTP(hasBody = true)}.
  *   <li><b>Fluent annotations.</b> Each operation gets {@code x-bt4j-method} (its fluent method
  *       name, see {@link OperationNames}), {@code x-bt4j-params-class} (the class of its optional
  *       parameters), {@code x-bt4j-retry-safe} (whether sending it twice cannot apply it twice),
@@ -111,6 +116,10 @@ public final class SpecPreparer {
             if (p.get("name") instanceof String && ((String) p.get("name")).endsWith("+")) {
               String name = (String) p.get("name");
               p.put("name", name.substring(0, name.length() - 1));
+              Map<String, Object> schema = new LinkedHashMap<>();
+              schema.put("type", "string");
+              p.put("schema", schema);
+              p.put("x-bt4j-greedy", true);
             }
           }
         }
@@ -398,6 +407,9 @@ public final class SpecPreparer {
       op.body().put("x-bt4j-retry-safe", isRetrySafe(op));
       if (op.path().endsWith("/insert")) {
         op.body().put("x-bt4j-event-ids", true);
+      }
+      if (op.method().equals("delete") && op.body().get("requestBody") != null) {
+        op.body().put("x-bt4j-delete-with-body", true);
       }
       if (hasUuidPathParameter(op)) {
         op.body().put("x-bt4j-uuid-path", true);
