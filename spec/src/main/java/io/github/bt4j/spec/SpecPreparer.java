@@ -249,8 +249,8 @@ public final class SpecPreparer {
       Map<String, Object> many = spec.resolve(map(branches.get(1 - i)));
       if ("array".equals(many.get("type")) && many.get("items") instanceof Map) {
         Map<String, Object> items = map(many.get("items"));
-        Map<String, Object> a = spec.resolve(single);
-        Map<String, Object> b = spec.resolve(items);
+        Map<String, Object> a = spec.resolve(soleSchemaOf(single));
+        Map<String, Object> b = spec.resolve(soleSchemaOf(items));
         if (a != null
             && b != null
             && a.get("type") != null
@@ -260,6 +260,27 @@ public final class SpecPreparer {
       }
     }
     return null;
+  }
+
+  /**
+   * For {@code allOf: [X, {title: ...}]}, one schema plus branches that only annotate it, returns
+   * X; otherwise the schema itself.
+   */
+  private static Map<String, Object> soleSchemaOf(Map<String, Object> schema) {
+    if (!(schema.get("allOf") instanceof List)) {
+      return schema;
+    }
+    Map<String, Object> sole = null;
+    for (Object branch : (List<?>) schema.get("allOf")) {
+      Map<String, Object> b = map(branch);
+      if (!Set.of("title", "description").containsAll(b.keySet())) {
+        if (sole != null) {
+          return schema;
+        }
+        sole = b;
+      }
+    }
+    return sole != null ? sole : schema;
   }
 
   // ---- unions with a primitive branch -------------------------------------------------------
