@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -230,6 +231,11 @@ public final class Transport implements AutoCloseable {
     if (adapter == null || body == null || response.code() == 204) {
       return null;
     }
+    if (adapter == gson.getAdapter(String.class) && !isJson(body.contentType())) {
+      @SuppressWarnings("unchecked") // the operation's return type is String
+      T text = (T) body.string();
+      return text;
+    }
     try {
       JsonReader reader = gson.newJsonReader(body.charStream());
       if (reader.peek() == JsonToken.END_DOCUMENT) {
@@ -250,6 +256,11 @@ public final class Transport implements AutoCloseable {
         | IllegalArgumentException e) {
       throw unexpected(response, e.getMessage(), e);
     }
+  }
+
+  /** Whether a body is JSON; a text body read as a String (such as {@code GET /v1}) is not. */
+  private static boolean isJson(MediaType type) {
+    return type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
   }
 
   private static BraintrustException unexpected(Response response, String detail, Exception e) {
