@@ -139,11 +139,19 @@ class UserContractTest {
     if (candidates.size() != 1) {
       return List.of(op + ": BraintrustApi has " + candidates.size() + " methods named " + name);
     }
-    Annotation a = candidates.get(0).getAnnotation(annotation);
-    if (a == null) {
-      return List.of(op + ": " + name + " is not annotated @" + annotation.getSimpleName());
+    Method method = candidates.get(0);
+    Annotation a = method.getAnnotation(annotation);
+    String value;
+    if (a != null) {
+      value = retrofitValue(a);
+    } else {
+      // A DELETE with a body is declared @HTTP(method = "DELETE", hasBody = true).
+      retrofit2.http.HTTP http = method.getAnnotation(retrofit2.http.HTTP.class);
+      if (http == null || !http.method().equals(op.method())) {
+        return List.of(op + ": " + name + " is not annotated @" + annotation.getSimpleName());
+      }
+      value = http.path();
     }
-    String value = retrofitValue(a);
     String expected = retrofitPath(op.path());
     return value.equals(expected)
         ? List.of()

@@ -45,7 +45,12 @@ import java.util.Set;
  *   <li><b>Bodies are positional.</b> Every request body is marked required, so that generated
  *       methods take it as an argument.
  *   <li><b>Greedy path parameters.</b> {@code {path+}} becomes {@code {path}}, a name Retrofit
- *       accepts.
+ *       accepts; the parameter becomes one string of slash-separated segments (the spec types it as
+ *       an array, which Retrofit would send as {@code [a, b]}) and is marked {@code x-bt4j-greedy},
+ *       so that the client sends its slashes as they are.
+ *   <li><b>Bodies on DELETE.</b> A DELETE operation with a request body is marked {@code
+ *       x-bt4j-delete-with-body}: Retrofit's {@code @DELETE} refuses a body, so the generated
+ *       interface declares it with {@code @HTTP(hasBody = true)}.
  *   <li><b>Fluent annotations.</b> Each operation gets {@code x-bt4j-method} (its fluent method
  *       name, see {@link OperationNames}), {@code x-bt4j-params-class} (the class of its optional
  *       parameters), {@code x-bt4j-retry-safe} (whether sending it twice cannot apply it twice),
@@ -133,6 +138,10 @@ public final class SpecPreparer {
             if (p.get("name") instanceof String && ((String) p.get("name")).endsWith("+")) {
               String name = (String) p.get("name");
               p.put("name", name.substring(0, name.length() - 1));
+              Map<String, Object> schema = new LinkedHashMap<>();
+              schema.put("type", "string");
+              p.put("schema", schema);
+              p.put("x-bt4j-greedy", true);
             }
           }
         }
@@ -262,8 +271,8 @@ public final class SpecPreparer {
       Map<String, Object> many = spec.resolve(map(branches.get(1 - i)));
       if ("array".equals(many.get("type")) && many.get("items") instanceof Map) {
         Map<String, Object> items = map(many.get("items"));
-        Map<String, Object> a = spec.resolve(single);
-        Map<String, Object> b = spec.resolve(items);
+        Map<String, Object> a = spec.resolve(soleSchemaOf(single));
+        Map<String, Object> b = spec.resolve(soleSchemaOf(items));
         if (a != null
             && b != null
             && a.get("type") != null
@@ -273,6 +282,27 @@ public final class SpecPreparer {
       }
     }
     return null;
+  }
+
+  /**
+   * For {@code allOf: [X, {title: ...}]}, one schema plus branches that only annotate it, returns
+   * X; otherwise the schema itself.
+   */
+  private static Map<String, Object> soleSchemaOf(Map<String, Object> schema) {
+    if (!(schema.get("allOf") instanceof List)) {
+      return schema;
+    }
+    Map<String, Object> sole = null;
+    for (Object branch : (List<?>) schema.get("allOf")) {
+      Map<String, Object> b = map(branch);
+      if (!Set.of("title", "description").containsAll(b.keySet())) {
+        if (sole != null) {
+          return schema;
+        }
+        sole = b;
+      }
+    }
+    return sole != null ? sole : schema;
   }
 
   // ---- unions with a primitive branch -------------------------------------------------------
@@ -678,6 +708,9 @@ public final class SpecPreparer {
       op.body().put("x-bt4j-retry-safe", isRetrySafe(op));
       if (op.path().endsWith("/insert")) {
         op.body().put("x-bt4j-event-ids", true);
+      }
+      if (op.method().equals("delete") && op.body().get("requestBody") != null) {
+        op.body().put("x-bt4j-delete-with-body", true);
       }
       if (hasUuidPathParameter(op)) {
         op.body().put("x-bt4j-uuid-path", true);

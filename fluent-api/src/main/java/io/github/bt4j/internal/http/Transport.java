@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -240,6 +241,11 @@ public final class Transport implements AutoCloseable {
     if (adapter == null || body == null || response.code() == 204) {
       return null;
     }
+    if (adapter == gson.getAdapter(String.class) && !isJson(body.contentType())) {
+      @SuppressWarnings("unchecked") // the operation's return type is String
+      T text = (T) body.string();
+      return text;
+    }
     try {
       if (body.source().exhausted()) {
         return null; // no content, whatever the headers said
@@ -257,6 +263,11 @@ public final class Transport implements AutoCloseable {
         | IllegalArgumentException e) {
       throw unexpected(response, e.getMessage(), e);
     }
+  }
+
+  /** Whether a body is JSON; a text body read as a String (such as {@code GET /v1}) is not. */
+  private static boolean isJson(MediaType type) {
+    return type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
   }
 
   private static BraintrustException unexpected(Response response, String detail, Exception e) {
