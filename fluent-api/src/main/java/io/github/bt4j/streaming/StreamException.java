@@ -4,7 +4,7 @@ package io.github.bt4j.streaming;
  * A server-sent event stream failed part way: the connection broke, an event could not be read or
  * decoded, or the server reported an error. Carries how far the stream had got.
  */
-public class StreamException extends RuntimeException {
+public class StreamException extends io.github.bt4j.errors.BraintrustException {
   private static final long serialVersionUID = 1L;
 
   private final long eventsReceived;

@@ -55,7 +55,8 @@ import java.util.Set;
  *       name, see {@link OperationNames}), {@code x-bt4j-params-class} (the class of its optional
  *       parameters), {@code x-bt4j-retry-safe} (whether sending it twice cannot apply it twice),
  *       {@code x-bt4j-event-ids} (inserts, whose events get ids before the first try), {@code
- *       x-bt4j-uuid-path} (it has a UUID path parameter) and, for list operations, {@code
+ *       x-bt4j-uuid-path} (it has a UUID path parameter), {@code x-bt4j-stream-event} (the event
+ *       class of an operation marked {@code x-bt4j-streaming}) and, for list operations, {@code
  *       x-bt4j-list-item} (the item class).
  *   <li><b>Secrets.</b> String properties that carry a credential ({@code secret}, {@code key},
  *       {@code api_key}, {@code oauth_token}..., or any value the spec says is "encrypted at rest",
@@ -706,6 +707,12 @@ public final class SpecPreparer {
       op.body().put("x-bt4j-method", method);
       op.body().put("x-bt4j-params-class", capitalize(method) + "Params");
       op.body().put("x-bt4j-retry-safe", isRetrySafe(op));
+      Object streaming = op.body().get("x-bt4j-streaming");
+      if ("function-events".equals(streaming)) {
+        op.body().put("x-bt4j-stream-event", "FunctionEvent");
+      } else if ("chat-chunks".equals(streaming)) {
+        op.body().put("x-bt4j-stream-event", "ChatCompletionChunk");
+      }
       if (op.path().endsWith("/insert")) {
         op.body().put("x-bt4j-event-ids", true);
       }

@@ -1,0 +1,109 @@
+package io.github.bt4j.streaming;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.errors.RateLimitException;
+import io.github.bt4j.generated.model.InvokeApi;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The streaming forms the resources generate for operations marked x-bt4j-streaming. */
+@WireMockTest
+class ResourceStreamingTest {
+  private static final UUID FUNCTION_ID = UUID.fromString("0b6e2f3a-9c1d-4e5f-8a7b-6c5d4e3f2a1b");
+
+  private static BraintrustClient client(WireMockRuntimeInfo wm) {
+    return BraintrustClient.builder()
+        .apiKey("sk-test")
+        .baseUrl(wm.getHttpBaseUrl())
+        .maxRetries(0)
+        .build();
+  }
+
+  @Test
+  void invokeStreamSendsStreamTrueAndYieldsTypedEvents(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/v1/function/" + FUNCTION_ID + "/invoke")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(
+                            "event: start\ndata: \n\n"
+                                + "event: text_delta\ndata: \"Hel\"\n\n"
+                                + "event: text_delta\ndata: \"lo\"\n\n"
+                                + "event: done\ndata: \n\n")));
+    InvokeApi request = new InvokeApi().input(Map.of("q", "hi"));
+    FunctionEventAccumulator text = new FunctionEventAccumulator();
+    try (BraintrustClient client = client(wm);
+        ServerSentEventStream<FunctionEvent> events =
+            client.functions().invokeStream(FUNCTION_ID, request)) {
+      events.forEach(text);
+    }
+    assertEquals("Hello", text.text());
+    assertNull(request.getStream(), "the caller's request object is left as it was");
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/v1/function/" + FUNCTION_ID + "/invoke"))
+                .withHeader("Accept", equalTo("text/event-stream"))
+                .withRequestBody(equalToJson("{\"input\":{\"q\":\"hi\"},\"stream\":true}")));
+  }
+
+  @Test
+  void chatCompletionsStreamStopsAtDoneAndAccumulates(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/v1/proxy/chat/completions")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(
+                            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"}}]}\n\n"
+                                + "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"},\"finish_reason\":\"stop\"}]}\n\n"
+                                + "data: [DONE]\n\n")));
+    ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+    Map<String, Object> body =
+        Map.of(
+            "model", "gpt-4o-mini", "messages", List.of(Map.of("role", "user", "content", "hi")));
+    try (BraintrustClient client = client(wm);
+        ServerSentEventStream<ChatCompletionChunk> chunks =
+            client.proxy().chatCompletionsStream(body)) {
+      chunks.forEach(accumulator);
+    }
+    assertEquals("Hi there", accumulator.result().content());
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlEqualTo("/v1/proxy/chat/completions"))
+                .withRequestBody(
+                    equalToJson(
+                        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}")));
+  }
+
+  @Test
+  void aRefusedStreamRaisesTheClientsTypedException(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/v1/proxy/chat/completions")
+                .willReturn(aResponse().withStatus(429).withBody("slow down")));
+    try (BraintrustClient client = client(wm)) {
+      RateLimitException e =
+          assertThrows(
+              RateLimitException.class,
+              () -> client.proxy().chatCompletionsStream(Map.of("model", "m")));
+      assertEquals("slow down", e.serverMessage());
+    }
+  }
+}
