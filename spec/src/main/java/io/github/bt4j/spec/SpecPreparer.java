@@ -55,6 +55,7 @@ import java.util.Set;
  *       name, see {@link OperationNames}), {@code x-bt4j-params-class} (the class of its optional
  *       parameters), {@code x-bt4j-retry-safe} (whether sending it twice cannot apply it twice),
  *       {@code x-bt4j-event-ids} (inserts, whose events get ids before the first try), {@code
+ *       x-bt4j-events-item} (the event class of an insert's {@code events} list), {@code
  *       x-bt4j-uuid-path} (it has a UUID path parameter), {@code x-bt4j-stream-event} (the event
  *       class of an operation marked {@code x-bt4j-streaming}) and, for list operations, {@code
  *       x-bt4j-list-item} (the item class).
@@ -715,6 +716,10 @@ public final class SpecPreparer {
       }
       if (op.path().endsWith("/insert")) {
         op.body().put("x-bt4j-event-ids", true);
+        String item = eventsItemOf(op);
+        if (item != null) {
+          op.body().put("x-bt4j-events-item", item);
+        }
       }
       if (op.method().equals("delete") && op.body().get("requestBody") != null) {
         op.body().put("x-bt4j-delete-with-body", true);
@@ -765,6 +770,30 @@ public final class SpecPreparer {
       }
     }
     return false;
+  }
+
+  /** For a body {@code {events: [X]}} (an insert), the name of X; otherwise null. */
+  private String eventsItemOf(SpecDocument.Operation op) {
+    if (!(op.body().get("requestBody") instanceof Map)) {
+      return null;
+    }
+    Object content = spec.resolve(map(op.body().get("requestBody"))).get("content");
+    if (!(content instanceof Map) || !(map(content).get("application/json") instanceof Map)) {
+      return null;
+    }
+    Object schemaNode = map(map(content).get("application/json")).get("schema");
+    Map<String, Object> schema = schemaNode instanceof Map ? spec.resolve(map(schemaNode)) : null;
+    Object props = schema == null ? null : schema.get("properties");
+    if (!(props instanceof Map) || map(props).size() != 1) {
+      return null;
+    }
+    Object events = map(props).get("events");
+    Object items = events instanceof Map ? map(events).get("items") : null;
+    if (items instanceof Map && map(items).get("$ref") instanceof String) {
+      String ref = (String) map(items).get("$ref");
+      return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+    return null;
   }
 
   private String listItemOf(SpecDocument.Operation op) {
