@@ -49,9 +49,11 @@ import java.util.function.Function;
  * server or reported, with its id and JSON, to the {@link WriterOptions#failureHandler() failure
  * handler}; never dropped silently. Events with the same id in one request are folded into one row
  * as the API would apply them ({@code _is_merge} rows deep-merged, otherwise the last wins); events
- * with the same id are never in flight in two requests at once, so their order is kept. A request
- * answered with 413 is split in halves. {@link #flush()} waits until everything logged before it
- * has settled.
+ * with the same id are never in flight in two requests at once, so their order is kept (an event
+ * whose id is in flight holds back the events queued after it until that request ends). A request
+ * answered with 413 is split in halves. A part-full batch is sent at once when no request is in
+ * flight and otherwise waits to fill (see {@link WriterOptions.Builder#linger}). {@link #flush()}
+ * waits until everything logged before it has settled.
  *
  * <h2>Memory</h2>
  *
@@ -292,7 +294,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
    * Queues feedback (scores, expected output, a comment, metadata, tags) on the row the item's id
    * names, sent in batches to the store's {@code feedback} endpoint after any earlier event with
    * that id. Feedback requests are not retried, since a comment sent twice would be recorded twice;
-   * a failure is reported.
+   * a failure is reported. A request carries inserts or feedback, not both, so alternating the two
+   * makes smaller requests.
    *
    * @throws IllegalArgumentException if the item has no id
    */

@@ -20,7 +20,8 @@ public final class WriteFailure {
     QUEUE_FULL,
     /**
      * The writer was closed, or the JVM shut down, before the events could be delivered within the
-     * close timeout; they were never sent, or their request was cancelled.
+     * close timeout: they were never sent, or their request was cancelled (and may or may not have
+     * been stored).
      */
     CLOSED
   }

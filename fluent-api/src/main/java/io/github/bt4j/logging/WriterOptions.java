@@ -98,7 +98,7 @@ public final class WriterOptions {
     return maxConcurrentRequests;
   }
 
-  /** How long a sender waits for a part-full batch to fill. */
+  /** How long a part-full batch waits for more events; zero for adaptive. */
   public Duration linger() {
     return linger;
   }
@@ -238,10 +238,12 @@ public final class WriterOptions {
     }
 
     /**
-     * How long an idle sender waits for a part-full batch to fill before sending it (zero by
-     * default: send at once; batches grow by themselves while all senders are busy). A longer
-     * linger means fewer, fuller requests under light load; {@code flush()} and {@code close()}
-     * never wait for it.
+     * How long a part-full batch waits for more events before it is sent. Zero (the default) means
+     * adaptive: a part-full batch is sent at once when no request is in flight, and otherwise waits
+     * until it fills or the requests in flight complete, as Nagle's algorithm does; so a lone event
+     * goes out immediately, and batches fill up under load. A positive linger bounds the wait
+     * instead, in flight or not: fewer, fuller requests under light load. {@code flush()} and
+     * {@code close()} never wait for it.
      */
     public Builder linger(Duration linger) {
       Objects.requireNonNull(linger, "linger == null");

@@ -1,6 +1,7 @@
 package io.github.bt4j.logging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -73,6 +74,26 @@ class EventWriterBatchingTest {
         List.of(List.of("e0", "e1", "e2"), List.of("e3", "e4", "e5"), List.of("e6")),
         insertIds(wm));
     assertEquals(List.of(), failures);
+  }
+
+  @Test
+  void withoutLingerBatchesFillWhileRequestsAreInFlight(WireMockRuntimeInfo wm) {
+    wm.getWireMock().register(acceptAll().willReturn(okJson("{}").withFixedDelay(300)));
+    try (BraintrustClient client = client(wm, waits());
+        var logs =
+            EventWriter.projectLogs(
+                client, PROJECT, options(failures()).maxConcurrentRequests(4).build())) {
+      for (int i = 0; i < 251; i++) {
+        logs.log(event("e" + i, 10));
+      }
+      logs.flush();
+      assertEquals(251, logs.stats().acknowledged());
+    }
+    // The first events go at once; the rest wait for full batches, the tail for the flush. (The
+    // server may receive concurrent requests in any order.)
+    List<Integer> sizes = insertIds(wm).stream().map(List::size).toList();
+    assertTrue(sizes.size() <= 5, "requests: " + sizes);
+    assertTrue(sizes.stream().filter(n -> n != 100).count() <= 2, "requests: " + sizes);
   }
 
   @Test

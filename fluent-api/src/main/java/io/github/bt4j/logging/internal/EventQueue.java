@@ -17,8 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A batch is always a prefix of the queue: it ends where the row or byte limit is reached, where
  * the kind of event changes (inserts and feedback go to different endpoints), or before an event
- * whose id is in flight. Every method is thread-safe; one lock guards everything, held only for
- * constant-time work or a scan of at most one batch.
+ * whose id is in flight. A part-full batch waits for more events: for the linger time if one is
+ * set, otherwise only while another request is in flight (as Nagle's algorithm does), so that
+ * batches fill up under load and a lone event goes at once when the writer is idle. Every method is
+ * thread-safe; one lock guards everything, held only for constant-time work or a scan of at most
+ * one batch.
  */
 public final class EventQueue {
   private final ReentrantLock lock = new ReentrantLock();
@@ -47,7 +50,8 @@ public final class EventQueue {
    * @param maxQueuedBytes the most event bytes held at once (an event always fits an empty queue)
    * @param maxBatchRows the most events per batch
    * @param maxBatchBytes the most request bytes per batch, unless a single event is larger
-   * @param lingerNanos how long a worker waits for a batch to fill before sending it part-full
+   * @param lingerNanos how long a part-full batch waits to fill; 0 for waiting only while another
+   *     request is in flight
    */
   public EventQueue(long maxQueuedBytes, int maxBatchRows, long maxBatchBytes, long lingerNanos) {
     this.maxQueuedBytes = maxQueuedBytes;
@@ -103,13 +107,31 @@ public final class EventQueue {
       event.seq(nextSeq++);
       queue.addLast(event);
       queuedBytes += event.size();
-      if (idleWorkers > 0) {
+      if (idleWorkers > 0 && mayMakeBatchReady()) {
         workChanged.signal();
       }
       return true;
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Whether the event just added may let an idle worker send: it is the only one and would be sent
+   * at once (or start the linger), or the queue now holds a full batch. Waking workers for every
+   * event would only have them look and wait again, holding the lock the loggers need.
+   */
+  private boolean mayMakeBatchReady() {
+    int size = queue.size();
+    return (size == 1 && (lingerNanos > 0 || inFlight.isEmpty())) || holdsFullBatch();
+  }
+
+  /** Whether the queue holds at least a batch's worth of rows or bytes (an estimate). */
+  private boolean holdsFullBatch() {
+    int size = queue.size();
+    return size >= maxBatchRows
+        || (size > 0
+            && queuedBytes + size + envelopeBytes(queue.peekLast().kind()) > maxBatchBytes);
   }
 
   private void ensureOpen() {
@@ -144,10 +166,16 @@ public final class EventQueue {
         long scan = scanBatch();
         int rows = (int) (scan >>> 1);
         boolean full = (scan & 1) == 1;
-        if (!full && lingerNanos > 0 && !closed && head.seq() > flushUpTo) {
-          long wait = head.enqueuedNanos() + lingerNanos - System.nanoTime();
-          if (wait > 0) {
-            idleWait(wait);
+        if (!full && !closed && head.seq() > flushUpTo) {
+          if (lingerNanos > 0) {
+            long wait = head.enqueuedNanos() + lingerNanos - System.nanoTime();
+            if (wait > 0) {
+              idleWait(wait);
+              continue;
+            }
+          } else if (!inFlight.isEmpty()) {
+            // Like Nagle's algorithm: while a request is out, let the batch grow.
+            idleWait(0);
             continue;
           }
         }
@@ -211,6 +239,10 @@ public final class EventQueue {
     Batch batch = new Batch(kind, events);
     inFlight.add(batch);
     spaceFreed.signalAll();
+    if (idleWorkers > 0 && holdsFullBatch()) {
+      // Pass the wake-up on: another full batch is ready for another worker.
+      workChanged.signal();
+    }
     return batch;
   }
 
@@ -222,7 +254,10 @@ public final class EventQueue {
       for (QueuedEvent e : batch.events()) {
         inFlightIds.remove(e.id());
       }
-      workChanged.signalAll();
+      if (!queue.isEmpty()) {
+        // One worker is enough: if it leaves a full batch behind, it wakes the next.
+        workChanged.signal();
+      }
       settled.signalAll();
     } finally {
       lock.unlock();
