@@ -1,0 +1,520 @@
+package io.github.bt4j.logging;
+
+import com.google.gson.JsonObject;
+import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.Validation;
+import io.github.bt4j.errors.BraintrustException;
+import io.github.bt4j.generated.model.FeedbackDatasetItem;
+import io.github.bt4j.generated.model.FeedbackExperimentItem;
+import io.github.bt4j.generated.model.FeedbackProjectLogsItem;
+import io.github.bt4j.generated.model.InsertDatasetEvent;
+import io.github.bt4j.generated.model.InsertExperimentEvent;
+import io.github.bt4j.generated.model.InsertProjectLogsEvent;
+import io.github.bt4j.generated.model.SpanType;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.logging.internal.BatchSender;
+import io.github.bt4j.logging.internal.EventEncoder;
+import io.github.bt4j.logging.internal.EventKind;
+import io.github.bt4j.logging.internal.EventQueue;
+import io.github.bt4j.logging.internal.EventTarget;
+import io.github.bt4j.logging.internal.QueuedEvent;
+import io.github.bt4j.logging.internal.SenderThreads;
+import io.github.bt4j.logging.internal.WriterCounters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Logs events to one project's logs, experiment or dataset in the background: {@code log} returns
+ * at once, and sender threads group events into insert requests of at most {@link
+ * WriterOptions#maxBatchRows()} rows and {@link WriterOptions#maxBatchBytes()} bytes, with at most
+ * {@link WriterOptions#maxConcurrentRequests()} requests in flight.
+ *
+ * <pre>{@code
+ * try (var logs = EventWriter.projectLogs(client, projectId)) {
+ *   String id = logs.log(new InsertProjectLogsEvent().input("2+2").output("4"));
+ *   logs.merge(id, Map.of("scores", Map.of("correct", 1)));
+ * } // close(): delivers what is queued, then stops
+ * }</pre>
+ *
+ * <h2>Delivery</h2>
+ *
+ * Each event is serialised to JSON on the calling thread and given an {@code id} there if it has
+ * none, so that a request the client retries (after a 5xx, a 429 or a dropped connection) replaces
+ * the same rows instead of adding them twice. An accepted event is then either acknowledged by the
+ * server or reported, with its id and JSON, to the {@link WriterOptions#failureHandler() failure
+ * handler}; never dropped silently. Events with the same id in one request are folded into one row
+ * as the API would apply them ({@code _is_merge} rows deep-merged, otherwise the last wins); events
+ * with the same id are never in flight in two requests at once, so their order is kept (an event
+ * whose id is in flight holds back the events queued after it until that request ends). A request
+ * answered with 413 is split in halves. A part-full batch is sent at once when no request is in
+ * flight and otherwise waits to fill (see {@link WriterOptions.Builder#linger}). {@link #flush()}
+ * waits until everything logged before it has settled.
+ *
+ * <h2>Memory</h2>
+ *
+ * The queue holds at most {@link WriterOptions#maxQueuedBytes()} of serialised events. When it is
+ * full, {@code log} waits and then throws {@link QueueFullException} (the default) or drops and
+ * reports the event, as {@link WriterOptions#whenFull()} says. An event too large for any request
+ * is refused at once with {@link EventTooLargeException}.
+ *
+ * <h2>Shutdown</h2>
+ *
+ * {@link #close()} delivers what is queued within {@link WriterOptions#closeTimeout()} and reports
+ * the rest. Unless {@link WriterOptions#flushOnShutdown()} is turned off, a JVM shutdown hook does
+ * the same for a writer that was never closed.
+ *
+ * <p>Events are generated insert models, or maps that Gson serialises to the same JSON (a Gson
+ * {@code JsonObject} via {@code asMap()}). All methods are thread-safe.
+ *
+ * @param <E> the store's event model, e.g. {@link InsertProjectLogsEvent}
+ * @param <F> the store's feedback item model, e.g. {@link FeedbackProjectLogsItem}
+ */
+public final class EventWriter<E, F> implements AutoCloseable {
+  private static final System.Logger LOG = LoggingFailureHandler.LOG;
+
+  private final EventTarget target;
+  private final WriterOptions options;
+  private final Function<E, String> eventId;
+  private final Function<F, String> feedbackId;
+  private final SpanType rootSpanType;
+  private final EventEncoder encoder;
+  private final EventQueue queue;
+  private final WriterCounters counters = new WriterCounters();
+  private final SenderThreads senders;
+  private final Thread shutdownHook;
+  private final Object closeLock = new Object();
+  private Boolean closeResult;
+
+  private EventWriter(
+      Transport transport,
+      EventTarget target,
+      WriterOptions options,
+      Function<E, String> eventId,
+      Function<F, String> feedbackId,
+      SpanType rootSpanType) {
+    this.target = target;
+    this.options = options;
+    this.eventId = eventId;
+    this.feedbackId = feedbackId;
+    this.rootSpanType = rootSpanType;
+    this.encoder = new EventEncoder(transport.gson());
+    this.queue =
+        new EventQueue(
+            options.maxQueuedBytes(),
+            options.maxBatchRows(),
+            options.maxBatchBytes(),
+            options.linger().toNanos());
+    RequestOptions base = options.requestOptions();
+    RequestOptions insertOptions =
+        base.maxRetries() != null
+            ? base
+            : base.toBuilder().maxRetries(options.maxRetries()).build();
+    BatchSender sender =
+        new BatchSender(transport, target, insertOptions, base, counters, this::report, queue);
+    this.senders = new SenderThreads(options.maxConcurrentRequests(), queue, sender, target);
+    if (options.flushOnShutdown()) {
+      shutdownHook = new Thread(this::close, "bt4j-writer-shutdown-" + target.objectType());
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } else {
+      shutdownHook = null;
+    }
+  }
+
+  /** A writer to the logs of the project {@code projectId}, with the default options. */
+  public static EventWriter<InsertProjectLogsEvent, FeedbackProjectLogsItem> projectLogs(
+      BraintrustClient client, String projectId) {
+    return projectLogs(client, projectId, WriterOptions.defaults());
+  }
+
+  /**
+   * A writer to the logs of the project {@code projectId}. Root spans default to the type {@code
+   * task}.
+   *
+   * @throws IllegalArgumentException if {@code projectId} is not a UUID
+   */
+  public static EventWriter<InsertProjectLogsEvent, FeedbackProjectLogsItem> projectLogs(
+      BraintrustClient client, String projectId, WriterOptions options) {
+    return create(
+        client,
+        "project_logs",
+        Validation.uuid(projectId, "projectId").toString(),
+        options,
+        InsertProjectLogsEvent::getId,
+        FeedbackProjectLogsItem::getId,
+        SpanType.TASK);
+  }
+
+  /** A writer to the experiment {@code experimentId}, with the default options. */
+  public static EventWriter<InsertExperimentEvent, FeedbackExperimentItem> experiment(
+      BraintrustClient client, String experimentId) {
+    return experiment(client, experimentId, WriterOptions.defaults());
+  }
+
+  /**
+   * A writer to the experiment {@code experimentId}. Root spans default to the type {@code eval}.
+   *
+   * @throws IllegalArgumentException if {@code experimentId} is not a UUID
+   */
+  public static EventWriter<InsertExperimentEvent, FeedbackExperimentItem> experiment(
+      BraintrustClient client, String experimentId, WriterOptions options) {
+    return create(
+        client,
+        "experiment",
+        Validation.uuid(experimentId, "experimentId").toString(),
+        options,
+        InsertExperimentEvent::getId,
+        FeedbackExperimentItem::getId,
+        SpanType.EVAL);
+  }
+
+  /** A writer to the dataset {@code datasetId}, with the default options. */
+  public static EventWriter<InsertDatasetEvent, FeedbackDatasetItem> dataset(
+      BraintrustClient client, String datasetId) {
+    return dataset(client, datasetId, WriterOptions.defaults());
+  }
+
+  /**
+   * A writer to the dataset {@code datasetId}.
+   *
+   * @throws IllegalArgumentException if {@code datasetId} is not a UUID
+   */
+  public static EventWriter<InsertDatasetEvent, FeedbackDatasetItem> dataset(
+      BraintrustClient client, String datasetId, WriterOptions options) {
+    return create(
+        client,
+        "dataset",
+        Validation.uuid(datasetId, "datasetId").toString(),
+        options,
+        InsertDatasetEvent::getId,
+        FeedbackDatasetItem::getId,
+        SpanType.TASK);
+  }
+
+  private static <E, F> EventWriter<E, F> create(
+      BraintrustClient client,
+      String objectType,
+      String objectId,
+      WriterOptions options,
+      Function<E, String> eventId,
+      Function<F, String> feedbackId,
+      SpanType rootSpanType) {
+    Objects.requireNonNull(client, "client == null");
+    Objects.requireNonNull(options, "options == null");
+    Transport transport = client.transport();
+    EventTarget target = EventTarget.of(transport.config().baseUrl(), objectType, objectId);
+    return new EventWriter<>(transport, target, options, eventId, feedbackId, rootSpanType);
+  }
+
+  /**
+   * Queues an event for insertion. The model is serialised now and not modified; if it has no id,
+   * the row gets a new random one.
+   *
+   * @return the row's id
+   * @throws EventTooLargeException if the event cannot fit in a request
+   * @throws QueueFullException if the queue stayed full for the {@link QueueFullPolicy#block}
+   *     timeout
+   * @throws IllegalStateException if the writer is closed
+   */
+  public String log(E event) {
+    Objects.requireNonNull(event, "event == null");
+    return accept(encoder.encode(event, checkId(eventId.apply(event)), EventKind.INSERT));
+  }
+
+  /**
+   * Queues an event given as a map of the API's field names ({@code input}, {@code output}, {@code
+   * metadata}, {@code span_id}...), serialised now; a string {@code id} entry is kept, otherwise
+   * the row gets a new random id.
+   *
+   * @return the row's id
+   * @throws EventTooLargeException if the event cannot fit in a request
+   * @throws QueueFullException if the queue stayed full for the {@link QueueFullPolicy#block}
+   *     timeout
+   * @throws IllegalStateException if the writer is closed
+   */
+  public String log(Map<String, ?> event) {
+    Objects.requireNonNull(event, "event == null");
+    return accept(encoder.encodeMap(event, EventKind.INSERT));
+  }
+
+  /**
+   * Queues a change to the row {@code id}: the fields given are deep-merged into it ({@code
+   * "_is_merge": true}), the others left as they are.
+   *
+   * @return {@code id}
+   */
+  public String merge(String id, Map<String, ?> fields) {
+    Objects.requireNonNull(fields, "fields == null");
+    return mergeTree(Validation.notBlank(id, "id"), encoder.treeOf(fields));
+  }
+
+  /**
+   * Queues a change to the row whose id the model carries: its non-null fields are deep-merged into
+   * the row ({@code "_is_merge": true}).
+   *
+   * @return the row's id
+   * @throws IllegalArgumentException if the model has no id
+   */
+  public String merge(E changes) {
+    Objects.requireNonNull(changes, "changes == null");
+    String id = checkId(eventId.apply(changes));
+    if (id == null) {
+      throw new IllegalArgumentException("a merge needs the id of the row to change; set it");
+    }
+    return mergeTree(id, encoder.treeOf(changes));
+  }
+
+  private String mergeTree(String id, JsonObject tree) {
+    if (tree.has("id") && !id.equals(tree.get("id").getAsString())) {
+      throw new IllegalArgumentException(
+          "the fields' id (" + tree.get("id") + ") differs from the id given (" + id + ")");
+    }
+    tree.addProperty("id", id);
+    tree.addProperty("_is_merge", true);
+    return accept(encoder.encodeTree(tree, EventKind.INSERT));
+  }
+
+  /**
+   * Queues the deletion of the row {@code id} (a row with {@code "_object_delete": true}).
+   *
+   * @return {@code id}
+   */
+  public String delete(String id) {
+    JsonObject tree = new JsonObject();
+    tree.addProperty("id", Validation.notBlank(id, "id"));
+    tree.addProperty("_object_delete", true);
+    return accept(encoder.encodeTree(tree, EventKind.INSERT));
+  }
+
+  /**
+   * Queues feedback (scores, expected output, a comment, metadata, tags) on the row the item's id
+   * names, sent in batches to the store's {@code feedback} endpoint after any earlier event with
+   * that id. Feedback requests are not retried, since a comment sent twice would be recorded twice;
+   * a failure is reported. A request carries inserts or feedback, not both, so alternating the two
+   * makes smaller requests.
+   *
+   * @throws IllegalArgumentException if the item has no id
+   */
+  public void feedback(F item) {
+    Objects.requireNonNull(item, "item == null");
+    String id = checkId(feedbackId.apply(item));
+    if (id == null) {
+      throw new IllegalArgumentException("feedback needs the id of the row it is about; set it");
+    }
+    accept(encoder.encode(item, id, EventKind.FEEDBACK));
+  }
+
+  /**
+   * Queues feedback given as a map of the API's field names ({@code id}, {@code scores}, {@code
+   * comment}...), as {@link #feedback(Object)} does.
+   *
+   * @throws IllegalArgumentException if the map has no string {@code id}
+   */
+  public void feedback(Map<String, ?> item) {
+    Objects.requireNonNull(item, "item == null");
+    String id = EventEncoder.idOf(item);
+    if (id == null) {
+      throw new IllegalArgumentException("feedback needs the id of the row it is about");
+    }
+    accept(encoder.encode(item, id, EventKind.FEEDBACK));
+  }
+
+  /**
+   * Starts a root span of the store's default type ({@code task} for project logs and datasets,
+   * {@code eval} for experiments), logged when it ends.
+   */
+  public Span startSpan(String name) {
+    return new Span(this, name, rootSpanType, null);
+  }
+
+  /** Starts a root span of the given type (null for none). */
+  public Span startSpan(String name, SpanType type) {
+    return new Span(this, name, type, null);
+  }
+
+  /**
+   * Waits until every event accepted before this call is acknowledged or reported as failed.
+   *
+   * @throws IllegalStateException if called from the writer's own threads (a failure handler)
+   * @throws BraintrustException if the thread is interrupted (its interrupt flag is set again)
+   */
+  public void flush() {
+    if (!flush(Duration.ofNanos(Long.MAX_VALUE))) {
+      throw new BraintrustException(
+          "interrupted while flushing " + target, new InterruptedException("flush interrupted"));
+    }
+  }
+
+  /**
+   * As {@link #flush()}, giving up after {@code timeout}.
+   *
+   * @return whether everything settled in time (false also if interrupted, with the flag set)
+   */
+  public boolean flush(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    checkNotSenderThread("flush()");
+    try {
+      return queue.awaitSettled(queue.lastSeq(), timeout.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Stops accepting events, delivers those queued within {@link WriterOptions#closeTimeout()},
+   * reports the rest as {@link WriteFailure.Reason#CLOSED}, and stops the sender threads. Calling
+   * it again has no effect.
+   */
+  @Override
+  public void close() {
+    close(options.closeTimeout());
+  }
+
+  /**
+   * As {@link #close()} with another timeout.
+   *
+   * @return whether every accepted event settled (acknowledged or reported) before the timeout
+   */
+  public boolean close(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    synchronized (closeLock) {
+      if (closeResult != null) {
+        return closeResult;
+      }
+      checkNotSenderThread("close()");
+      queue.close();
+      boolean delivered;
+      try {
+        delivered = queue.awaitSettled(queue.lastSeq(), timeout.toNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        delivered = false;
+      }
+      if (!delivered) {
+        reportUnsent(queue.abandon());
+        senders.interrupt();
+      }
+      try {
+        if (!senders.join(delivered ? 1_000 : 5_000)) {
+          LOG.log(System.Logger.Level.WARNING, "sender threads of " + target + " did not stop");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      removeShutdownHook();
+      closeResult = delivered;
+      return delivered;
+    }
+  }
+
+  /** The writer's counters now. */
+  public WriterStats stats() {
+    return new WriterStats(
+        counters.accepted.sum(),
+        counters.acknowledged.sum(),
+        counters.failed.sum(),
+        counters.dropped.sum(),
+        counters.requests.sum(),
+        queue.queuedEvents(),
+        queue.queuedBytes());
+  }
+
+  /** The options the writer was created with. */
+  public WriterOptions options() {
+    return options;
+  }
+
+  @Override
+  public String toString() {
+    return "EventWriter{" + target + "}";
+  }
+
+  EventEncoder encoder() {
+    return encoder;
+  }
+
+  /** Queues a row built by a span. */
+  void enqueueRow(JsonObject row) {
+    accept(encoder.encodeTree(row, EventKind.INSERT));
+  }
+
+  /** The shutdown hook, if registered (for tests). */
+  Thread shutdownHook() {
+    return shutdownHook;
+  }
+
+  private String accept(QueuedEvent event) {
+    long limit = options.maxRequestBytes() - EventQueue.envelopeBytes(event.kind());
+    if (event.size() > limit) {
+      throw new EventTooLargeException(event.id(), event.size(), limit);
+    }
+    QueueFullPolicy policy = options.whenFull();
+    if (queue.offer(event, policy.drops(), policy.timeout().toNanos())) {
+      counters.accepted.increment();
+    } else {
+      counters.dropped.increment();
+      report(
+          new WriteFailure(
+              WriteFailure.Reason.QUEUE_FULL,
+              null,
+              target.toString(),
+              List.of(
+                  new FailedEvent(event.id(), event.kind() == EventKind.FEEDBACK, event.json()))));
+    }
+    return event.id();
+  }
+
+  private static String checkId(String id) {
+    if (id != null && id.isBlank()) {
+      throw new IllegalArgumentException("the event's id must not be blank");
+    }
+    return id;
+  }
+
+  private void reportUnsent(List<QueuedEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<FailedEvent> failed = new ArrayList<>(events.size());
+    for (QueuedEvent e : events) {
+      failed.add(new FailedEvent(e.id(), e.kind() == EventKind.FEEDBACK, e.json()));
+    }
+    counters.failed.add(failed.size());
+    report(new WriteFailure(WriteFailure.Reason.CLOSED, null, target.toString(), failed));
+  }
+
+  private void report(WriteFailure failure) {
+    try {
+      options.failureHandler().onFailure(failure);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "the FailureHandler threw; the failure it was given: " + failure,
+          e);
+    }
+  }
+
+  private void checkNotSenderThread(String method) {
+    if (senders.isSenderThread()) {
+      throw new IllegalStateException(
+          method
+              + " called from the writer's own thread (a FailureHandler?) would wait for itself");
+    }
+  }
+
+  private void removeShutdownHook() {
+    if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already shutting down; the hook will find the writer closed.
+    }
+  }
+}

@@ -1,0 +1,251 @@
+package io.github.bt4j.logging;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.github.bt4j.generated.model.SpanType;
+import io.github.bt4j.logging.internal.EventFields;
+import io.github.bt4j.logging.internal.RandomIds;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One unit of work in a trace, logged as a row when it {@link #end() ends}: a root span from {@link
+ * EventWriter#startSpan(String)}, children from {@link #startChild(String)}. The row carries the
+ * span's identity ({@code id}, {@code span_id}, {@code root_span_id}, {@code span_parents}), its
+ * {@code span_attributes} (name and type), {@code metrics.start}/{@code metrics.end} in seconds
+ * since the epoch, and whatever was set: input, output, expected, error, metadata, scores, tags and
+ * other metrics.
+ *
+ * <pre>{@code
+ * Span root = logs.startSpan("User Interaction").metadata("user_id", "user123");
+ * root.startChild("Interaction 0").input("hello world").output("output0").end();
+ * root.startChild("Interaction 1").input("output0").output("output1").end();
+ * root.end();
+ * }</pre>
+ *
+ * <p>Values are converted to JSON when set. A span is thread-safe. After {@code end()} the setters
+ * refuse further changes; use {@link #update()} to change the logged row (a merge).
+ */
+public final class Span {
+  private final EventWriter<?, ?> writer;
+  private final String id;
+  private final String spanId;
+  private final String rootSpanId;
+  private final String parentSpanId;
+  private final String name;
+  private final Instant start;
+  private final EventFields fields;
+  private SpanType type;
+  private boolean ended;
+
+  Span(EventWriter<?, ?> writer, String name, SpanType type, Span parent) {
+    this.writer = writer;
+    this.name = Objects.requireNonNull(name, "name == null");
+    this.type = type;
+    this.id = RandomIds.next();
+    this.spanId = RandomIds.next();
+    this.rootSpanId = parent == null ? spanId : parent.rootSpanId;
+    this.parentSpanId = parent == null ? null : parent.spanId;
+    this.fields = new EventFields(writer.encoder());
+    this.start = writer.options().clock().instant();
+  }
+
+  /** The id of the span's row, for {@link EventWriter#merge}, feedback or a later fetch. */
+  public String id() {
+    return id;
+  }
+
+  /** The span's own id ({@code span_id}). */
+  public String spanId() {
+    return spanId;
+  }
+
+  /** The span id of the trace's root ({@code root_span_id}). */
+  public String rootSpanId() {
+    return rootSpanId;
+  }
+
+  /** The span's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Starts a child span of this one, with no type. */
+  public Span startChild(String name) {
+    return startChild(name, null);
+  }
+
+  /** Starts a child span of this one, of the given type (null for none). */
+  public Span startChild(String name, SpanType type) {
+    return new Span(writer, name, type, this);
+  }
+
+  /** Sets the span's type ({@code span_attributes.type}). */
+  public synchronized Span type(SpanType type) {
+    checkOpen();
+    this.type = type;
+    return this;
+  }
+
+  /** Sets the span's input. */
+  public synchronized Span input(Object input) {
+    checkOpen();
+    fields.set("input", input);
+    return this;
+  }
+
+  /** Sets the span's output. */
+  public synchronized Span output(Object output) {
+    checkOpen();
+    fields.set("output", output);
+    return this;
+  }
+
+  /** Sets the output the span should have produced, for scoring. */
+  public synchronized Span expected(Object expected) {
+    checkOpen();
+    fields.set("expected", expected);
+    return this;
+  }
+
+  /** Records an error; a {@link Throwable} is logged as its stack trace. */
+  public synchronized Span error(Object error) {
+    checkOpen();
+    fields.error(error);
+    return this;
+  }
+
+  /** Sets one metadata entry. */
+  public synchronized Span metadata(String key, Object value) {
+    checkOpen();
+    fields.put("metadata", key, value);
+    return this;
+  }
+
+  /** Sets several metadata entries. */
+  public synchronized Span metadata(Map<String, ?> metadata) {
+    checkOpen();
+    fields.putAll("metadata", metadata);
+    return this;
+  }
+
+  /**
+   * Sets a score between 0 and 1.
+   *
+   * @throws IllegalArgumentException if the value is outside [0, 1]
+   */
+  public synchronized Span score(String name, double value) {
+    checkOpen();
+    fields.score(name, value);
+    return this;
+  }
+
+  /** Adds tags. */
+  public synchronized Span tags(String... tags) {
+    checkOpen();
+    fields.tags(tags);
+    return this;
+  }
+
+  /**
+   * Sets a metric such as {@code prompt_tokens}; {@code start} and {@code end} are the span's own.
+   */
+  public synchronized Span metric(String name, Number value) {
+    checkOpen();
+    fields.metric(name, value);
+    return this;
+  }
+
+  /**
+   * Ends the span now and logs its row through the writer.
+   *
+   * @return the row's id
+   * @throws IllegalStateException if the span has already ended
+   * @throws QueueFullException as {@link EventWriter#log(Object)}
+   */
+  public String end() {
+    JsonObject row;
+    synchronized (this) {
+      checkOpen();
+      ended = true;
+      row = fields.toJson();
+      Instant end = writer.options().clock().instant();
+      identify(row);
+      row.addProperty("created", start.toString());
+      JsonObject attributes = new JsonObject();
+      attributes.addProperty("name", name);
+      if (type != null) {
+        attributes.addProperty("type", type.getValue());
+      }
+      row.add("span_attributes", attributes);
+      JsonObject metrics = row.has("metrics") ? row.getAsJsonObject("metrics") : new JsonObject();
+      metrics.add("start", seconds(start));
+      metrics.add("end", seconds(end));
+      row.add("metrics", metrics);
+    }
+    writer.enqueueRow(row);
+    return id;
+  }
+
+  /**
+   * Starts a change to the row this span logged, sent as a merge ({@code "_is_merge": true}) when
+   * {@link SpanUpdate#log()} is called.
+   *
+   * @throws IllegalStateException if the span has not ended: set the values on the span instead
+   */
+  public synchronized SpanUpdate update() {
+    if (!ended) {
+      throw new IllegalStateException(
+          "span \"" + name + "\" has not ended: set values on the span itself before end()");
+    }
+    return new SpanUpdate(this, new EventFields(writer.encoder()));
+  }
+
+  /** Whether {@link #end()} was called. */
+  public synchronized boolean isEnded() {
+    return ended;
+  }
+
+  /** Logs a merge row for this span; called by {@link SpanUpdate#log()}. */
+  String logUpdate(JsonObject changes) {
+    JsonObject row = new JsonObject();
+    identify(row);
+    row.addProperty("_is_merge", true);
+    changes.entrySet().forEach(e -> row.add(e.getKey(), e.getValue()));
+    writer.enqueueRow(row);
+    return id;
+  }
+
+  private void identify(JsonObject row) {
+    row.addProperty("id", id);
+    row.addProperty("span_id", spanId);
+    row.addProperty("root_span_id", rootSpanId);
+    if (parentSpanId != null) {
+      JsonArray parents = new JsonArray();
+      parents.add(parentSpanId);
+      row.add("span_parents", parents);
+    }
+  }
+
+  private void checkOpen() {
+    if (ended) {
+      throw new IllegalStateException(
+          "span \"" + name + "\" has ended; use update() to change its logged row");
+    }
+  }
+
+  /** Seconds since the epoch with microsecond precision, written without an exponent. */
+  private static JsonPrimitive seconds(Instant t) {
+    long micros =
+        Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    return new JsonPrimitive(BigDecimal.valueOf(micros, 6));
+  }
+
+  @Override
+  public String toString() {
+    return "Span{name=" + name + ", id=" + id + ", spanId=" + spanId + "}";
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.bt4j.logging;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Events a writer accepted but did not deliver, and why. Handed to the {@link FailureHandler}; each
+ * accepted event is either acknowledged by the server or appears in exactly one failure.
+ */
+public final class WriteFailure {
+  /** Why the events were not delivered. */
+  public enum Reason {
+    /**
+     * The request failed for good: the server refused it (a 4xx other than 408/409/429, or a 413
+     * for a single event), or the retries for a 5xx, 429 or connection failure ran out. The rows
+     * may or may not have been stored; logging them again with the same ids is safe.
+     */
+    REQUEST_FAILED,
+    /** The queue was full and the policy is {@link QueueFullPolicy#dropAndReport()}; never sent. */
+    QUEUE_FULL,
+    /**
+     * The writer was closed, or the JVM shut down, before the events could be delivered within the
+     * close timeout: they were never sent, or their request was cancelled (and may or may not have
+     * been stored).
+     */
+    CLOSED
+  }
+
+  private final Reason reason;
+  private final Throwable cause;
+  private final String target;
+  private final List<FailedEvent> events;
+
+  /** Creates a failure report; {@code cause} may be null when there was no request. */
+  public WriteFailure(Reason reason, Throwable cause, String target, List<FailedEvent> events) {
+    this.reason = reason;
+    this.cause = cause;
+    this.target = target;
+    this.events = List.copyOf(events);
+  }
+
+  /** Why the events were not delivered. */
+  public Reason reason() {
+    return reason;
+  }
+
+  /**
+   * The exception that ended the request ({@link io.github.bt4j.errors.ApiException} for a status,
+   * {@link io.github.bt4j.errors.ConnectionException} for the network), if there was a request.
+   */
+  public Optional<Throwable> cause() {
+    return Optional.ofNullable(cause);
+  }
+
+  /** Where the events were going, e.g. {@code project_logs 3c90c3cc-...}. */
+  public String target() {
+    return target;
+  }
+
+  /** The events concerned, in the order they were logged. */
+  public List<FailedEvent> events() {
+    return events;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s =
+        new StringBuilder()
+            .append(events.size())
+            .append(events.size() == 1 ? " event" : " events")
+            .append(" not delivered to ")
+            .append(target)
+            .append(" (")
+            .append(reason)
+            .append(')');
+    if (cause != null) {
+      s.append(": ").append(cause.getMessage());
+    }
+    s.append("; ids: ");
+    int shown = Math.min(events.size(), 20);
+    for (int i = 0; i < shown; i++) {
+      s.append(i == 0 ? "" : ", ").append(events.get(i).id());
+    }
+    if (shown < events.size()) {
+      s.append(", ... (").append(events.size() - shown).append(" more)");
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.bt4j.logging;
+
+/**
+ * A snapshot of a writer's counters. Every accepted event ends up acknowledged or failed, so once
+ * the writer has flushed, {@code accepted == acknowledged + failed}.
+ *
+ * @param accepted events taken by {@code log}, {@code merge}, {@code delete}, {@code feedback} or a
+ *     span
+ * @param acknowledged accepted events the server confirmed (events folded into one row count once
+ *     each)
+ * @param failed accepted events reported to the {@link FailureHandler}
+ * @param dropped events refused by {@link QueueFullPolicy#dropAndReport()} (also reported, never
+ *     accepted)
+ * @param requests requests sent, not counting the client's retries
+ * @param queuedEvents events waiting to be sent
+ * @param queuedBytes their JSON bytes
+ */
+public record WriterStats(
+    long accepted,
+    long acknowledged,
+    long failed,
+    long dropped,
+    long requests,
+    long queuedEvents,
+    long queuedBytes) {}

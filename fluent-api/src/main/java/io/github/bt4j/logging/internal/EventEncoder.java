@@ -1,0 +1,100 @@
+package io.github.bt4j.logging.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Serialises events to the JSON bytes that will be sent, on the caller's thread, giving each row an
+ * id if it has none. The caller's object is never modified, so one object can be logged twice as
+ * two rows.
+ */
+public final class EventEncoder {
+  private final Gson gson;
+
+  /** Creates an encoder that writes JSON with {@code gson}. */
+  public EventEncoder(Gson gson) {
+    this.gson = gson;
+  }
+
+  /**
+   * Serialises {@code event}, a generated model or any object Gson writes as a JSON object, whose
+   * id is {@code existingId} (null if it has none yet).
+   */
+  public QueuedEvent encode(Object event, String existingId, EventKind kind) {
+    String json = gson.toJson(event);
+    if (json.isEmpty() || json.charAt(0) != '{') {
+      throw new IllegalArgumentException(
+          "an event must serialise to a JSON object, got: " + abbreviate(json));
+    }
+    if (existingId != null) {
+      return new QueuedEvent(existingId, kind, json.getBytes(StandardCharsets.UTF_8));
+    }
+    String id = RandomIds.next();
+    // Put the id first; the serialised object is "{}" or "{...}".
+    String withId =
+        json.length() == 2
+            ? "{\"id\":\"" + id + "\"}"
+            : "{\"id\":\"" + id + "\"," + json.substring(1);
+    return new QueuedEvent(id, kind, withId.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Serialises a map event, whose {@code id} entry, if any, must be a string. */
+  public QueuedEvent encodeMap(Map<String, ?> event, EventKind kind) {
+    return encode(event, idOf(event), kind);
+  }
+
+  /**
+   * Serialises a JSON tree built by the writer (spans, merges, deletes), which has its id. Explicit
+   * nulls in the tree are kept.
+   */
+  public QueuedEvent encodeTree(JsonObject row, EventKind kind) {
+    JsonElement id = row.get("id");
+    return new QueuedEvent(
+        id.getAsString(), kind, RowMerger.TREE_GSON.toJson(row).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Converts any value to a JSON tree with the client's Gson configuration. */
+  public JsonElement toTree(Object value) {
+    return gson.toJsonTree(value);
+  }
+
+  /**
+   * The tree of a model or map event with {@code flags} added and the id set, for merge rows.
+   *
+   * @throws IllegalArgumentException if the event is not a JSON object
+   */
+  public JsonObject treeOf(Object event) {
+    JsonElement tree = gson.toJsonTree(event);
+    if (!tree.isJsonObject()) {
+      throw new IllegalArgumentException("an event must serialise to a JSON object, got: " + tree);
+    }
+    return tree.getAsJsonObject();
+  }
+
+  /** The id entry of a map event, or null. */
+  public static String idOf(Map<String, ?> event) {
+    Object id = event.get("id");
+    if (id == null) {
+      return null;
+    }
+    if (id instanceof String s) {
+      if (s.isBlank()) {
+        throw new IllegalArgumentException("the event's \"id\" must not be blank");
+      }
+      return s;
+    }
+    if (id instanceof JsonPrimitive p && p.isString()) {
+      return p.getAsString();
+    }
+    throw new IllegalArgumentException(
+        "the event's \"id\" must be a string, got " + id.getClass().getName());
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}

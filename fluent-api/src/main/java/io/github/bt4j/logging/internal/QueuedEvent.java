@@ -1,0 +1,56 @@
+package io.github.bt4j.logging.internal;
+
+/**
+ * One accepted event waiting to be sent: its JSON, serialised on the caller's thread, and the id it
+ * was given there. The id is also the key that orders events: two events with the same id are never
+ * in flight in two requests at once.
+ */
+public final class QueuedEvent {
+  private final String id;
+  private final EventKind kind;
+  private final byte[] json;
+  private final long enqueuedNanos;
+  private long seq;
+
+  /** Creates an event; {@code json} is a JSON object that contains {@code "id": id}. */
+  public QueuedEvent(String id, EventKind kind, byte[] json) {
+    this.id = id;
+    this.kind = kind;
+    this.json = json;
+    this.enqueuedNanos = System.nanoTime();
+  }
+
+  /** The row id (for feedback: the id of the row the feedback is about). */
+  public String id() {
+    return id;
+  }
+
+  /** Insert or feedback. */
+  public EventKind kind() {
+    return kind;
+  }
+
+  /** The event's JSON bytes (UTF-8); never modified. */
+  public byte[] json() {
+    return json;
+  }
+
+  /** The size that counts against the queue's byte bound. */
+  public int size() {
+    return json.length;
+  }
+
+  /** When the event was accepted, on the {@link System#nanoTime()} scale. */
+  long enqueuedNanos() {
+    return enqueuedNanos;
+  }
+
+  /** The position of the event in the order of acceptance, from 1. */
+  public long seq() {
+    return seq;
+  }
+
+  void seq(long seq) {
+    this.seq = seq;
+  }
+}
