@@ -200,7 +200,8 @@ class EventFetchTest {
           assertThrows(
               PaginationException.class,
               () -> it.forEachRemaining(r -> seen.add(r.get("input").getAsString())));
-      assertEquals(List.of("q1@9"), seen);
+      // The cursor of a fetch page is in its body, so it is checked once the page has been read.
+      assertEquals(List.of("q1@9", "q2@8"), seen);
       assertEquals("c1", e.cursor());
       assertThrows(PaginationException.class, it::hasNext, "the walk stays broken");
     }

@@ -2,7 +2,6 @@ package io.github.bt4j.pagination.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.List;
 
 /**
  * Remembers which pages of fetched rows a walk has seen, by a 128-bit hash of each page's sequence
@@ -13,34 +12,30 @@ import java.util.List;
 public final class PageFingerprints {
   private final SeenIds pages = new SeenIds();
 
-  /** The fingerprint of one page. */
-  public record Fingerprint(long hi, long lo) {}
+  /** Accumulates the fingerprint of one page, row by row. */
+  public static final class Fingerprint {
+    private final IdKeys.Hasher hasher = new IdKeys.Hasher();
+    private int rows;
 
-  /** The fingerprint of a page of rows. */
-  public static Fingerprint of(List<JsonObject> rows) {
-    StringBuilder versions = new StringBuilder(rows.size() * 64);
-    for (JsonObject row : rows) {
-      versions.append(text(row.get("id"))).append('\u0001');
-      versions.append(text(row.get("_xact_id"))).append('\u0002');
+    /** Adds the next row of the page. */
+    public void add(JsonObject row) {
+      hasher.add(text(row.get("id"))).add('\u0001').add(text(row.get("_xact_id"))).add('\u0002');
+      rows++;
     }
-    Fingerprint[] out = new Fingerprint[1];
-    IdKeys.hash(
-        versions,
-        (hi, lo) -> {
-          out[0] = new Fingerprint(hi, lo);
-          return true;
-        });
-    return out[0];
+
+    /** How many rows were added. */
+    public int rows() {
+      return rows;
+    }
   }
 
-  /** Whether a page with this fingerprint was recorded. */
-  public boolean contains(Fingerprint page) {
-    return pages.contains(page.hi(), page.lo());
-  }
-
-  /** Records a page. */
-  public void add(Fingerprint page) {
-    pages.add(page.hi(), page.lo());
+  /**
+   * Records a finished page.
+   *
+   * @return false if a page with the same rows was recorded before
+   */
+  public boolean add(Fingerprint page) {
+    return page.hasher.finish(pages::add);
   }
 
   private static String text(JsonElement e) {

@@ -2,21 +2,23 @@ package io.github.bt4j.pagination.internal;
 
 import io.github.bt4j.pagination.PageIterator;
 import io.github.bt4j.pagination.PageSource;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * The items of a {@link PageWalk}, one at a time; empty pages in the middle are skipped.
+ * The items of a {@link PageWalk}, one at a time; empty pages in the middle are skipped. A page
+ * that fails to arrive can be asked for again by calling {@link #hasNext()} again; a page that
+ * arrived but cannot be read (a malformed row, a row that does not fit the requested class) ends
+ * the walk.
  *
  * @param <T> the item type
  */
 public final class WalkIterator<T> implements PageIterator<T> {
   private final PageWalk<T> walk;
   private final PageSource<T> source;
-  private List<T> items = List.of();
-  private int index;
+  private RowCursor<T> rows;
   private String pageCursor;
+  private boolean pageStarted;
   private T lastReturned;
   private boolean returnedAny;
 
@@ -28,18 +30,30 @@ public final class WalkIterator<T> implements PageIterator<T> {
 
   @Override
   public boolean hasNext() {
-    while (index >= items.size()) {
-      if (!walk.hasNextPage()) {
-        return false;
+    walk.throwIfBroken();
+    while (true) {
+      if (rows == null) {
+        if (!walk.hasNextPage()) {
+          return false;
+        }
+        String cursor = walk.pendingCursor();
+        rows = walk.open();
+        pageCursor = cursor;
+        pageStarted = false;
       }
-      String cursor = walk.pendingCursor();
-      // Drop the used page before fetching, so that two pages are never held at once.
-      items = List.of();
-      index = 0;
-      items = walk.nextPage().items();
-      pageCursor = cursor;
+      boolean more;
+      try {
+        more = rows.hasNext();
+      } catch (RuntimeException e) {
+        throw walk.fail(e);
+      }
+      if (more) {
+        return true;
+      }
+      String next = rows.nextCursor();
+      rows = null;
+      walk.advance(next);
     }
-    return true;
   }
 
   @Override
@@ -47,8 +61,13 @@ public final class WalkIterator<T> implements PageIterator<T> {
     if (!hasNext()) {
       throw new NoSuchElementException("no more items");
     }
-    lastReturned = items.get(index++);
+    try {
+      lastReturned = rows.next();
+    } catch (RuntimeException e) {
+      throw walk.fail(e);
+    }
     returnedAny = true;
+    pageStarted = true;
     return lastReturned;
   }
 
@@ -60,10 +79,9 @@ public final class WalkIterator<T> implements PageIterator<T> {
         return exact;
       }
     }
-    if (index < items.size() || (index > 0 && !walk.hasNextPage())) {
-      // Part of the current page is still to come, or it was the last page.
-      return index < items.size() ? Optional.ofNullable(pageCursor) : Optional.empty();
+    if (rows != null && pageStarted) {
+      return Optional.ofNullable(pageCursor);
     }
-    return Optional.ofNullable(walk.pendingCursor());
+    return walk.hasNextPage() ? Optional.ofNullable(walk.pendingCursor()) : Optional.empty();
   }
 }

@@ -4,14 +4,16 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.Page;
-import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.internal.PageResponses;
+import io.github.bt4j.pagination.internal.RowCursor;
+import io.github.bt4j.pagination.internal.StreamingPageSource;
 import io.github.bt4j.query.QueryFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * One walk through the pages of a {@code /btql} query. The next page's cursor is read from the
@@ -21,7 +23,7 @@ import okhttp3.Response;
  *
  * @param <T> the row type
  */
-public final class BtqlPageSource<T> implements PageSource<T> {
+public final class BtqlPageSource<T> implements StreamingPageSource<T> {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   /** What every walk of one query shares. */
@@ -45,12 +47,16 @@ public final class BtqlPageSource<T> implements PageSource<T> {
     this.mapper = mapper;
   }
 
+  private boolean wantsMore() {
+    return spec.maxRows() < 0 || returned < spec.maxRows();
+  }
+
   @Override
-  public Page<T> fetch(String cursor) {
-    long remaining = spec.maxRows() < 0 ? Long.MAX_VALUE : spec.maxRows() - returned;
-    if (remaining <= 0) {
-      return Page.last(List.of());
+  public RowCursor<T> open(String cursor) {
+    if (!wantsMore()) {
+      return RowCursor.of(Page.last(List.of()));
     }
+    long remaining = spec.maxRows() < 0 ? Long.MAX_VALUE : spec.maxRows() - returned;
     int limit = (int) Math.min(spec.pageSize(), remaining);
     JsonObject body = spec.extraFields().deepCopy();
     body.add("query", spec.shape().page(cursor, limit));
@@ -60,32 +66,54 @@ public final class BtqlPageSource<T> implements PageSource<T> {
             .newBuilder()
             .post(RequestBody.create(spec.transport().gson().toJson(body), JSON))
             .build();
-    String[] headerCursor = new String[1];
-    PageResponses.HeaderReader headers = response -> headerCursor[0] = cursorHeader(response);
-    List<JsonObject> rows;
-    String bodyCursor = null;
-    if (spec.format() == QueryFormat.JSONL) {
-      rows = PageResponses.readJsonLines(spec.transport(), request, spec.options(), headers);
-    } else {
-      PageResponses.RowsAndCursor page =
-          PageResponses.readEnvelope(spec.transport(), request, spec.options(), "data", headers);
-      rows = page.rows();
-      bodyCursor = page.bodyCursor();
-    }
-    if (rows.size() > remaining) {
-      rows = rows.subList(0, (int) remaining);
-    }
-    List<T> items = mapper.map(rows, request);
-    returned += items.size();
-    String next = headerCursor[0] != null ? headerCursor[0] : bodyCursor;
-    boolean last = items.isEmpty() || (spec.maxRows() >= 0 && returned >= spec.maxRows());
-    return Page.of(items, last ? null : next);
+    PageResponses.BufferedPage page =
+        PageResponses.receive(spec.transport(), request, spec.options());
+    String headerCursor = cursorHeader(page);
+    PageResponses.EnvelopeRows envelope =
+        spec.format() == QueryFormat.JSON
+            ? PageResponses.envelopeRows(spec.transport().gson(), page, "data")
+            : null;
+    Iterator<JsonObject> rows = envelope != null ? envelope : PageResponses.jsonLines(page);
+    return new RowCursor<>() {
+      private int count;
+
+      @Override
+      public boolean hasNext() {
+        return wantsMore() && rows.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T row = mapper.map(rows.next(), request);
+        count++;
+        returned++;
+        return row;
+      }
+
+      @Override
+      public String announcedCursor() {
+        return headerCursor;
+      }
+
+      @Override
+      public String nextCursor() {
+        if (count == 0 || !wantsMore()) {
+          return null;
+        }
+        return headerCursor != null
+            ? headerCursor
+            : envelope != null ? envelope.bodyCursor() : null;
+      }
+    };
   }
 
-  private static String cursorHeader(Response response) {
-    String cursor = response.header("x-bt-cursor");
+  private static String cursorHeader(PageResponses.BufferedPage page) {
+    String cursor = page.header("x-bt-cursor");
     if (cursor == null || cursor.isEmpty()) {
-      cursor = response.header("x-amz-meta-bt_cursor");
+      cursor = page.header("x-amz-meta-bt_cursor");
     }
     return cursor == null || cursor.isEmpty() ? null : cursor;
   }

@@ -6,13 +6,12 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.pagination.Page;
-import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.internal.PageFingerprints;
 import io.github.bt4j.pagination.internal.PageResponses;
+import io.github.bt4j.pagination.internal.RowCursor;
 import io.github.bt4j.pagination.internal.SeenIds;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.bt4j.pagination.internal.StreamingPageSource;
+import java.util.NoSuchElementException;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -21,11 +20,12 @@ import okhttp3.RequestBody;
  * their {@code fetch} endpoint (the form that takes a {@code cursor}). The walk ends on an empty
  * page or on a page without a cursor. With de-duplication on, a row whose {@code id} was returned
  * before is skipped: pages come newest {@code _xact_id} first, so the row kept is the newest
- * version. A page identical to an earlier one ends the walk with a {@link PaginationException}.
+ * version. A page identical to an earlier one ends the walk with a {@link PaginationException} once
+ * it has been read.
  *
  * @param <T> the row type
  */
-public final class EventPageSource<T> implements PageSource<T> {
+public final class EventPageSource<T> implements StreamingPageSource<T> {
   /** What every walk of one fetch shares. */
   public record Spec(
       Transport transport,
@@ -51,7 +51,7 @@ public final class EventPageSource<T> implements PageSource<T> {
   }
 
   @Override
-  public Page<T> fetch(String cursor) {
+  public RowCursor<T> open(String cursor) {
     Request request =
         spec.template()
             .newBuilder()
@@ -59,34 +59,69 @@ public final class EventPageSource<T> implements PageSource<T> {
                 RequestBody.create(
                     spec.transport().gson().toJson(body(cursor)), BtqlPageSource.JSON))
             .build();
-    PageResponses.RowsAndCursor page =
-        PageResponses.readEnvelope(
-            spec.transport(), request, spec.options(), "events", response -> {});
-    List<JsonObject> rows = page.rows();
-    if (rows.isEmpty()) {
-      return Page.last(List.of());
-    }
-    PageFingerprints.Fingerprint fingerprint = PageFingerprints.of(rows);
-    if (pages.contains(fingerprint)) {
-      throw new PaginationException(
-          "the server returned the same page of events twice; it is not honouring the fetch"
-              + " cursor. Read large objects with a /btql query instead",
-          cursor);
-    }
-    List<T> mapped = mapper.map(rows, request);
-    // Only now, with the whole page read and mapped, does the walk's memory change: a page that
-    // failed can be fetched again as if it had never been seen.
-    pages.add(fingerprint);
-    if (seenIds == null) {
-      return Page.of(mapped, page.bodyCursor());
-    }
-    List<T> items = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      if (isNew(rows.get(i))) {
-        items.add(mapped.get(i));
+    PageResponses.BufferedPage page =
+        PageResponses.receive(spec.transport(), request, spec.options());
+    PageResponses.EnvelopeRows rows =
+        PageResponses.envelopeRows(spec.transport().gson(), page, "events");
+    return new RowCursor<>() {
+      private final PageFingerprints.Fingerprint fingerprint = new PageFingerprints.Fingerprint();
+      private T pending;
+      private boolean finished;
+      private String next;
+
+      @Override
+      public boolean hasNext() {
+        while (pending == null) {
+          if (finished) {
+            return false;
+          }
+          if (!rows.hasNext()) {
+            finish();
+            return false;
+          }
+          JsonObject row = rows.next();
+          fingerprint.add(row);
+          if (seenIds == null || isNew(row)) {
+            pending = mapper.map(row, request);
+          }
+        }
+        return true;
       }
-    }
-    return Page.of(items, page.bodyCursor());
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T row = pending;
+        pending = null;
+        return row;
+      }
+
+      private void finish() {
+        finished = true;
+        if (fingerprint.rows() == 0) {
+          return;
+        }
+        if (!pages.add(fingerprint)) {
+          throw new PaginationException(
+              "the server returned the same page of events twice; it is not honouring the fetch"
+                  + " cursor. Read large objects with a /btql query instead",
+              cursor);
+        }
+        next = rows.bodyCursor();
+      }
+
+      @Override
+      public String announcedCursor() {
+        return null;
+      }
+
+      @Override
+      public String nextCursor() {
+        return next;
+      }
+    };
   }
 
   private boolean isNew(JsonObject row) {

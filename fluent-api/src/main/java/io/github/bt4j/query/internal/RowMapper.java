@@ -7,8 +7,6 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
-import java.util.List;
 import okhttp3.Request;
 
 /**
@@ -37,19 +35,6 @@ public final class RowMapper<T> {
       return (RowMapper<T>) jsonObjects();
     }
     return new RowMapper<>((TypeAdapter<T>) gson.getAdapter(TypeToken.get(type)), false);
-  }
-
-  /** Maps the rows of the response to {@code request}, in order. */
-  @SuppressWarnings("unchecked")
-  public List<T> map(List<JsonObject> rows, Request request) {
-    if (identity) {
-      return (List<T>) rows;
-    }
-    List<T> out = new ArrayList<>(rows.size());
-    for (JsonObject row : rows) {
-      out.add(map(row, request));
-    }
-    return out;
   }
 
   /** Maps one row of the response to {@code request}. */
