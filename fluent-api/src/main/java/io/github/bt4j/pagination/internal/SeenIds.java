@@ -6,7 +6,7 @@ package io.github.bt4j.pagination.internal;
  * in an open-addressing table of primitive longs with linear probing, split into 256 segments that
  * grow by half when 80% full. Growing one segment at a time keeps every array small (no large
  * contiguous allocation, no pause to rehash everything); at 53-80% load a 16-byte key costs 20-30
- * bytes. A {@code HashSet<String>} of UUIDs costs about 150 bytes per id.
+ * bytes. A {@code HashSet<String>} of UUID strings costs over 100 bytes per id.
  *
  * <p>Not thread-safe.
  */
