@@ -4,6 +4,7 @@ import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.HttpLogLevel;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.query.Queries;
 import io.github.bt4j.resources.BraintrustResources;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,12 +46,14 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   private final Transport transport;
   private final Builder settings;
   private final List<Runnable> closeActions;
+  private final Queries queries;
 
   private BraintrustClient(Builder b, Transport transport) {
     super(transport);
     this.transport = transport;
     this.settings = b.copy();
     this.closeActions = List.copyOf(b.closeActions);
+    this.queries = new Queries(transport);
   }
 
   /** A builder with the defaults: US data plane, two retries, 10 s connect, 60 s read. */
@@ -84,6 +87,14 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   /** The base URL every call goes to. */
   public String baseUrl() {
     return transport.config().baseUrl().toString();
+  }
+
+  /**
+   * Large reads, paged lazily in constant memory: SQL and BTQL queries ({@code POST /btql}), every
+   * event of an experiment, dataset or project's logs, and deleting events by id.
+   */
+  public Queries queries() {
+    return queries;
   }
 
   /** The machinery under the resources; for the library's own helpers (pagination, streams). */

@@ -1,0 +1,124 @@
+package io.github.bt4j.benchmarks;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A fake Braintrust data plane on 127.0.0.1 for the benchmark, meant to run in a JVM of its own. A
+ * plain socket server (one thread per connection, keep-alive, pre-rendered pages) so that it is
+ * never what limits the clients: {@code POST /v1/project_logs/{id}/fetch} serves events with a
+ * {@code cursor} in the body, {@code POST /btql} serves JSON lines with the cursor in {@code
+ * x-bt-cursor}. It prints {@code PORT <n>} and serves until its standard input closes, that is
+ * until the benchmark that started it ends.
+ */
+public final class LoopbackServer {
+  private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
+
+  private LoopbackServer() {}
+
+  /**
+   * Runs the server.
+   *
+   * @param args total rows (default 1,000,000) and rows per page (default 1000)
+   * @throws IOException if the server cannot start
+   */
+  public static void main(String[] args) throws IOException {
+    long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+    int perPage = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    SyntheticPages pages = new SyntheticPages(rows, perPage);
+    ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try {
+                  Socket socket = server.accept();
+                  Thread t = new Thread(() -> serve(socket, pages), "conn-" + socket.getPort());
+                  t.setDaemon(true);
+                  t.start();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            },
+            "acceptor");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    System.out.println("PORT " + server.getLocalPort());
+    System.out.flush();
+    while (System.in.read() >= 0) {
+      // Serve until the parent process closes our standard input.
+    }
+    server.close();
+  }
+
+  private static void serve(Socket socket, SyntheticPages pages) {
+    try (socket) {
+      socket.setTcpNoDelay(true);
+      socket.setSendBufferSize(4 << 20);
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 64 << 10);
+      OutputStream out = socket.getOutputStream();
+      for (String head; (head = readHead(in)) != null; ) {
+        byte[] body = in.readNBytes(contentLength(head));
+        int k = pageOf(new String(body, StandardCharsets.UTF_8));
+        boolean btql = head.startsWith("POST /btql");
+        byte[] page = btql ? pages.jsonLinesPage(k) : pages.fetchPage(k);
+        String cursor = btql ? pages.cursorAfter(k) : null;
+        String responseHead =
+            "HTTP/1.1 200 OK\r\nContent-Type: "
+                + (btql ? "application/x-jsonlines" : "application/json")
+                + "\r\nContent-Length: "
+                + page.length
+                + (cursor == null ? "" : "\r\nx-bt-cursor: " + cursor)
+                + "\r\n\r\n";
+        out.write(responseHead.getBytes(StandardCharsets.US_ASCII));
+        out.write(page);
+        out.flush();
+      }
+    } catch (IOException e) {
+      // The client closed the connection.
+    }
+  }
+
+  /** The request line and headers, or null at the end of the connection. */
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream(512);
+    int matched = 0;
+    while (matched < CRLF_CRLF.length) {
+      int b = in.read();
+      if (b < 0) {
+        return null;
+      }
+      head.write(b);
+      matched = b == CRLF_CRLF[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    return head.toString(StandardCharsets.US_ASCII);
+  }
+
+  private static int contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        return Integer.parseInt(line.substring("content-length:".length()).trim());
+      }
+    }
+    return 0;
+  }
+
+  /** The page a request asks for: the number in its {@code "cursor":"p0000123"}, else 0. */
+  private static int pageOf(String body) {
+    int at = body.indexOf("\"cursor\":\"p");
+    if (at < 0) {
+      return 0;
+    }
+    int from = at + "\"cursor\":\"p".length();
+    return Integer.parseInt(body.substring(from, from + 7));
+  }
+}

@@ -1,0 +1,163 @@
+package io.github.bt4j.pagination.internal;
+
+import com.google.gson.TypeAdapter;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.Validation;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.pagination.AutoPager;
+import io.github.bt4j.pagination.Page;
+import io.github.bt4j.pagination.PageSource;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import retrofit2.Invocation;
+import retrofit2.http.Query;
+
+/**
+ * Auto-pagination of the list endpoints ({@code GET /v1/project}, {@code /v1/experiment}...), used
+ * by the generated {@code listAutoPaging} methods. The first request is the one the generated
+ * method builds from its parameters; each next page is the same request with {@code starting_after}
+ * set to the id of the last item (or, walking backwards, {@code ending_before} set to the id of the
+ * first item). The walk ends on an empty page or on a page shorter than the page size.
+ */
+public final class ListPagers {
+  /** The page size when the caller sets no {@code limit}. */
+  public static final int DEFAULT_PAGE_SIZE = 100;
+
+  private static final String LIMIT = "limit";
+  private static final String STARTING_AFTER = "starting_after";
+  private static final String ENDING_BEFORE = "ending_before";
+
+  private ListPagers() {}
+
+  /**
+   * A pager over every item of a list operation.
+   *
+   * @param transport the client's transport
+   * @param firstCall the call of the first page, as the generated method builds it
+   * @param options per-call options, applied to every page
+   * @param responseType the list response class
+   * @param itemsOf the items of a response
+   * @param idOf the id of an item, the cursor of the page after it
+   */
+  public static <R, T> AutoPager<T> create(
+      Transport transport,
+      retrofit2.Call<R> firstCall,
+      RequestOptions options,
+      Class<R> responseType,
+      Function<R, List<T>> itemsOf,
+      Function<T, UUID> idOf) {
+    Validation.required(options, "options");
+    Request first = firstCall.request();
+    Set<String> supported = queryParameterNames(first);
+    boolean pageable = supported.contains(STARTING_AFTER) && supported.contains(LIMIT);
+    boolean backwards = first.url().queryParameter(ENDING_BEFORE) != null;
+    String start = first.url().queryParameter(backwards ? ENDING_BEFORE : STARTING_AFTER);
+    int pageSize = pageSize(first.url(), pageable);
+    TypeAdapter<R> adapter = transport.gson().getAdapter(responseType);
+    Layout<R, T> layout =
+        new Layout<>(transport, first, options, adapter, itemsOf, idOf, pageable, backwards);
+    return AutoPager.<T>of(() -> new ListSource<>(layout, pageSize)).startingAt(start);
+  }
+
+  private static int pageSize(HttpUrl url, boolean pageable) {
+    String limit = url.queryParameter(LIMIT);
+    if (limit != null) {
+      try {
+        return Integer.parseInt(limit);
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    return pageable ? DEFAULT_PAGE_SIZE : 0;
+  }
+
+  /** The query parameters the operation's Retrofit method declares. */
+  private static Set<String> queryParameterNames(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      return Set.of();
+    }
+    Method method = invocation.method();
+    Set<String> names = new HashSet<>();
+    for (Annotation[] annotations : method.getParameterAnnotations()) {
+      for (Annotation a : annotations) {
+        if (a instanceof Query) {
+          names.add(((Query) a).value());
+        }
+      }
+    }
+    return names;
+  }
+
+  /** What every walk of one pager shares. */
+  private record Layout<R, T>(
+      Transport transport,
+      Request first,
+      RequestOptions options,
+      TypeAdapter<R> adapter,
+      Function<R, List<T>> itemsOf,
+      Function<T, UUID> idOf,
+      boolean pageable,
+      boolean backwards) {}
+
+  /** One walk; it keeps no state, since each list cursor is an item id. */
+  private static final class ListSource<R, T> implements PageSource<T> {
+    private final Layout<R, T> layout;
+    private final int pageSize;
+
+    ListSource(Layout<R, T> layout, int pageSize) {
+      this.layout = layout;
+      this.pageSize = pageSize;
+    }
+
+    @Override
+    public Page<T> fetch(String cursor) {
+      Request request = layout.first();
+      if (layout.pageable()) {
+        HttpUrl.Builder url =
+            request
+                .url()
+                .newBuilder()
+                .removeAllQueryParameters(STARTING_AFTER)
+                .removeAllQueryParameters(ENDING_BEFORE);
+        if (request.url().queryParameter(LIMIT) == null) {
+          url.addQueryParameter(LIMIT, Integer.toString(pageSize));
+        }
+        if (cursor != null) {
+          url.setQueryParameter(layout.backwards() ? ENDING_BEFORE : STARTING_AFTER, cursor);
+        }
+        request = request.newBuilder().url(url.build()).build();
+      }
+      R response =
+          PageResponses.readDocument(
+              layout.transport(), request, layout.options(), layout.adapter());
+      List<T> items = response == null ? null : layout.itemsOf().apply(response);
+      if (items == null) {
+        items = List.of();
+      }
+      if (layout.backwards()) {
+        items = new ArrayList<>(items);
+        Collections.reverse(items);
+      }
+      boolean last =
+          !layout.pageable() || items.isEmpty() || (pageSize > 0 && items.size() < pageSize);
+      return Page.of(items, last ? null : cursorAfter(items.get(items.size() - 1)).orElse(null));
+    }
+
+    @Override
+    public Optional<String> cursorAfter(T item) {
+      UUID id = item == null ? null : layout.idOf().apply(item);
+      return Optional.ofNullable(id).map(UUID::toString);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.bt4j.pagination.internal;
+
+import io.github.bt4j.errors.PaginationException;
+import io.github.bt4j.pagination.Page;
+import io.github.bt4j.pagination.PageSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Walks the pages of one source in order, following each page's cursor, and refuses to follow a
+ * cursor it has followed before. A page that fails to arrive leaves the walk where it was, so it
+ * can be asked for again; a broken paging contract ends the walk for good.
+ *
+ * @param <T> the item type
+ */
+public final class PageWalk<T> {
+  private final PageSource<T> source;
+  private final SeenIds followedCursors = new SeenIds();
+  private String cursor;
+  private boolean done;
+  private RuntimeException broken;
+
+  /** Starts a walk at {@code startCursor} (null for the first page). */
+  public PageWalk(PageSource<T> source, String startCursor) {
+    this.source = source;
+    this.cursor = startCursor;
+    if (startCursor != null) {
+      followedCursors.add(startCursor);
+    }
+  }
+
+  /** Whether another page is to be fetched. */
+  public boolean hasNextPage() {
+    return !done;
+  }
+
+  /** The cursor of the page {@link #open()} fetches (null for the first page). */
+  public String pendingCursor() {
+    return cursor;
+  }
+
+  /**
+   * Fetches the pending page and returns its rows; the walk moves past the page only with {@link
+   * #advance(String)}, once its rows have been read.
+   */
+  @SuppressWarnings("unchecked")
+  public RowCursor<T> open() {
+    throwIfBroken();
+    if (done) {
+      throw new NoSuchElementException("the walk is over");
+    }
+    try {
+      RowCursor<T> rows =
+          source instanceof StreamingPageSource
+              ? ((StreamingPageSource<T>) source).open(cursor)
+              : RowCursor.of(source.fetch(cursor));
+      check(rows.announcedCursor());
+      return rows;
+    } catch (PaginationException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Moves past the page last opened, whose rows have all been read and named {@code next}. */
+  public void advance(String next) {
+    check(next);
+    if (next != null) {
+      followedCursors.add(next);
+    }
+    cursor = next;
+    done = next == null;
+  }
+
+  /** Throws the error that ended the walk, if one did. */
+  public void throwIfBroken() {
+    if (broken != null) {
+      throw broken;
+    }
+  }
+
+  /** Ends the walk: every later call throws {@code e}. */
+  public RuntimeException fail(RuntimeException e) {
+    broken = e;
+    return e;
+  }
+
+  /** Fetches the next page whole and moves past it. */
+  public Page<T> nextPage() {
+    RowCursor<T> rows = open();
+    List<T> items = new ArrayList<>();
+    try {
+      while (rows.hasNext()) {
+        items.add(rows.next());
+      }
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+    advance(rows.nextCursor());
+    return Page.of(items, rows.nextCursor());
+  }
+
+  private void check(String next) {
+    if (next != null && (next.equals(cursor) || followedCursors.contains(next))) {
+      throw fail(
+          new PaginationException(
+              "the server returned a cursor this walk has already followed ("
+                  + next
+                  + "); stopping instead of reading the same pages again",
+              cursor));
+    }
+  }
+}

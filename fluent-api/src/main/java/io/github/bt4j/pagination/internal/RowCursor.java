@@ -1,0 +1,51 @@
+package io.github.bt4j.pagination.internal;
+
+import io.github.bt4j.pagination.Page;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The rows of one page, read one at a time. The page's response has been received and closed
+ * already; rows are parsed as they are asked for, so each one can be garbage as soon as the caller
+ * is done with it.
+ *
+ * @param <T> the row type
+ */
+public interface RowCursor<T> extends Iterator<T> {
+  /**
+   * The next page's cursor as the response announced it before its rows (a header), for checking
+   * early; null if the response announces none.
+   */
+  String announcedCursor();
+
+  /** The next page's cursor, or null if this page is the last; final once hasNext() is false. */
+  String nextCursor();
+
+  /** The rows of a page that is already in memory. */
+  static <T> RowCursor<T> of(Page<T> page) {
+    List<T> items = page.items();
+    String next = page.nextCursor().orElse(null);
+    Iterator<T> it = items.iterator();
+    return new RowCursor<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return it.next();
+      }
+
+      @Override
+      public String announcedCursor() {
+        return next;
+      }
+
+      @Override
+      public String nextCursor() {
+        return next;
+      }
+    };
+  }
+}

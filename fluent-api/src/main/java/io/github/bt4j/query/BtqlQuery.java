@@ -1,0 +1,261 @@
+package io.github.bt4j.query;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.reflect.TypeToken;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.Validation;
+import io.github.bt4j.generated.model.BtqlQueryRequest;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.pagination.AutoPager;
+import io.github.bt4j.query.internal.BtqlPageSource;
+import io.github.bt4j.query.internal.QueryShape;
+import io.github.bt4j.query.internal.RowMapper;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.Request;
+
+/**
+ * A SQL, BTQL or structured query run through {@code POST /btql}, read page after page. Immutable:
+ * every setter returns a new query. Nothing is sent until the rows are iterated.
+ *
+ * <pre>{@code
+ * AutoPager<JsonObject> rows = client.queries()
+ *     .sql("SELECT id, input, output FROM project_logs('" + projectId + "') WHERE scores.accuracy < 0.5")
+ *     .maxRows(10_000)
+ *     .rows();
+ * for (JsonObject row : rows) { ... }
+ * }</pre>
+ *
+ * <p><b>Paging.</b> The pager owns the query's cursor and limit: each page asks for {@link
+ * #pageSize(int)} rows (or fewer, when fewer are still wanted) and carries the cursor of the
+ * previous answer (its {@code x-bt-cursor} header, else {@code x-amz-meta-bt_cursor}, else the
+ * body's {@code cursor}). A structured query gets {@code limit} and {@code cursor} fields, a BTQL
+ * string {@code limit:} and {@code cursor:} clauses, a SQL string a trailing {@code LIMIT n OFFSET
+ * '<cursor>'}. A limit written in the query itself is the total number of rows, not a page size:
+ * {@code SELECT ... LIMIT 10} returns 10 rows, whatever the page size. The walk ends on an empty
+ * page, on a page without a cursor, or after {@link #maxRows(long)} rows.
+ */
+public final class BtqlQuery {
+  /** Rows per request unless {@link #pageSize(int)} says otherwise. */
+  public static final int DEFAULT_PAGE_SIZE = 1000;
+
+  private static final Set<String> OWNED_FIELDS = Set.of("query", "fmt");
+
+  private final Transport transport;
+  private final QueryShape shape;
+  private final QueryFormat format;
+  private final int pageSize;
+  private final long maxRows;
+  private final JsonObject extraFields;
+  private final RequestOptions options;
+  private final String startCursor;
+
+  BtqlQuery(Transport transport, QueryShape shape) {
+    this(
+        transport,
+        shape,
+        QueryFormat.JSONL,
+        DEFAULT_PAGE_SIZE,
+        -1,
+        new JsonObject(),
+        RequestOptions.none(),
+        shape.ownCursor());
+  }
+
+  private BtqlQuery(
+      Transport transport,
+      QueryShape shape,
+      QueryFormat format,
+      int pageSize,
+      long maxRows,
+      JsonObject extraFields,
+      RequestOptions options,
+      String startCursor) {
+    this.transport = transport;
+    this.shape = shape;
+    this.format = format;
+    this.pageSize = pageSize;
+    this.maxRows = maxRows;
+    this.extraFields = extraFields;
+    this.options = options;
+    this.startCursor = startCursor;
+  }
+
+  /**
+   * The response format; {@link QueryFormat#JSONL} by default.
+   *
+   * @param format the format
+   * @return a new query
+   */
+  public BtqlQuery format(QueryFormat format) {
+    return new BtqlQuery(
+        transport,
+        shape,
+        Validation.required(format, "format"),
+        pageSize,
+        maxRows,
+        extraFields,
+        options,
+        startCursor);
+  }
+
+  /**
+   * How many rows each request asks for; {@value #DEFAULT_PAGE_SIZE} by default. Memory holds one
+   * page of rows, so lower it for very large rows.
+   *
+   * @param pageSize rows per request, at least 1
+   * @return a new query
+   */
+  public BtqlQuery pageSize(int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
+    }
+    return new BtqlQuery(
+        transport, shape, format, pageSize, maxRows, extraFields, options, startCursor);
+  }
+
+  /**
+   * The most rows to return over all pages; no limit by default, except one written in the query
+   * itself. With both, the smaller wins.
+   *
+   * @param maxRows the total, at least 0
+   * @return a new query
+   */
+  public BtqlQuery maxRows(long maxRows) {
+    if (maxRows < 0) {
+      throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
+    }
+    return new BtqlQuery(
+        transport, shape, format, pageSize, maxRows, extraFields, options, startCursor);
+  }
+
+  /**
+   * Reads the objects as of a past transaction id ({@code version}), so that a long read sees one
+   * consistent snapshot.
+   *
+   * @param version a {@code _xact_id}
+   * @return a new query
+   */
+  public BtqlQuery version(String version) {
+    return field("version", Validation.notBlank(version, "version"));
+  }
+
+  /**
+   * Adds a field to every request, such as {@code tz_offset}, {@code use_brainstore} or {@code
+   * audit_log}. {@code query} and {@code fmt} belong to this class.
+   *
+   * @param name the field's name
+   * @param value the value, serialised with the client's Gson
+   * @return a new query
+   */
+  public BtqlQuery field(String name, Object value) {
+    Validation.notBlank(name, "name");
+    if (OWNED_FIELDS.contains(name)) {
+      throw new IllegalArgumentException(
+          "the " + name + " field is set by the query itself; use format(...) for fmt");
+    }
+    JsonObject fields = extraFields.deepCopy();
+    JsonElement json = transport.gson().toJsonTree(value);
+    fields.add(name, json);
+    return new BtqlQuery(transport, shape, format, pageSize, maxRows, fields, options, startCursor);
+  }
+
+  /**
+   * Options applied to every request (timeout, retries, headers, impersonation).
+   *
+   * @param options the options
+   * @return a new query
+   */
+  public BtqlQuery options(RequestOptions options) {
+    return new BtqlQuery(
+        transport,
+        shape,
+        format,
+        pageSize,
+        maxRows,
+        extraFields,
+        Validation.required(options, "options"),
+        startCursor);
+  }
+
+  /**
+   * Starts at a cursor instead of the first page, to continue an earlier read (see {@link
+   * io.github.bt4j.pagination.PageIterator#resumeCursor()}).
+   *
+   * @param cursor the cursor, or null for the first page
+   * @return a new query
+   */
+  public BtqlQuery startingAt(String cursor) {
+    return new BtqlQuery(transport, shape, format, pageSize, maxRows, extraFields, options, cursor);
+  }
+
+  /**
+   * The rows as JSON objects.
+   *
+   * @return the rows, fetched lazily
+   */
+  public AutoPager<JsonObject> rows() {
+    return pager(RowMapper.jsonObjects());
+  }
+
+  /**
+   * The rows as maps of column name to value (numbers, strings, booleans, lists and maps).
+   *
+   * @return the rows, fetched lazily
+   */
+  public AutoPager<Map<String, Object>> rowsAsMaps() {
+    return pager(RowMapper.of(transport.gson(), new TypeToken<Map<String, Object>>() {}.getType()));
+  }
+
+  /**
+   * The rows read into your class with the client's Gson (JSON names as they come, so use
+   * {@code @SerializedName} for snake_case columns).
+   *
+   * @param type the row class
+   * @param <T> the row type
+   * @return the rows, fetched lazily
+   */
+  public <T> AutoPager<T> rows(Class<T> type) {
+    return pager(RowMapper.of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+  }
+
+  /**
+   * The rows read into a generic type, such as {@code new TypeToken<Map<String, Long>>()
+   * {}.getType()}.
+   *
+   * @param type the row type
+   * @param <T> the row type
+   * @return the rows, fetched lazily
+   */
+  public <T> AutoPager<T> rows(Type type) {
+    return pager(RowMapper.<T>of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+  }
+
+  private <T> AutoPager<T> pager(RowMapper<T> mapper) {
+    Request template = transport.api().btqlQuery(new BtqlQueryRequest().query("")).request();
+    long total = maxRows;
+    if (shape.ownLimit() >= 0) {
+      total = total < 0 ? shape.ownLimit() : Math.min(total, shape.ownLimit());
+    }
+    BtqlPageSource.Spec spec =
+        new BtqlPageSource.Spec(
+            transport, template, options, shape, format, extraFields, pageSize, total);
+    return AutoPager.<T>of(() -> new BtqlPageSource<>(spec, mapper)).startingAt(startCursor);
+  }
+
+  @Override
+  public String toString() {
+    return "BtqlQuery{format="
+        + format
+        + ", pageSize="
+        + pageSize
+        + ", maxRows="
+        + maxRows
+        + ", fields="
+        + extraFields.keySet()
+        + "}";
+  }
+}

@@ -1,0 +1,290 @@
+package io.github.bt4j.query;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.Validation;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.pagination.AutoPager;
+import io.github.bt4j.query.internal.EventPageSource;
+import io.github.bt4j.query.internal.RowMapper;
+import java.lang.reflect.Type;
+import java.util.Objects;
+import okhttp3.Request;
+
+/**
+ * Every event of an experiment, a dataset or a project's logs, read through the object's {@code
+ * fetch} endpoint (its POST form, which carries the server's {@code cursor} from page to page).
+ * Immutable: every setter returns a new fetch. Nothing is sent until the events are iterated.
+ *
+ * <pre>{@code
+ * for (ProjectLogsEvent e : client.queries().fetchProjectLogs(projectId)
+ *     .version(snapshotXactId)
+ *     .events(ProjectLogsEvent.class)) { ... }
+ * }</pre>
+ *
+ * <p><b>Duplicates.</b> The fetch endpoints page over the whole version history of the object, from
+ * the latest {@code _xact_id} to the earliest, so a later page may hold an older version of a row
+ * returned before. By default each {@code id} is returned once, the first time it appears, which is
+ * its newest version: within the walk, a row is skipped if a row with the same {@code id} came
+ * earlier, whatever its {@code _xact_id} (an earlier page, or earlier in the same page). Rows
+ * without an {@code id} are all returned. {@link #deduplicate(boolean) deduplicate(false)} returns
+ * every row as the server sends it, older versions included. The ids are remembered in about 24
+ * bytes each (a 128-bit key: exact for UUIDs, a 128-bit hash otherwise, where two of a billion ids
+ * share a key with a chance of about 10^-21), so a million rows de-duplicate in a 64 MB heap.
+ *
+ * <p><b>Pages.</b> {@link #tracesPerPage(int)} is the request's {@code limit}: it counts traces, so
+ * a page may hold more rows. The walk ends on an empty page or on a page without a cursor; it does
+ * not stop on a short page, since the server may return fewer events than asked for (it sends at
+ * most 1000 per request). A server that ignores the cursor and sends a cursor or a page it sent
+ * before ends the walk with a {@link io.github.bt4j.errors.PaginationException}, never a loop. Some
+ * deployments answer fetch with no cursor at all, which ends the walk after one page: for reads
+ * that may exceed 1000 events, or that need filters, prefer a {@link BtqlQuery}.
+ *
+ * <p><b>Consistency.</b> Rows written while the walk runs may or may not appear. {@link
+ * #version(String)} pins the snapshot of a past transaction, so a long read is consistent and can
+ * be repeated.
+ */
+public final class EventFetch {
+  /** Traces per request unless {@link #tracesPerPage(int)} says otherwise. */
+  public static final int DEFAULT_TRACES_PER_PAGE = 1000;
+
+  private final Transport transport;
+  private final Request template;
+  private final Settings settings;
+
+  private record Settings(
+      Integer tracesPerPage,
+      String version,
+      String maxXactId,
+      String maxRootSpanId,
+      JsonArray filters,
+      boolean deduplicate,
+      RequestOptions options,
+      String startCursor) {}
+
+  EventFetch(Transport transport, Request template) {
+    this(
+        transport,
+        template,
+        new Settings(
+            DEFAULT_TRACES_PER_PAGE, null, null, null, null, true, RequestOptions.none(), null));
+  }
+
+  private EventFetch(Transport transport, Request template, Settings settings) {
+    this.transport = transport;
+    this.template = template;
+    this.settings = settings;
+  }
+
+  private EventFetch with(Settings s) {
+    return new EventFetch(transport, template, s);
+  }
+
+  /**
+   * How many traces each request asks for ({@code limit}); {@value #DEFAULT_TRACES_PER_PAGE} by
+   * default. A trace is a root span and its children, so a page may hold more rows. Memory holds
+   * one page of rows, so lower it for large traces.
+   *
+   * @param traces traces per request, at least 1
+   * @return a new fetch
+   */
+  public EventFetch tracesPerPage(int traces) {
+    if (traces < 1) {
+      throw new IllegalArgumentException("tracesPerPage must be at least 1, got " + traces);
+    }
+    Settings s = settings;
+    return with(
+        new Settings(
+            traces,
+            s.version(),
+            s.maxXactId(),
+            s.maxRootSpanId(),
+            s.filters(),
+            s.deduplicate(),
+            s.options(),
+            s.startCursor()));
+  }
+
+  /**
+   * Reads the snapshot as of a past transaction id ({@code version}): a {@code _xact_id} returned
+   * by an earlier read. Unset, the walk reads the latest data.
+   *
+   * @param version a {@code _xact_id}
+   * @return a new fetch
+   */
+  public EventFetch version(String version) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.tracesPerPage(),
+            Validation.notBlank(version, "version"),
+            s.maxXactId(),
+            s.maxRootSpanId(),
+            s.filters(),
+            s.deduplicate(),
+            s.options(),
+            s.startCursor()));
+  }
+
+  /**
+   * Where the first page starts, by the deprecated hand-made cursor ({@code max_xact_id} and {@code
+   * max_root_span_id}: the earliest pair of the previous page). Later pages follow the server's
+   * cursor. Prefer {@link #startingAt(String)}.
+   *
+   * @param maxXactId the {@code _xact_id} bound
+   * @param maxRootSpanId the {@code root_span_id} bound
+   * @return a new fetch
+   */
+  public EventFetch startingBelow(String maxXactId, String maxRootSpanId) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.tracesPerPage(),
+            s.version(),
+            Validation.notBlank(maxXactId, "maxXactId"),
+            Validation.notBlank(maxRootSpanId, "maxRootSpanId"),
+            s.filters(),
+            s.deduplicate(),
+            s.options(),
+            s.startCursor()));
+  }
+
+  /**
+   * Path-lookup filters ({@code filters}, deprecated by the API in favour of {@code /btql}), sent
+   * with every page, e.g. {@code [{"type":"path_lookup","path":["metadata","user"],"value":"u1"}]}.
+   *
+   * @param filters the filters
+   * @return a new fetch
+   */
+  public EventFetch filters(JsonArray filters) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.tracesPerPage(),
+            s.version(),
+            s.maxXactId(),
+            s.maxRootSpanId(),
+            Validation.required(filters, "filters").deepCopy(),
+            s.deduplicate(),
+            s.options(),
+            s.startCursor()));
+  }
+
+  /**
+   * Whether each {@code id} is returned once, its newest version (true, the default), or every row
+   * is returned as sent (false). See the class documentation for the exact rule.
+   *
+   * @param deduplicate whether to skip older versions of rows already returned
+   * @return a new fetch
+   */
+  public EventFetch deduplicate(boolean deduplicate) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.tracesPerPage(),
+            s.version(),
+            s.maxXactId(),
+            s.maxRootSpanId(),
+            s.filters(),
+            deduplicate,
+            s.options(),
+            s.startCursor()));
+  }
+
+  /**
+   * Options applied to every request (timeout, retries, headers, impersonation).
+   *
+   * @param options the options
+   * @return a new fetch
+   */
+  public EventFetch options(RequestOptions options) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.tracesPerPage(),
+            s.version(),
+            s.maxXactId(),
+            s.maxRootSpanId(),
+            s.filters(),
+            s.deduplicate(),
+            Validation.required(options, "options"),
+            s.startCursor()));
+  }
+
+  /**
+   * Starts at a cursor the server returned, to continue an earlier read (see {@link
+   * io.github.bt4j.pagination.PageIterator#resumeCursor()}). The new walk does not know the ids the
+   * earlier one returned, so older versions of them may come again; keep using the same iterator
+   * after an error to avoid that.
+   *
+   * @param cursor the cursor, or null for the first page
+   * @return a new fetch
+   */
+  public EventFetch startingAt(String cursor) {
+    Settings s = settings;
+    return with(
+        new Settings(
+            s.tracesPerPage(),
+            s.version(),
+            s.maxXactId(),
+            s.maxRootSpanId(),
+            s.filters(),
+            s.deduplicate(),
+            s.options(),
+            cursor));
+  }
+
+  /**
+   * The events as JSON objects.
+   *
+   * @return the events, fetched lazily
+   */
+  public AutoPager<JsonObject> events() {
+    return pager(RowMapper.jsonObjects());
+  }
+
+  /**
+   * The events read into a class, such as the generated {@code ProjectLogsEvent}, {@code
+   * ExperimentEvent} or {@code DatasetEvent}.
+   *
+   * @param type the event class
+   * @param <T> the event type
+   * @return the events, fetched lazily
+   */
+  public <T> AutoPager<T> events(Class<T> type) {
+    return pager(RowMapper.of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+  }
+
+  /**
+   * The events read into a generic type.
+   *
+   * @param type the event type
+   * @param <T> the event type
+   * @return the events, fetched lazily
+   */
+  public <T> AutoPager<T> events(Type type) {
+    return pager(RowMapper.<T>of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+  }
+
+  private <T> AutoPager<T> pager(RowMapper<T> mapper) {
+    Settings s = settings;
+    EventPageSource.Spec spec =
+        new EventPageSource.Spec(
+            transport,
+            template,
+            s.options(),
+            s.tracesPerPage(),
+            s.version(),
+            s.maxXactId(),
+            s.maxRootSpanId(),
+            s.filters(),
+            s.deduplicate());
+    return AutoPager.<T>of(() -> new EventPageSource<>(spec, mapper)).startingAt(s.startCursor());
+  }
+
+  @Override
+  public String toString() {
+    return "EventFetch{url=" + template.url() + ", " + settings + "}";
+  }
+}

@@ -1,0 +1,333 @@
+package io.github.bt4j.query;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.Validation;
+import io.github.bt4j.generated.model.FetchEventsRequest;
+import io.github.bt4j.generated.model.InsertDatasetEvent;
+import io.github.bt4j.generated.model.InsertDatasetEventRequest;
+import io.github.bt4j.generated.model.InsertExperimentEvent;
+import io.github.bt4j.generated.model.InsertExperimentEventRequest;
+import io.github.bt4j.generated.model.InsertProjectLogsEvent;
+import io.github.bt4j.generated.model.InsertProjectLogsEventRequest;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.query.internal.QueryShape;
+import io.github.bt4j.resources.DatasetsResource;
+import io.github.bt4j.resources.ExperimentsResource;
+import io.github.bt4j.resources.LogsResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
+
+/**
+ * Reading large amounts of data, lazily and in constant memory: SQL and BTQL queries through {@code
+ * /btql}, every event of an experiment, dataset or project's logs through their {@code fetch}
+ * endpoints, and deleting events by id. Reached through {@code client.queries()}.
+ *
+ * <pre>{@code
+ * Queries q = client.queries();
+ * String sql = "SELECT id FROM project_logs('" + projectId + "') WHERE metadata.user_id = 'u1'";
+ * for (JsonObject row : q.sql(sql).rows()) { ... }
+ * Stream<String> ids = q.sql(sql).rows().stream().map(row -> row.get("id").getAsString());
+ * long deleted = q.deleteProjectLogs(projectId, ids::iterator);
+ * }</pre>
+ *
+ * <p><b>Which to use.</b> A {@link BtqlQuery} reads only the rows and columns you ask for, filters
+ * and aggregates on the server, and pages reliably over any number of rows: use it for large or
+ * selective reads. An {@link EventFetch} needs no query language and returns whole events in the
+ * generated model classes, de-duplicated by id: use it to read every event of a modest object, or
+ * where a typed event is handier than a row.
+ */
+public final class Queries {
+  /** Ids per insert request when deleting, unless told otherwise. */
+  public static final int DEFAULT_DELETE_BATCH_SIZE = 1000;
+
+  private final Transport transport;
+  private final LogsResource logs;
+  private final ExperimentsResource experiments;
+  private final DatasetsResource datasets;
+
+  /**
+   * Creates the entry point on a client's transport; use {@code client.queries()}.
+   *
+   * @param transport the client's transport
+   */
+  public Queries(Transport transport) {
+    this.transport = transport;
+    this.logs = new LogsResource(transport);
+    this.experiments = new ExperimentsResource(transport);
+    this.datasets = new DatasetsResource(transport);
+  }
+
+  /**
+   * A SQL query, such as {@code SELECT id, scores FROM experiment('<id>') WHERE is_root}.
+   *
+   * @param sql the query; a trailing {@code LIMIT n} is the total number of rows
+   * @return the query, not yet sent
+   */
+  public BtqlQuery sql(String sql) {
+    return new BtqlQuery(transport, QueryShape.sql(Validation.notBlank(sql, "sql")));
+  }
+
+  /**
+   * A query in BTQL's own syntax, such as {@code select: id | from: dataset('<id>')}.
+   *
+   * @param btql the query; a {@code limit:} clause is the total number of rows
+   * @return the query, not yet sent
+   */
+  public BtqlQuery btql(String btql) {
+    return new BtqlQuery(transport, QueryShape.btql(Validation.notBlank(btql, "btql")));
+  }
+
+  /**
+   * A structured BTQL query: a {@link JsonObject}, a {@code Map} or any object the client's Gson
+   * writes as a JSON object, with {@code from}, {@code select}, {@code filter}, {@code sort}...
+   *
+   * @param query the query; its {@code limit} is the total number of rows, its {@code cursor} where
+   *     the walk starts
+   * @return the query, not yet sent
+   */
+  public BtqlQuery structured(Object query) {
+    Validation.required(query, "query");
+    if (query instanceof CharSequence) {
+      throw new IllegalArgumentException(
+          "a query string is SQL or BTQL: use sql(...) or btql(...), not structured(...)");
+    }
+    JsonElement json = transport.gson().toJsonTree(query);
+    if (!json.isJsonObject()) {
+      throw new IllegalArgumentException("a structured query is a JSON object, got " + json);
+    }
+    return new BtqlQuery(transport, QueryShape.structured((JsonObject) json));
+  }
+
+  /**
+   * Every event of a project's logs.
+   *
+   * @param projectId the project
+   * @return the fetch, not yet sent
+   */
+  public EventFetch fetchProjectLogs(UUID projectId) {
+    Validation.required(projectId, "projectId");
+    return new EventFetch(
+        transport,
+        transport.api().postProjectLogsIdFetch(projectId, new FetchEventsRequest()).request());
+  }
+
+  /**
+   * Every event of a project's logs.
+   *
+   * @param projectId the project's id
+   * @return the fetch, not yet sent
+   * @throws IllegalArgumentException if the id is not a UUID
+   */
+  public EventFetch fetchProjectLogs(String projectId) {
+    return fetchProjectLogs(Validation.uuid(projectId, "projectId"));
+  }
+
+  /**
+   * Every event of an experiment.
+   *
+   * @param experimentId the experiment
+   * @return the fetch, not yet sent
+   */
+  public EventFetch fetchExperiment(UUID experimentId) {
+    Validation.required(experimentId, "experimentId");
+    return new EventFetch(
+        transport,
+        transport.api().postExperimentIdFetch(experimentId, new FetchEventsRequest()).request());
+  }
+
+  /**
+   * Every event of an experiment.
+   *
+   * @param experimentId the experiment's id
+   * @return the fetch, not yet sent
+   * @throws IllegalArgumentException if the id is not a UUID
+   */
+  public EventFetch fetchExperiment(String experimentId) {
+    return fetchExperiment(Validation.uuid(experimentId, "experimentId"));
+  }
+
+  /**
+   * Every record of a dataset.
+   *
+   * @param datasetId the dataset
+   * @return the fetch, not yet sent
+   */
+  public EventFetch fetchDataset(UUID datasetId) {
+    Validation.required(datasetId, "datasetId");
+    return new EventFetch(
+        transport,
+        transport.api().postDatasetIdFetch(datasetId, new FetchEventsRequest()).request());
+  }
+
+  /**
+   * Every record of a dataset.
+   *
+   * @param datasetId the dataset's id
+   * @return the fetch, not yet sent
+   * @throws IllegalArgumentException if the id is not a UUID
+   */
+  public EventFetch fetchDataset(String datasetId) {
+    return fetchDataset(Validation.uuid(datasetId, "datasetId"));
+  }
+
+  /**
+   * Deletes events of a project's logs by id: inserts {@code {"id": ..., "_object_delete": true}}
+   * in batches of {@value #DEFAULT_DELETE_BATCH_SIZE}. The ids are read lazily, so a stream of a
+   * query's rows can feed it in constant memory. Deleting is idempotent: if a batch fails (the
+   * batches before it stay deleted), calling again with the same ids is safe.
+   *
+   * @param projectId the project
+   * @param ids the ids of the events to delete
+   * @return how many rows the server acknowledged
+   */
+  public long deleteProjectLogs(UUID projectId, Iterable<String> ids) {
+    return deleteProjectLogs(projectId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
+  }
+
+  /**
+   * Deletes events of a project's logs by id, {@code batchSize} ids per request; see {@link
+   * #deleteProjectLogs(UUID, Iterable)}.
+   *
+   * @param projectId the project
+   * @param ids the ids of the events to delete
+   * @param batchSize ids per request, at least 1
+   * @param options options applied to every request
+   * @return how many rows the server acknowledged
+   */
+  public long deleteProjectLogs(
+      UUID projectId, Iterable<String> ids, int batchSize, RequestOptions options) {
+    Validation.required(projectId, "projectId");
+    return inBatches(
+        ids,
+        batchSize,
+        options,
+        batch -> {
+          List<InsertProjectLogsEvent> events = new ArrayList<>(batch.size());
+          for (String id : batch) {
+            events.add(new InsertProjectLogsEvent().id(id).objectDelete(true));
+          }
+          return acknowledged(
+              logs.insert(projectId, new InsertProjectLogsEventRequest().events(events), options)
+                  .getRowIds());
+        });
+  }
+
+  /**
+   * Deletes events of an experiment by id; see {@link #deleteProjectLogs(UUID, Iterable)}.
+   *
+   * @param experimentId the experiment
+   * @param ids the ids of the events to delete
+   * @return how many rows the server acknowledged
+   */
+  public long deleteExperimentEvents(UUID experimentId, Iterable<String> ids) {
+    return deleteExperimentEvents(
+        experimentId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
+  }
+
+  /**
+   * Deletes events of an experiment by id, {@code batchSize} ids per request; see {@link
+   * #deleteProjectLogs(UUID, Iterable)}.
+   *
+   * @param experimentId the experiment
+   * @param ids the ids of the events to delete
+   * @param batchSize ids per request, at least 1
+   * @param options options applied to every request
+   * @return how many rows the server acknowledged
+   */
+  public long deleteExperimentEvents(
+      UUID experimentId, Iterable<String> ids, int batchSize, RequestOptions options) {
+    Validation.required(experimentId, "experimentId");
+    return inBatches(
+        ids,
+        batchSize,
+        options,
+        batch -> {
+          List<InsertExperimentEvent> events = new ArrayList<>(batch.size());
+          for (String id : batch) {
+            events.add(new InsertExperimentEvent().id(id).objectDelete(true));
+          }
+          return acknowledged(
+              experiments
+                  .insert(experimentId, new InsertExperimentEventRequest().events(events), options)
+                  .getRowIds());
+        });
+  }
+
+  /**
+   * Deletes records of a dataset by id; see {@link #deleteProjectLogs(UUID, Iterable)}.
+   *
+   * @param datasetId the dataset
+   * @param ids the ids of the records to delete
+   * @return how many rows the server acknowledged
+   */
+  public long deleteDatasetEvents(UUID datasetId, Iterable<String> ids) {
+    return deleteDatasetEvents(datasetId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
+  }
+
+  /**
+   * Deletes records of a dataset by id, {@code batchSize} ids per request; see {@link
+   * #deleteProjectLogs(UUID, Iterable)}.
+   *
+   * @param datasetId the dataset
+   * @param ids the ids of the records to delete
+   * @param batchSize ids per request, at least 1
+   * @param options options applied to every request
+   * @return how many rows the server acknowledged
+   */
+  public long deleteDatasetEvents(
+      UUID datasetId, Iterable<String> ids, int batchSize, RequestOptions options) {
+    Validation.required(datasetId, "datasetId");
+    return inBatches(
+        ids,
+        batchSize,
+        options,
+        batch -> {
+          List<InsertDatasetEvent> events = new ArrayList<>(batch.size());
+          for (String id : batch) {
+            events.add(new InsertDatasetEvent().id(id).objectDelete(true));
+          }
+          return acknowledged(
+              datasets
+                  .insert(datasetId, new InsertDatasetEventRequest().events(events), options)
+                  .getRowIds());
+        });
+  }
+
+  private static long inBatches(
+      Iterable<String> ids,
+      int batchSize,
+      RequestOptions options,
+      ToIntFunction<List<String>> send) {
+    Validation.required(ids, "ids");
+    Validation.required(options, "options");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+    }
+    long acknowledged = 0;
+    List<String> batch = new ArrayList<>(Math.min(batchSize, 1024));
+    for (String id : ids) {
+      batch.add(Validation.notBlank(id, "id"));
+      if (batch.size() == batchSize) {
+        acknowledged += send.applyAsInt(batch);
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty()) {
+      acknowledged += send.applyAsInt(batch);
+    }
+    return acknowledged;
+  }
+
+  private static int acknowledged(List<String> rowIds) {
+    return rowIds == null ? 0 : rowIds.size();
+  }
+
+  @Override
+  public String toString() {
+    return "Queries{baseUrl=" + transport.config().baseUrl() + "}";
+  }
+}

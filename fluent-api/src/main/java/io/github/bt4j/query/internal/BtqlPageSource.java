@@ -1,0 +1,120 @@
+package io.github.bt4j.query.internal;
+
+import com.google.gson.JsonObject;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.pagination.Page;
+import io.github.bt4j.pagination.internal.PageResponses;
+import io.github.bt4j.pagination.internal.RowCursor;
+import io.github.bt4j.pagination.internal.StreamingPageSource;
+import io.github.bt4j.query.QueryFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * One walk through the pages of a {@code /btql} query. The next page's cursor is read from the
+ * {@code x-bt-cursor} response header, else {@code x-amz-meta-bt_cursor}, else the body's {@code
+ * cursor} field; the walk ends on an empty page, on a page without a cursor, or when it has
+ * returned {@code maxRows} rows. Each page asks for at most the rows still wanted.
+ *
+ * @param <T> the row type
+ */
+public final class BtqlPageSource<T> implements StreamingPageSource<T> {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  /** What every walk of one query shares. */
+  public record Spec(
+      Transport transport,
+      Request template,
+      RequestOptions options,
+      QueryShape shape,
+      QueryFormat format,
+      JsonObject extraFields,
+      int pageSize,
+      long maxRows) {}
+
+  private final Spec spec;
+  private final RowMapper<T> mapper;
+  private long returned;
+
+  /** A new walk; {@code spec.maxRows()} is negative for no limit. */
+  public BtqlPageSource(Spec spec, RowMapper<T> mapper) {
+    this.spec = spec;
+    this.mapper = mapper;
+  }
+
+  private boolean wantsMore() {
+    return spec.maxRows() < 0 || returned < spec.maxRows();
+  }
+
+  @Override
+  public RowCursor<T> open(String cursor) {
+    if (!wantsMore()) {
+      return RowCursor.of(Page.last(List.of()));
+    }
+    long remaining = spec.maxRows() < 0 ? Long.MAX_VALUE : spec.maxRows() - returned;
+    int limit = (int) Math.min(spec.pageSize(), remaining);
+    JsonObject body = spec.extraFields().deepCopy();
+    body.add("query", spec.shape().page(cursor, limit));
+    body.addProperty("fmt", spec.format().wireName());
+    Request request =
+        spec.template()
+            .newBuilder()
+            .post(RequestBody.create(spec.transport().gson().toJson(body), JSON))
+            .build();
+    PageResponses.BufferedPage page =
+        PageResponses.receive(spec.transport(), request, spec.options());
+    String headerCursor = cursorHeader(page);
+    PageResponses.EnvelopeRows envelope =
+        spec.format() == QueryFormat.JSON
+            ? PageResponses.envelopeRows(spec.transport().gson(), page, "data")
+            : null;
+    Iterator<JsonObject> rows = envelope != null ? envelope : PageResponses.jsonLines(page);
+    return new RowCursor<>() {
+      private int count;
+
+      @Override
+      public boolean hasNext() {
+        return wantsMore() && rows.hasNext();
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T row = mapper.map(rows.next(), request);
+        count++;
+        returned++;
+        return row;
+      }
+
+      @Override
+      public String announcedCursor() {
+        return headerCursor;
+      }
+
+      @Override
+      public String nextCursor() {
+        if (count == 0 || !wantsMore()) {
+          return null;
+        }
+        return headerCursor != null
+            ? headerCursor
+            : envelope != null ? envelope.bodyCursor() : null;
+      }
+    };
+  }
+
+  private static String cursorHeader(PageResponses.BufferedPage page) {
+    String cursor = page.header("x-bt-cursor");
+    if (cursor == null || cursor.isEmpty()) {
+      cursor = page.header("x-amz-meta-bt_cursor");
+    }
+    return cursor == null || cursor.isEmpty() ? null : cursor;
+  }
+}

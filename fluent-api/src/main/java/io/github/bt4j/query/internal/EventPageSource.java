@@ -1,0 +1,159 @@
+package io.github.bt4j.query.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.bt4j.RequestOptions;
+import io.github.bt4j.errors.PaginationException;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.pagination.internal.PageFingerprints;
+import io.github.bt4j.pagination.internal.PageResponses;
+import io.github.bt4j.pagination.internal.RowCursor;
+import io.github.bt4j.pagination.internal.SeenIds;
+import io.github.bt4j.pagination.internal.StreamingPageSource;
+import java.util.NoSuchElementException;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * One walk through the events of an experiment, a dataset or a project's logs, by the POST form of
+ * their {@code fetch} endpoint (the form that takes a {@code cursor}). The walk ends on an empty
+ * page or on a page without a cursor. With de-duplication on, a row whose {@code id} was returned
+ * before is skipped: pages come newest {@code _xact_id} first, so the row kept is the newest
+ * version. A page identical to an earlier one ends the walk with a {@link PaginationException} once
+ * it has been read.
+ *
+ * @param <T> the row type
+ */
+public final class EventPageSource<T> implements StreamingPageSource<T> {
+  /** What every walk of one fetch shares. */
+  public record Spec(
+      Transport transport,
+      Request template,
+      RequestOptions options,
+      Integer tracesPerPage,
+      String version,
+      String maxXactId,
+      String maxRootSpanId,
+      JsonArray filters,
+      boolean deduplicate) {}
+
+  private final Spec spec;
+  private final RowMapper<T> mapper;
+  private final SeenIds seenIds;
+  private final PageFingerprints pages = new PageFingerprints();
+
+  /** A new walk. */
+  public EventPageSource(Spec spec, RowMapper<T> mapper) {
+    this.spec = spec;
+    this.mapper = mapper;
+    this.seenIds = spec.deduplicate() ? new SeenIds() : null;
+  }
+
+  @Override
+  public RowCursor<T> open(String cursor) {
+    Request request =
+        spec.template()
+            .newBuilder()
+            .post(
+                RequestBody.create(
+                    spec.transport().gson().toJson(body(cursor)), BtqlPageSource.JSON))
+            .build();
+    PageResponses.BufferedPage page =
+        PageResponses.receive(spec.transport(), request, spec.options());
+    PageResponses.EnvelopeRows rows =
+        PageResponses.envelopeRows(spec.transport().gson(), page, "events");
+    return new RowCursor<>() {
+      private final PageFingerprints.Fingerprint fingerprint = new PageFingerprints.Fingerprint();
+      private T pending;
+      private boolean finished;
+      private String next;
+
+      @Override
+      public boolean hasNext() {
+        while (pending == null) {
+          if (finished) {
+            return false;
+          }
+          if (!rows.hasNext()) {
+            finish();
+            return false;
+          }
+          JsonObject row = rows.next();
+          fingerprint.add(row);
+          if (seenIds == null || isNew(row)) {
+            pending = mapper.map(row, request);
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        T row = pending;
+        pending = null;
+        return row;
+      }
+
+      private void finish() {
+        finished = true;
+        if (fingerprint.rows() == 0) {
+          return;
+        }
+        if (!pages.add(fingerprint)) {
+          throw new PaginationException(
+              "the server returned the same page of events twice; it is not honouring the fetch"
+                  + " cursor. Read large objects with a /btql query instead",
+              cursor);
+        }
+        next = rows.bodyCursor();
+      }
+
+      @Override
+      public String announcedCursor() {
+        return null;
+      }
+
+      @Override
+      public String nextCursor() {
+        return next;
+      }
+    };
+  }
+
+  private boolean isNew(JsonObject row) {
+    JsonElement id = row.get("id");
+    if (id == null || !id.isJsonPrimitive()) {
+      return true;
+    }
+    return seenIds.add(id.getAsString());
+  }
+
+  private JsonObject body(String cursor) {
+    JsonObject body = new JsonObject();
+    if (spec.tracesPerPage() != null) {
+      body.addProperty("limit", spec.tracesPerPage());
+    }
+    if (cursor != null) {
+      body.addProperty("cursor", cursor);
+    } else {
+      // The deprecated hand-made cursor only places the first page; the server's cursor follows.
+      if (spec.maxXactId() != null) {
+        body.addProperty("max_xact_id", spec.maxXactId());
+      }
+      if (spec.maxRootSpanId() != null) {
+        body.addProperty("max_root_span_id", spec.maxRootSpanId());
+      }
+    }
+    if (spec.version() != null) {
+      body.addProperty("version", spec.version());
+    }
+    if (spec.filters() != null) {
+      body.add("filters", spec.filters().deepCopy());
+    }
+    return body;
+  }
+}

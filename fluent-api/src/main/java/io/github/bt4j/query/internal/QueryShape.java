@@ -1,0 +1,167 @@
+package io.github.bt4j.query.internal;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a paged walk puts its cursor and per-page limit in a query. The walk owns both: a limit the
+ * query states itself becomes the total number of rows of the walk (so that paging never returns
+ * more rows than the query asked for), and a cursor the query states itself becomes the walk's
+ * starting point.
+ *
+ * <ul>
+ *   <li>A structured query (a JSON object with {@code from}, {@code select}...) gets {@code limit}
+ *       and {@code cursor} fields.
+ *   <li>A BTQL string gets {@code limit: N} and {@code cursor: '...'} clauses, replacing its own.
+ *   <li>A SQL string gets a trailing {@code LIMIT N OFFSET '<cursor>'}, replacing its own trailing
+ *       {@code LIMIT}/{@code OFFSET}. A numeric {@code OFFSET} cannot be combined with cursors and
+ *       is refused.
+ * </ul>
+ */
+public abstract class QueryShape {
+  private static final Pattern SQL_TRAILING_OFFSET =
+      Pattern.compile("(?is)(?:^|\\s)OFFSET\\s+(?:'((?:[^']|'')*)'|(\\d+))$");
+  private static final Pattern SQL_TRAILING_LIMIT =
+      Pattern.compile("(?is)(?:^|\\s)LIMIT\\s+(\\d+)$");
+  private static final Pattern BTQL_LIMIT =
+      Pattern.compile("(?im)(?:^|\\|)[ \\t]*limit[ \\t]*:[ \\t]*(\\d+)[ \\t]*(?=$|\\|)");
+  private static final Pattern BTQL_CURSOR =
+      Pattern.compile("(?im)(?:^|\\|)[ \\t]*cursor[ \\t]*:[ \\t]*'((?:[^']|'')*)'[ \\t]*(?=$|\\|)");
+
+  private final long ownLimit;
+  private final String ownCursor;
+
+  private QueryShape(long ownLimit, String ownCursor) {
+    this.ownLimit = ownLimit;
+    this.ownCursor = ownCursor;
+  }
+
+  /** The limit the query stated itself, or -1. */
+  public long ownLimit() {
+    return ownLimit;
+  }
+
+  /** The cursor the query stated itself, or null. */
+  public String ownCursor() {
+    return ownCursor;
+  }
+
+  /** The query of one page: the value of the request's {@code query} field. */
+  public abstract JsonElement page(String cursor, int limit);
+
+  /** A SQL query. */
+  public static QueryShape sql(String text) {
+    String base = stripTrailingSemicolons(text);
+    String cursor = null;
+    Matcher offset = SQL_TRAILING_OFFSET.matcher(base);
+    if (offset.find()) {
+      if (offset.group(2) != null) {
+        throw new IllegalArgumentException(
+            "the SQL query ends in a numeric OFFSET, which cannot be combined with the cursor"
+                + " the pager pages with; remove it (use rows().stream().skip(n) to skip rows)");
+      }
+      cursor = unquote(offset.group(1));
+      base = base.substring(0, offset.start()).stripTrailing();
+    }
+    long limit = -1;
+    Matcher trailingLimit = SQL_TRAILING_LIMIT.matcher(base);
+    if (trailingLimit.find()) {
+      limit = parseLimit(trailingLimit.group(1));
+      base = base.substring(0, trailingLimit.start()).stripTrailing();
+    }
+    String query = base;
+    return new QueryShape(limit, cursor) {
+      @Override
+      public JsonElement page(String cursor, int limit) {
+        StringBuilder s = new StringBuilder(query.length() + 64).append(query);
+        s.append("\nLIMIT ").append(limit);
+        if (cursor != null) {
+          s.append(" OFFSET ").append(quote(cursor));
+        }
+        return new JsonPrimitive(s.toString());
+      }
+    };
+  }
+
+  /** A query in BTQL's own syntax. */
+  public static QueryShape btql(String text) {
+    String base = text;
+    long limit = -1;
+    Matcher l = BTQL_LIMIT.matcher(base);
+    if (l.find()) {
+      limit = parseLimit(l.group(1));
+      base = base.substring(0, l.start()) + base.substring(l.end());
+    }
+    String cursor = null;
+    Matcher c = BTQL_CURSOR.matcher(base);
+    if (c.find()) {
+      cursor = unquote(c.group(1));
+      base = base.substring(0, c.start()) + base.substring(c.end());
+    }
+    String query = base.stripTrailing();
+    return new QueryShape(limit, cursor) {
+      @Override
+      public JsonElement page(String cursor, int limit) {
+        StringBuilder s = new StringBuilder(query.length() + 64).append(query);
+        s.append("\nlimit: ").append(limit);
+        if (cursor != null) {
+          s.append("\ncursor: ").append(quote(cursor));
+        }
+        return new JsonPrimitive(s.toString());
+      }
+    };
+  }
+
+  /** A structured BTQL query. */
+  public static QueryShape structured(JsonObject query) {
+    JsonObject base = query.deepCopy();
+    JsonElement ownLimit = base.remove("limit");
+    JsonElement ownCursor = base.remove("cursor");
+    long limit = -1;
+    if (ownLimit != null
+        && ownLimit.isJsonPrimitive()
+        && ownLimit.getAsJsonPrimitive().isNumber()) {
+      limit = ownLimit.getAsLong();
+    }
+    String cursor =
+        ownCursor != null && ownCursor.isJsonPrimitive() ? ownCursor.getAsString() : null;
+    return new QueryShape(limit, cursor) {
+      @Override
+      public JsonElement page(String cursor, int limit) {
+        JsonObject page = base.deepCopy();
+        page.addProperty("limit", limit);
+        if (cursor != null) {
+          page.addProperty("cursor", cursor);
+        }
+        return page;
+      }
+    };
+  }
+
+  private static String stripTrailingSemicolons(String text) {
+    String s = text.stripTrailing();
+    while (s.endsWith(";")) {
+      s = s.substring(0, s.length() - 1).stripTrailing();
+    }
+    return s;
+  }
+
+  private static long parseLimit(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static String quote(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  private static String unquote(String literal) {
+    return literal.replace("''", "'");
+  }
+}

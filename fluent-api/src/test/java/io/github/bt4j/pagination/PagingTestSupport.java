@@ -1,0 +1,39 @@
+package io.github.bt4j.pagination;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import io.github.bt4j.BraintrustClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.ConnectionPool;
+
+/** Clients and data shared by the paging tests. */
+public final class PagingTestSupport {
+  private PagingTestSupport() {}
+
+  /** A client of the WireMock server that records its retry waits instead of sleeping. */
+  public static BraintrustClient client(WireMockRuntimeInfo wm, List<Duration> waits) {
+    return BraintrustClient.builder()
+        .apiKey("sk-test")
+        .baseUrl(wm.getHttpBaseUrl())
+        .sleeper(waits::add)
+        .build();
+  }
+
+  /** A client of the WireMock server; retry waits are recorded and discarded. */
+  public static BraintrustClient client(WireMockRuntimeInfo wm) {
+    return client(wm, new CopyOnWriteArrayList<>());
+  }
+
+  /** The n-th test id, a UUID. */
+  public static String id(int n) {
+    return new UUID(0x1234, n).toString();
+  }
+
+  /** Whether every connection of the client is back in the pool, idle. */
+  public static boolean noConnectionInUse(BraintrustClient client) {
+    ConnectionPool pool = client.transport().http().connectionPool();
+    return pool.connectionCount() == pool.idleConnectionCount();
+  }
+}
