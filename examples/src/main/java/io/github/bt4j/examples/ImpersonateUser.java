@@ -15,6 +15,10 @@ import java.util.List;
  * {@code GET /api/self/me}, which the spec does not declare; this example looks the user up with
  * {@code GET /v1/user?email=...} instead, and shows that what it creates is recorded as theirs.
  *
+ * <p>Pass the email of a member of your organisation as the first argument when you run it against
+ * the real API (impersonation needs the Owner role, as the guide explains); the default is a member
+ * of the local stand-in.
+ *
  * <pre>mvn -q -pl examples exec:java -Dexec.mainClass=io.github.bt4j.examples.ImpersonateUser</pre>
  */
 public final class ImpersonateUser {
@@ -22,7 +26,7 @@ public final class ImpersonateUser {
 
   /** Runs the example against the API or a local stand-in (see {@link ExampleSupport}). */
   public static void main(String[] args) {
-    String email = args.length > 0 ? args[0] : "member@example.com";
+    String email = args.length > 0 ? args[0] : "alice@stand-in.example";
     try (BraintrustClient client = ExampleSupport.client()) {
       run(client, email);
     }

@@ -9,6 +9,7 @@ import io.github.bt4j.generated.model.InsertExperimentEvent;
 import io.github.bt4j.generated.model.Project;
 import io.github.bt4j.generated.model.ScoreSummary;
 import io.github.bt4j.generated.model.SummarizeExperimentResponse;
+import io.github.bt4j.resources.ExperimentsResource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,12 @@ public final class RunExperiment {
     InsertEventsResponse inserted = client.experiments().insert(experiment.getId(), events);
     System.out.println("Inserted   " + inserted.getRowIds().size() + " events");
 
-    SummarizeExperimentResponse summary = client.experiments().summarize(experiment.getId());
+    SummarizeExperimentResponse summary =
+        client
+            .experiments()
+            .summarize(
+                experiment.getId(),
+                ExperimentsResource.SummarizeParams.builder().summarizeScores(true).build());
     System.out.println();
     System.out.printf("%-10s %8s%n", "score", "mean");
     for (Map.Entry<String, ScoreSummary> score : summary.getScores().entrySet()) {

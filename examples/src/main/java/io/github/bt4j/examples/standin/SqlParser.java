@@ -5,8 +5,10 @@ import io.github.bt4j.examples.standin.BtqlLexer.Token;
 import java.util.List;
 
 /**
- * Reads {@code SELECT <columns|*> FROM <source> [WHERE <condition>] [LIMIT <n>] [;]}; see {@link
- * StandIn} for the whole grammar. Anything else (GROUP BY, ORDER BY, joins...) is a 400.
+ * Reads {@code SELECT <columns|*> FROM <source> [WHERE <condition>] [LIMIT <n>] [OFFSET '<cursor>']
+ * [;]}; see {@link StandIn} for the whole grammar. {@code OFFSET} takes the cursor of the previous
+ * page (a string), which is how the client pages a SQL query; a numeric offset is a 400. Anything
+ * else (GROUP BY, ORDER BY, joins...) is a 400 too.
  */
 final class SqlParser {
   private SqlParser() {}
@@ -19,13 +21,23 @@ final class SqlParser {
     BtqlQuery.Source source = p.source();
     Expr filter = p.acceptWord("where") ? p.expression() : null;
     Integer limit = p.acceptWord("limit") ? integer(p) : null;
+    String cursor = p.acceptWord("offset") ? cursor(p) : null;
     p.acceptSymbol(";");
     if (!p.atEnd()) {
       throw p.unexpected(
           "expected the end of the query (the stand-in supports SELECT ... FROM ... [WHERE ...]"
-              + " [LIMIT n])");
+              + " [LIMIT n] [OFFSET 'cursor'])");
     }
-    return BtqlQuery.of(source, columns, filter, limit, null);
+    return BtqlQuery.of(source, columns, filter, limit, cursor);
+  }
+
+  /** The cursor string of an {@code OFFSET}. */
+  private static String cursor(ExprParser p) {
+    Token t = p.next();
+    if (t.kind() != Kind.STRING) {
+      throw ApiError.badRequest("OFFSET takes a cursor string, but found " + t.describe());
+    }
+    return t.text();
   }
 
   /** A non-negative integer token. */

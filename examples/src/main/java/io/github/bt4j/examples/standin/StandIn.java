@@ -74,7 +74,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * was not understood. Keywords and function names are case-insensitive.
  *
  * <pre>
- * SQL     := SELECT columns FROM source [WHERE expr] [LIMIT n] [;]
+ * SQL     := SELECT columns FROM source [WHERE expr] [LIMIT n] [OFFSET 'cursor'] [;]
  * BTQL    := clause (["|"] clause)*                -- any order, each at most once
  * clause  := "select:" columns | "measures:" columns | "from:" source [spans|traces]
  *          | "filter:" expr | "limit:" n | "cursor:" 'string'
