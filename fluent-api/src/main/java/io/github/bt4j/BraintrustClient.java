@@ -235,25 +235,25 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
     /** Limits the time to open a connection (10 s by default). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Validation.positive(timeout, "connectTimeout");
       return this;
     }
 
     /** Limits each wait for response bytes (60 s by default). */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = Validation.positive(timeout, "readTimeout");
       return this;
     }
 
     /** Limits each wait to send request bytes (60 s by default). */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = positive(timeout, "writeTimeout");
+      this.writeTimeout = Validation.positive(timeout, "writeTimeout");
       return this;
     }
 
     /** Limits each whole call, retries included (none by default). */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = Validation.positive(timeout, "callTimeout");
       return this;
     }
 
@@ -353,14 +353,6 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         u = u.substring(0, u.length() - 3);
       }
       return HttpUrl.get(u + "/");
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + d);
-      }
-      return d;
     }
 
     @Override

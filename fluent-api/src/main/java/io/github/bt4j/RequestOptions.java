@@ -119,13 +119,13 @@ public final class RequestOptions {
 
     /** Limits the whole call, retries and backoff included. */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = Validation.positive(timeout, "timeout");
       return this;
     }
 
     /** Limits the wait for each read of the response. */
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = positive(readTimeout, "readTimeout");
+      this.readTimeout = Validation.positive(readTimeout, "readTimeout");
       return this;
     }
 
@@ -163,14 +163,6 @@ public final class RequestOptions {
     /** Builds the options. */
     public RequestOptions build() {
       return new RequestOptions(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + d);
-      }
-      return d;
     }
   }
 }

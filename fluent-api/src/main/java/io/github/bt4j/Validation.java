@@ -50,6 +50,15 @@ public final class Validation {
     return UUID.fromString(value);
   }
 
+  /** Checks that a duration argument is present and longer than zero. */
+  static java.time.Duration positive(java.time.Duration value, String name) {
+    required(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+    return value;
+  }
+
   /** Checks that a header name is a valid HTTP token. */
   static String headerName(String name) {
     notBlank(name, "header name");
