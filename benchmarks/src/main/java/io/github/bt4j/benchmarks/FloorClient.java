@@ -150,7 +150,7 @@ final class FloorClient {
   }
 
   /** Sockets with Nagle's algorithm off, as the library's own. */
-  private static final class NoDelaySockets extends SocketFactory {
+  static final class NoDelaySockets extends SocketFactory {
     private final SocketFactory delegate = SocketFactory.getDefault();
 
     @Override

@@ -89,7 +89,7 @@ public final class LoopbackServer {
   }
 
   /** The request line and headers, or null at the end of the connection. */
-  private static String readHead(InputStream in) throws IOException {
+  static String readHead(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream(512);
     int matched = 0;
     while (matched < CRLF_CRLF.length) {
@@ -103,7 +103,8 @@ public final class LoopbackServer {
     return head.toString(StandardCharsets.US_ASCII);
   }
 
-  private static int contentLength(String head) {
+  /** The value of the head's {@code Content-Length}, or 0 when it has none. */
+  static int contentLength(String head) {
     for (String line : head.split("\r\n")) {
       if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
         return Integer.parseInt(line.substring("content-length:".length()).trim());

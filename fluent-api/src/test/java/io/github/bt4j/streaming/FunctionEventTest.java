@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.JsonParseException;
+import io.github.bt4j.internal.json.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FunctionEventTest {
@@ -26,6 +29,38 @@ class FunctionEventTest {
     assertThrows(IllegalArgumentException.class, () -> parse("text_delta", "{\"a\":1}"));
     assertThrows(IllegalArgumentException.class, () -> parse("text_delta", "\"unterminated"));
     assertThrows(IllegalArgumentException.class, () -> parse("text_delta", ""));
+  }
+
+  @Test
+  void textDeltasDecodeExactlyAsTheJsonParserDoes() {
+    List<String> inputs =
+        List.of(
+            "\"\"",
+            "\"plain words \"",
+            "\"caf\u00e9 \uD83D\uDE00 <b>&amp;</b> 'single'\"",
+            "\"raw\ttab\"",
+            "\"escaped \\\" quote\"",
+            "\"backslash \\\\ \\u0041\"",
+            " \"padded\" ",
+            "\"a\"b\"",
+            "\"\"\"",
+            "\"",
+            "\"a\" \"b\"",
+            "\"a\"  x");
+    for (String data : inputs) {
+      String expected;
+      try {
+        expected = Json.gson().fromJson(data, String.class);
+      } catch (JsonParseException e) {
+        expected = null;
+      }
+      if (expected == null) {
+        assertThrows(
+            IllegalArgumentException.class, () -> parse("text_delta", data), "data: " + data);
+      } else {
+        assertEquals(new FunctionEvent.TextDelta(expected), parse("text_delta", data), data);
+      }
+    }
   }
 
   @Test
