@@ -53,22 +53,65 @@ public final class EventFetch {
   private final Request template;
   private final Settings settings;
 
-  private record Settings(
-      Integer tracesPerPage,
-      String version,
-      String maxXactId,
-      String maxRootSpanId,
-      JsonArray filters,
-      boolean deduplicate,
-      RequestOptions options,
-      String startCursor) {}
+  /** What a fetch will send; copied, changed and frozen by each configuring method. */
+  private static final class Settings {
+    private Integer tracesPerPage;
+    private String version;
+    private String maxXactId;
+    private String maxRootSpanId;
+    private JsonArray filters;
+    private boolean deduplicate;
+    private RequestOptions options;
+    private String startCursor;
+
+    Integer tracesPerPage() {
+      return tracesPerPage;
+    }
+
+    String version() {
+      return version;
+    }
+
+    String maxXactId() {
+      return maxXactId;
+    }
+
+    String maxRootSpanId() {
+      return maxRootSpanId;
+    }
+
+    JsonArray filters() {
+      return filters;
+    }
+
+    boolean deduplicate() {
+      return deduplicate;
+    }
+
+    RequestOptions options() {
+      return options;
+    }
+
+    String startCursor() {
+      return startCursor;
+    }
+
+    Settings copy() {
+      Settings c = new Settings();
+      c.tracesPerPage = tracesPerPage;
+      c.version = version;
+      c.maxXactId = maxXactId;
+      c.maxRootSpanId = maxRootSpanId;
+      c.filters = filters;
+      c.deduplicate = deduplicate;
+      c.options = options;
+      c.startCursor = startCursor;
+      return c;
+    }
+  }
 
   EventFetch(Transport transport, Request template) {
-    this(
-        transport,
-        template,
-        new Settings(
-            DEFAULT_TRACES_PER_PAGE, null, null, null, null, true, RequestOptions.none(), null));
+    this(transport, template, defaults());
   }
 
   private EventFetch(Transport transport, Request template, Settings settings) {
@@ -77,7 +120,17 @@ public final class EventFetch {
     this.settings = settings;
   }
 
-  private EventFetch with(Settings s) {
+  private static Settings defaults() {
+    Settings s = new Settings();
+    s.tracesPerPage = DEFAULT_TRACES_PER_PAGE;
+    s.deduplicate = true;
+    s.options = RequestOptions.none();
+    return s;
+  }
+
+  private EventFetch with(java.util.function.Consumer<Settings> change) {
+    Settings s = settings.copy();
+    change.accept(s);
     return new EventFetch(transport, template, s);
   }
 
@@ -93,17 +146,7 @@ public final class EventFetch {
     if (traces < 1) {
       throw new IllegalArgumentException("tracesPerPage must be at least 1, got " + traces);
     }
-    Settings s = settings;
-    return with(
-        new Settings(
-            traces,
-            s.version(),
-            s.maxXactId(),
-            s.maxRootSpanId(),
-            s.filters(),
-            s.deduplicate(),
-            s.options(),
-            s.startCursor()));
+    return with(c -> c.tracesPerPage = traces);
   }
 
   /**
@@ -114,17 +157,7 @@ public final class EventFetch {
    * @return a new fetch
    */
   public EventFetch version(String version) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.tracesPerPage(),
-            Validation.notBlank(version, "version"),
-            s.maxXactId(),
-            s.maxRootSpanId(),
-            s.filters(),
-            s.deduplicate(),
-            s.options(),
-            s.startCursor()));
+    return with(c -> c.version = Validation.notBlank(version, "version"));
   }
 
   /**
@@ -137,17 +170,11 @@ public final class EventFetch {
    * @return a new fetch
    */
   public EventFetch startingBelow(String maxXactId, String maxRootSpanId) {
-    Settings s = settings;
     return with(
-        new Settings(
-            s.tracesPerPage(),
-            s.version(),
-            Validation.notBlank(maxXactId, "maxXactId"),
-            Validation.notBlank(maxRootSpanId, "maxRootSpanId"),
-            s.filters(),
-            s.deduplicate(),
-            s.options(),
-            s.startCursor()));
+        c -> {
+          c.maxXactId = Validation.notBlank(maxXactId, "maxXactId");
+          c.maxRootSpanId = Validation.notBlank(maxRootSpanId, "maxRootSpanId");
+        });
   }
 
   /**
@@ -158,17 +185,7 @@ public final class EventFetch {
    * @return a new fetch
    */
   public EventFetch filters(JsonArray filters) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.tracesPerPage(),
-            s.version(),
-            s.maxXactId(),
-            s.maxRootSpanId(),
-            Validation.required(filters, "filters").deepCopy(),
-            s.deduplicate(),
-            s.options(),
-            s.startCursor()));
+    return with(c -> c.filters = Validation.required(filters, "filters").deepCopy());
   }
 
   /**
@@ -179,17 +196,7 @@ public final class EventFetch {
    * @return a new fetch
    */
   public EventFetch deduplicate(boolean deduplicate) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.tracesPerPage(),
-            s.version(),
-            s.maxXactId(),
-            s.maxRootSpanId(),
-            s.filters(),
-            deduplicate,
-            s.options(),
-            s.startCursor()));
+    return with(c -> c.deduplicate = deduplicate);
   }
 
   /**
@@ -199,17 +206,7 @@ public final class EventFetch {
    * @return a new fetch
    */
   public EventFetch options(RequestOptions options) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.tracesPerPage(),
-            s.version(),
-            s.maxXactId(),
-            s.maxRootSpanId(),
-            s.filters(),
-            s.deduplicate(),
-            Validation.required(options, "options"),
-            s.startCursor()));
+    return with(c -> c.options = Validation.required(options, "options"));
   }
 
   /**
@@ -222,17 +219,7 @@ public final class EventFetch {
    * @return a new fetch
    */
   public EventFetch startingAt(String cursor) {
-    Settings s = settings;
-    return with(
-        new Settings(
-            s.tracesPerPage(),
-            s.version(),
-            s.maxXactId(),
-            s.maxRootSpanId(),
-            s.filters(),
-            s.deduplicate(),
-            s.options(),
-            cursor));
+    return with(c -> c.startCursor = cursor);
   }
 
   /**
