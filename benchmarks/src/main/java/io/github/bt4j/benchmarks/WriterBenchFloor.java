@@ -7,13 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.SocketFactory;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,7 +28,7 @@ final class WriterBenchFloor implements AutoCloseable {
 
   private final OkHttpClient http =
       new OkHttpClient.Builder()
-          .socketFactory(new NoDelaySockets())
+          .socketFactory(new FloorClient.NoDelaySockets())
           .readTimeout(Duration.ofSeconds(60))
           .build();
   private final Gson gson = new Gson();
@@ -103,42 +100,5 @@ final class WriterBenchFloor implements AutoCloseable {
   public void close() {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
-  }
-
-  /** Sockets with Nagle's algorithm off. */
-  private static final class NoDelaySockets extends SocketFactory {
-    private final SocketFactory delegate = SocketFactory.getDefault();
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return noDelay(delegate.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress local, int localPort)
-        throws IOException {
-      return noDelay(delegate.createSocket(host, port, local, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
-        throws IOException {
-      return noDelay(delegate.createSocket(host, port, local, localPort));
-    }
-
-    private static Socket noDelay(Socket socket) throws IOException {
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
   }
 }
