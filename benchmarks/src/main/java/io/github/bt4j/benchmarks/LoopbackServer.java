@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -34,30 +32,7 @@ public final class LoopbackServer {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     int perPage = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     SyntheticPages pages = new SyntheticPages(rows, perPage);
-    ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-    Thread acceptor =
-        new Thread(
-            () -> {
-              while (!server.isClosed()) {
-                try {
-                  Socket socket = server.accept();
-                  Thread t = new Thread(() -> serve(socket, pages), "conn-" + socket.getPort());
-                  t.setDaemon(true);
-                  t.start();
-                } catch (IOException e) {
-                  return;
-                }
-              }
-            },
-            "acceptor");
-    acceptor.setDaemon(true);
-    acceptor.start();
-    System.out.println("PORT " + server.getLocalPort());
-    System.out.flush();
-    while (System.in.read() >= 0) {
-      // Serve until the parent process closes our standard input.
-    }
-    server.close();
+    ServerProcess.serveUntilStdinCloses(socket -> serve(socket, pages));
   }
 
   private static void serve(Socket socket, SyntheticPages pages) {

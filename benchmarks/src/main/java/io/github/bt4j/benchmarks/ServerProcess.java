@@ -3,11 +3,15 @@ package io.github.bt4j.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A fake server running in a JVM of its own, on this JVM's class path: started with its main class,
@@ -55,5 +59,37 @@ final class ServerProcess implements AutoCloseable {
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+  }
+
+  /**
+   * The server side of this protocol, for a server's main method: listens on a free loopback port,
+   * hands each connection to {@code handler} on a thread of its own, prints {@code PORT <n>}, and
+   * returns once standard input closes.
+   */
+  static void serveUntilStdinCloses(Consumer<Socket> handler) throws IOException {
+    ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try {
+                  Socket socket = server.accept();
+                  Thread t = new Thread(() -> handler.accept(socket), "conn-" + socket.getPort());
+                  t.setDaemon(true);
+                  t.start();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            },
+            "acceptor");
+    acceptor.setDaemon(true);
+    acceptor.start();
+    System.out.println("PORT " + server.getLocalPort());
+    System.out.flush();
+    while (System.in.read() >= 0) {
+      // Serve until the parent process closes our standard input.
+    }
+    server.close();
   }
 }

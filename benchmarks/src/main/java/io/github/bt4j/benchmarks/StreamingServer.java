@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -51,30 +49,7 @@ public final class StreamingServer {
   public static void main(String[] args) throws IOException {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     StreamingServer streams = new StreamingServer(new StreamingBodies(events));
-    ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-    Thread acceptor =
-        new Thread(
-            () -> {
-              while (!server.isClosed()) {
-                try {
-                  Socket socket = server.accept();
-                  Thread t = new Thread(() -> streams.serve(socket), "conn-" + socket.getPort());
-                  t.setDaemon(true);
-                  t.start();
-                } catch (IOException e) {
-                  return;
-                }
-              }
-            },
-            "acceptor");
-    acceptor.setDaemon(true);
-    acceptor.start();
-    System.out.println("PORT " + server.getLocalPort());
-    System.out.flush();
-    while (System.in.read() >= 0) {
-      // Serve until the parent process closes our standard input.
-    }
-    server.close();
+    ServerProcess.serveUntilStdinCloses(streams::serve);
   }
 
   private void serve(Socket socket) {
