@@ -18,6 +18,7 @@ import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.generated.api.BraintrustApi;
+import io.github.bt4j.testing.JsonDiff;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

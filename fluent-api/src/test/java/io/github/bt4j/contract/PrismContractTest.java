@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.errors.ApiException;
+import io.github.bt4j.testing.JsonDiff;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.github.bt4j.contract;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.testing.JsonDiff;
 import java.lang.reflect.Type;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.bt4j.contract;
+package io.github.bt4j.testing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -8,24 +8,26 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Lists the differences between two JSON values, each with its JSON pointer, so that a failing
- * contract test says exactly which field was lost or changed.
+ * Lists the differences between two JSON values, each with its JSON pointer, so that a failing test
+ * says exactly which field was lost or changed. Shared by the contract tests and the
+ * generated-model guards.
  */
-final class JsonDiff {
+public final class JsonDiff {
   /** What counts as the same value. */
-  enum Tolerance {
+  public enum Tolerance {
     /** The same JSON: same members, same strings, numbers with the same text. */
     STRICT,
     /**
      * Also the same: numbers of equal value written differently ({@code 1E+3} and {@code 1000}),
      * date-times of the same instant and offset written differently ({@code ...:00.0Z} and {@code
-     * ...:00Z}), and a member whose value is null and no member at all. The client writes numbers
-     * and date-times in a canonical form and leaves null members out; a typed model cannot tell
-     * null from absent, so nothing the caller can read is lost.
+     * ...:00Z}), and a member whose value is null and no member at all, on either side. The client
+     * writes numbers and date-times in a canonical form and leaves null members out; a typed model
+     * cannot tell null from absent, so nothing the caller can read is lost.
      */
     SAME_VALUE
   }
@@ -38,7 +40,8 @@ final class JsonDiff {
   }
 
   /** The differences from {@code expected} to {@code actual}; empty if they are the same. */
-  static List<String> between(JsonElement expected, JsonElement actual, Tolerance tolerance) {
+  public static List<String> between(
+      JsonElement expected, JsonElement actual, Tolerance tolerance) {
     JsonDiff diff = new JsonDiff(tolerance);
     diff.compare("", expected, actual);
     return diff.differences;
@@ -60,21 +63,30 @@ final class JsonDiff {
   }
 
   private void compareObjects(String pointer, JsonObject expected, JsonObject actual) {
-    for (Map.Entry<String, JsonElement> e : expected.entrySet()) {
-      String child = pointer + "/" + escape(e.getKey());
-      if (!actual.has(e.getKey())) {
-        if (!(tolerance == Tolerance.SAME_VALUE && e.getValue().isJsonNull())) {
-          differences.add(child + ": lost (was " + e.getValue() + ")");
-        }
+    Set<String> keys = new LinkedHashSet<>(expected.keySet());
+    keys.addAll(actual.keySet());
+    for (String key : keys) {
+      String child = pointer + "/" + escape(key);
+      JsonElement e = present(expected.get(key));
+      JsonElement a = present(actual.get(key));
+      if (e == null && a == null) {
+        continue;
+      }
+      if (a == null) {
+        differences.add(child + ": lost (was " + e + ")");
+      } else if (e == null) {
+        differences.add(child + ": added " + a);
       } else {
-        compare(child, e.getValue(), actual.get(e.getKey()));
+        compare(child, e, a);
       }
     }
-    for (Map.Entry<String, JsonElement> e : actual.entrySet()) {
-      if (!expected.has(e.getKey())) {
-        differences.add(pointer + "/" + escape(e.getKey()) + ": added " + e.getValue());
-      }
-    }
+  }
+
+  /** A member's value, or null where it counts as absent: missing, or null under SAME_VALUE. */
+  private JsonElement present(JsonElement value) {
+    return value == null || (tolerance == Tolerance.SAME_VALUE && value.isJsonNull())
+        ? null
+        : value;
   }
 
   private void compareArrays(String pointer, JsonArray expected, JsonArray actual) {
