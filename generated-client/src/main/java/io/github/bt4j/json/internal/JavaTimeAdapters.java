@@ -1,4 +1,4 @@
-package io.github.bt4j.internal.json;
+package io.github.bt4j.json.internal;
 
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
