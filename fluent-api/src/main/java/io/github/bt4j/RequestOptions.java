@@ -1,8 +1,10 @@
 package io.github.bt4j;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,6 +26,7 @@ public final class RequestOptions {
   private final Boolean retryNonIdempotent;
   private final String impersonateUser;
   private final Map<String, String> headers;
+  private final Map<String, List<String>> queryParams;
 
   private RequestOptions(Builder b) {
     this.timeout = b.timeout;
@@ -32,6 +35,9 @@ public final class RequestOptions {
     this.retryNonIdempotent = b.retryNonIdempotent;
     this.impersonateUser = b.impersonateUser;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    b.queryParams.forEach((name, values) -> query.put(name, List.copyOf(values)));
+    this.queryParams = Collections.unmodifiableMap(query);
   }
 
   /** Options that change nothing: the client's settings apply. */
@@ -53,6 +59,7 @@ public final class RequestOptions {
     b.retryNonIdempotent = retryNonIdempotent;
     b.impersonateUser = impersonateUser;
     b.headers.putAll(headers);
+    queryParams.forEach((name, values) -> b.queryParams.put(name, new ArrayList<>(values)));
     return b;
   }
 
@@ -89,6 +96,14 @@ public final class RequestOptions {
     return headers;
   }
 
+  /**
+   * Extra query parameters sent with this call, after the operation's own: for a parameter the
+   * server accepts that the API spec does not declare.
+   */
+  public Map<String, List<String>> queryParams() {
+    return queryParams;
+  }
+
   @Override
   public String toString() {
     return "RequestOptions{timeout="
@@ -103,6 +118,8 @@ public final class RequestOptions {
         + impersonateUser
         + ", headers="
         + headers.keySet()
+        + ", queryParams="
+        + queryParams.keySet()
         + "}";
   }
 
@@ -114,6 +131,7 @@ public final class RequestOptions {
     private Boolean retryNonIdempotent;
     private String impersonateUser;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, List<String>> queryParams = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -157,6 +175,18 @@ public final class RequestOptions {
     public Builder header(String name, String value) {
       Validation.headerName(name);
       headers.put(name, Objects.requireNonNull(value, "header value == null"));
+      return this;
+    }
+
+    /**
+     * Adds a query parameter to this call, for one the server accepts that the API spec does not
+     * declare; called again with the same name, it adds another value.
+     */
+    public Builder queryParam(String name, String value) {
+      Validation.notBlank(name, "query parameter name");
+      queryParams
+          .computeIfAbsent(name, k -> new ArrayList<>())
+          .add(Objects.requireNonNull(value, "query parameter value == null"));
       return this;
     }
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
+import io.github.bt4j.RawResponse;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
@@ -19,8 +20,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -111,11 +114,34 @@ public final class Transport implements AutoCloseable {
 
   /** Runs a call built by {@link #api()} and returns its parsed body (null for no content). */
   public <T> T execute(retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+    return run(call, options, retrySafe, (response, body) -> body);
+  }
+
+  /** Like {@link #execute}, but answers with the status and headers beside the parsed body. */
+  public <T> RawResponse<T> executeRaw(
+      retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+    return run(
+        call,
+        options,
+        retrySafe,
+        (response, body) ->
+            new RawResponse<>(
+                response.code(),
+                response.headers().toMultimap(),
+                ErrorMapper.requestIdOf(response),
+                body));
+  }
+
+  private <T, R> R run(
+      retrofit2.Call<T> call,
+      RequestOptions options,
+      boolean retrySafe,
+      BiFunction<Response, T, R> result) {
     Request request = call.request();
     TypeAdapter<T> adapter = responseAdapter(request);
     Call raw = newCall(request, options, retrySafe);
     try (Response response = raw.execute()) {
-      return read(response, adapter);
+      return result.apply(response, read(response, adapter));
     } catch (IOException e) {
       throw new ConnectionException(request.method(), request.url().toString(), e);
     }
@@ -193,11 +219,16 @@ public final class Transport implements AutoCloseable {
 
   /** Creates an OkHttp call for {@code request} carrying the call's options. */
   public Call newCall(Request request, RequestOptions options, boolean retrySafe) {
-    Request tagged =
-        request
-            .newBuilder()
-            .tag(RequestContext.class, new RequestContext(options, retrySafe))
-            .build();
+    Request.Builder builder =
+        request.newBuilder().tag(RequestContext.class, new RequestContext(options, retrySafe));
+    if (!options.queryParams().isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      options
+          .queryParams()
+          .forEach((name, values) -> values.forEach(v -> url.addQueryParameter(name, v)));
+      builder.url(url.build());
+    }
+    Request tagged = builder.build();
     Call raw = http.newCall(tagged);
     if (options.timeout() != null) {
       raw.timeout().timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
