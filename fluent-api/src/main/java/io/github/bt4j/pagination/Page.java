@@ -1,5 +1,7 @@
 package io.github.bt4j.pagination;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,10 +20,12 @@ import java.util.Optional;
 public final class Page<T> {
   private final List<T> items;
   private final String nextCursor;
+  private final JsonObject fields;
 
-  private Page(List<T> items, String nextCursor) {
+  private Page(List<T> items, String nextCursor, JsonObject fields) {
     this.items = items;
     this.nextCursor = nextCursor;
+    this.fields = fields;
   }
 
   /**
@@ -33,10 +37,26 @@ public final class Page<T> {
    * @return the page
    */
   public static <T> Page<T> of(List<? extends T> items, String nextCursor) {
+    return of(items, nextCursor, new JsonObject());
+  }
+
+  /**
+   * A page of {@code items} followed by the page at {@code nextCursor}, with the fields its answer
+   * carried beside the rows.
+   *
+   * @param items the items, in the order they are handed out; copied
+   * @param nextCursor the cursor of the next page, or null if this page is the last
+   * @param fields the answer's other fields (see {@link #fields()}); copied
+   * @param <T> the item type
+   * @return the page
+   */
+  public static <T> Page<T> of(List<? extends T> items, String nextCursor, JsonObject fields) {
     Objects.requireNonNull(items, "items == null");
+    Objects.requireNonNull(fields, "fields == null");
     return new Page<>(
         Collections.unmodifiableList(new ArrayList<>(items)),
-        nextCursor == null || nextCursor.isEmpty() ? null : nextCursor);
+        nextCursor == null || nextCursor.isEmpty() ? null : nextCursor,
+        fields.deepCopy());
   }
 
   /**
@@ -77,6 +97,29 @@ public final class Page<T> {
    */
   public Optional<String> nextCursor() {
     return Optional.ofNullable(nextCursor);
+  }
+
+  /**
+   * The fields the page's answer carried beside its rows and cursor: for a BTQL/SQL query read in
+   * {@code QueryFormat.JSON}, the row {@code schema}, any {@code warnings} and the freshness state
+   * ({@code realtime_state}, {@code freshness_state}); empty for other endpoints and for JSON
+   * lines.
+   *
+   * @return a copy of the fields, by JSON name
+   */
+  public JsonObject fields() {
+    return fields.deepCopy();
+  }
+
+  /**
+   * One field the page's answer carried beside its rows, such as {@code "schema"}.
+   *
+   * @param name the field's JSON name
+   * @return a copy of its value, or null if the answer had no such field
+   */
+  public JsonElement field(String name) {
+    JsonElement value = fields.get(name);
+    return value == null ? null : value.deepCopy();
   }
 
   @Override

@@ -131,12 +131,18 @@ public final class PageResponses {
     private boolean done;
     private boolean started;
     private String cursor;
+    private final JsonObject fields = new JsonObject();
 
     private EnvelopeRows(Gson gson, BufferedPage page, String rowsField) {
       this.page = page;
       this.rowsField = rowsField;
       this.reader = reader(gson, page);
       this.elements = gson.getAdapter(JsonElement.class);
+    }
+
+    /** The body's fields other than the rows and the cursor; final once the rows are read. */
+    public JsonObject fields() {
+      return fields;
     }
 
     /** The body's {@code cursor} field; final once {@link #hasNext()} is false. */
@@ -166,7 +172,7 @@ public final class PageResponses {
             } else if (name.equals("cursor") && reader.peek() == JsonToken.STRING) {
               cursor = reader.nextString();
             } else {
-              reader.skipValue();
+              fields.add(name, elements.read(reader));
             }
           } else {
             reader.endObject();

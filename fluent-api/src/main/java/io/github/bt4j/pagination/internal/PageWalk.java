@@ -97,7 +97,7 @@ public final class PageWalk<T> {
       throw fail(e);
     }
     advance(rows.nextCursor());
-    return Page.of(items, rows.nextCursor());
+    return Page.of(items, rows.nextCursor(), rows.pageFields());
   }
 
   private void check(String next) {

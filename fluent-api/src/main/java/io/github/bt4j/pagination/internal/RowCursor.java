@@ -1,5 +1,6 @@
 package io.github.bt4j.pagination.internal;
 
+import com.google.gson.JsonObject;
 import io.github.bt4j.pagination.Page;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +21,14 @@ public interface RowCursor<T> extends Iterator<T> {
 
   /** The next page's cursor, or null if this page is the last; final once hasNext() is false. */
   String nextCursor();
+
+  /**
+   * The fields the page's answer carried beside its rows (a BTQL JSON page's {@code schema}, {@code
+   * warnings}, freshness state); final once hasNext() is false. None by default.
+   */
+  default JsonObject pageFields() {
+    return new JsonObject();
+  }
 
   /** The rows of a page that is already in memory. */
   static <T> RowCursor<T> of(Page<T> page) {

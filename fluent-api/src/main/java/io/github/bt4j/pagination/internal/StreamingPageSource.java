@@ -28,6 +28,6 @@ public interface StreamingPageSource<T> extends PageSource<T> {
     while (rows.hasNext()) {
       items.add(rows.next());
     }
-    return Page.of(items, rows.nextCursor());
+    return Page.of(items, rows.nextCursor(), rows.pageFields());
   }
 }

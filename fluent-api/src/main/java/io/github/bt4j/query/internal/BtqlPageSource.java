@@ -99,6 +99,11 @@ public final class BtqlPageSource<T> implements StreamingPageSource<T> {
       }
 
       @Override
+      public JsonObject pageFields() {
+        return envelope != null ? envelope.fields() : new JsonObject();
+      }
+
+      @Override
       public String nextCursor() {
         if (count == 0 || !wantsMore()) {
           return null;
