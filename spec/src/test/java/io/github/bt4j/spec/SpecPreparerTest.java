@@ -172,6 +172,33 @@ class SpecPreparerTest {
   }
 
   @Test
+  void aPropertyBranchesDeclareWithDifferentTypesBecomesAJsonValue() {
+    SpecDocument spec =
+        prepared(
+            spec(
+                "",
+                "F: {type: object, properties: {type: {type: string, enum: [facet]},"
+                    + " prompt: {type: string}, n: {type: integer}}}\n"
+                    + "P: {type: object, properties: {type: {type: string, enum: [prompt]},"
+                    + " prompt: {type: object, properties: {messages: {type: array}}},"
+                    + " n: {type: number}}}\n"
+                    + "U: {anyOf: [{$ref: '#/components/schemas/P'}, {$ref: '#/components/schemas/F'},"
+                    + " {type: object, properties: {type: {type: string, enum: [code]},"
+                    + " code: {type: string}}}]}"));
+    Map<String, Object> properties =
+        SpecDocument.map(node(spec, "components", "schemas", "U").get("properties"));
+    // object in one branch, string in another: neither branch's type, but any JSON value
+    assertEquals(List.of("object", "string"), map(properties.get("prompt")).get("x-bt4j-union"));
+    assertNull(map(properties.get("prompt")).get("type"));
+    // integer and number agree on a number
+    assertEquals("number", map(properties.get("n")).get("type"));
+    // declared by one branch only: that branch's type (a value of another type is kept by the
+    // lossless models at run time, not lost)
+    assertEquals("string", map(properties.get("code")).get("type"));
+    assertEquals(List.of("prompt", "facet", "code"), map(properties.get("type")).get("enum"));
+  }
+
+  @Test
   void everyInlineRequestBodyBecomesRequired() {
     SpecDocument spec =
         prepared(
