@@ -197,6 +197,17 @@ class LosslessModelTest {
   }
 
   @Test
+  void aDeclaredNamePutIntoAMapModelIsSent() {
+    InsertProjectLogsEventMetrics metrics = new InsertProjectLogsEventMetrics();
+    metrics.put("start", BigDecimal.ONE);
+    metrics.put("latency", BigDecimal.TEN);
+
+    assertEquals(json("{\"start\":1,\"latency\":10}"), written(metrics));
+    metrics.setStart(BigDecimal.valueOf(2)); // the typed field, once set, is what is sent
+    assertEquals(json("{\"start\":2,\"latency\":10}"), written(metrics));
+  }
+
+  @Test
   void nestedModelsAreLosslessToo() {
     String text =
         "{\"input\":\"q\",\"metadata\":{\"user\":\"u\",\"model\":7},\"scores\":{\"a\":null},"

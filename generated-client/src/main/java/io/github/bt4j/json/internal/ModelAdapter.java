@@ -222,7 +222,9 @@ final class ModelAdapter<T> extends TypeAdapter<T> {
       if (mapValues != null) {
         for (Map.Entry<?, ?> e : ((Map<?, ?>) model).entrySet()) {
           String name = String.valueOf(e.getKey());
-          if (!byName.containsKey(name)) {
+          Property p = byName.get(name);
+          // a declared name put into the map (metrics.put("start", ..)) counts unless its field is set
+          if (p == null || !isWritten(model, fields, p)) {
             out.name(name);
             mapValueWriter.write(out, e.getValue());
           }
@@ -236,6 +238,10 @@ final class ModelAdapter<T> extends TypeAdapter<T> {
     } finally {
       out.setSerializeNulls(serializeNulls);
     }
+  }
+
+  private static boolean isWritten(Object model, ModelFields fields, Property p) {
+    return p.get(model) != null || fields.raw(p.name()) != null || fields.isNull(p.name());
   }
 
   private void writeDeclared(JsonWriter out, T model, ModelFields fields, Property p)
