@@ -59,24 +59,48 @@ class ErrorMappingTest {
           Map.entry(503, InternalServerException.class),
           Map.entry(418, ApiException.class));
 
-  /** The ways a server words an error, and the message the client must extract from each. */
+  /** The ways a server words an error, and the message and code the client must extract. */
   enum Body {
-    TEXT("text/plain", "Project is archived", "Project is archived"),
-    JSON_STRING("application/json", "{\"error\":\"Project is archived\"}", "Project is archived"),
+    TEXT("text/plain", "Project is archived", "Project is archived", null),
+    JSON_STRING(
+        "application/json", "{\"error\":\"Project is archived\"}", "Project is archived", null),
     JSON_OBJECT(
         "application/json",
         "{\"error\":{\"message\":\"Project is archived\",\"code\":\"archived\"}}",
-        "Project is archived"),
-    EMPTY("text/plain", "", null);
+        "Project is archived",
+        "archived"),
+    JSON_OBJECT_TYPE(
+        "application/json",
+        "{\"error\":{\"message\":\"Project is archived\",\"type\":\"invalid_request_error\"}}",
+        "Project is archived",
+        "invalid_request_error"),
+    JSON_MESSAGE(
+        "application/json", "{\"message\":\"Project is archived\"}", "Project is archived", null),
+    JSON_CAPITALISED(
+        "application/json; charset=utf-8",
+        "{\"Code\":\"ForbiddenError\",\"Message\":\"Project is archived\",\"Service\":\"api\"}",
+        "Project is archived",
+        "ForbiddenError"),
+    JSON_DETAIL(
+        "application/json", "{\"detail\":\"Project is archived\"}", "Project is archived", null),
+    JSON_DETAIL_LIST(
+        "application/json",
+        "{\"detail\":[{\"loc\":[\"body\",\"name\"],\"msg\":\"Project is archived\","
+            + "\"type\":\"value_error\"}]}",
+        "body.name: Project is archived",
+        "value_error"),
+    EMPTY("text/plain", "", null, null);
 
     final String contentType;
     final String body;
     final String expectedMessage;
+    final String expectedCode;
 
-    Body(String contentType, String body, String expectedMessage) {
+    Body(String contentType, String body, String expectedMessage, String expectedCode) {
       this.contentType = contentType;
       this.body = body;
       this.expectedMessage = expectedMessage;
+      this.expectedCode = expectedCode;
     }
   }
 
@@ -114,12 +138,64 @@ class ErrorMappingTest {
         assertFalse(e.serverMessage().isBlank(), "an empty body still gives a message");
         assertTrue(e.serverMessage().contains(String.valueOf(status)), e.serverMessage());
       }
+      assertEquals(body.expectedCode, e.errorCode());
+      assertEquals(body.body, e.responseBody());
       assertEquals("req-" + status, e.requestId());
       assertEquals("GET", e.method());
       assertEquals(TestClients.baseUrl(wm) + TestClients.PROJECT_PATH, e.url());
       assertTrue(e.getMessage().contains(e.serverMessage()), e.getMessage());
       assertTrue(e.getMessage().contains("req-" + status), e.getMessage());
       assertTrue(e.getMessage().contains("GET " + e.url()), e.getMessage());
+      TestClients.assertNoApiKey(e);
+    }
+  }
+
+  @Test
+  void codeIsPartOfTheExceptionMessage(WireMockRuntimeInfo wm) {
+    stubFor(
+        get(TestClients.PROJECT_PATH)
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("x-amzn-requestid", "amzn-1")
+                    .withBody(
+                        "{\"Code\":\"ForbiddenError\",\"Message\":\"Missing read access\"}")));
+    try (BraintrustClient client = TestClients.noRetries(wm)) {
+      PermissionDeniedException e =
+          assertThrows(
+              PermissionDeniedException.class, () -> client.projects().get(TestClients.PROJECT_ID));
+      assertTrue(
+          e.getMessage().endsWith(": Missing read access (code ForbiddenError, request id amzn-1)"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void anEchoedKeyIsMaskedInMessageCodeAndBody(WireMockRuntimeInfo wm) {
+    String key = TestClients.API_KEY;
+    String escaped = "\\u0073" + key.substring(1); // the same key, JSON-escaped differently
+    stubFor(
+        get(TestClients.PROJECT_PATH)
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"bad key "
+                            + escaped
+                            + "\",\"code\":\""
+                            + key
+                            + "\"},\"key\":\""
+                            + key
+                            + "\"}")));
+    try (BraintrustClient client = TestClients.noRetries(wm)) {
+      AuthenticationException e =
+          assertThrows(
+              AuthenticationException.class, () -> client.projects().get(TestClients.PROJECT_ID));
+      assertEquals("bad key ██", e.serverMessage());
+      assertEquals("██", e.errorCode());
+      assertFalse(e.responseBody().contains(key), e.responseBody());
+      assertTrue(e.responseBody().contains("\"key\":\"██\""), e.responseBody());
       TestClients.assertNoApiKey(e);
     }
   }

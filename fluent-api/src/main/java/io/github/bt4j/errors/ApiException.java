@@ -2,36 +2,63 @@ package io.github.bt4j.errors;
 
 /**
  * The server answered with an HTTP error status. Subclasses name the common statuses; catch this
- * class to handle them all. Carries the status, the server's own message (from a {@code text/plain}
- * body or a JSON {@code {"error": ...}} body, never empty), the request id the server sent back if
- * any, and the method and URL of the request.
+ * class to handle them all. Carries the status, the server's own message (never empty) and error
+ * code (if it sent one), the body it answered with, the request id the server sent back if any, and
+ * the method and URL of the request.
+ *
+ * <p>The message and code are found in whichever shape the server used: a {@code text/plain} body,
+ * or JSON such as {@code {"error": "..."}}, {@code {"error": {"message": "...", "code": "..."}}},
+ * {@code {"message": "..."}}, {@code {"Message": "...", "Code": "..."}} or {@code {"detail": ...}}.
  */
 public class ApiException extends BraintrustException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
   private final String serverMessage;
+  private final String errorCode;
+  private final String responseBody;
   private final String requestId;
   private final String method;
   private final String url;
 
-  /** Creates the exception; {@code requestId} may be null. */
+  /** Creates the exception without an error code or body; {@code requestId} may be null. */
   public ApiException(
       int statusCode, String serverMessage, String requestId, String method, String url) {
-    super(describe(statusCode, serverMessage, requestId, method, url));
+    this(statusCode, serverMessage, null, "", requestId, method, url);
+  }
+
+  /**
+   * Creates the exception; {@code errorCode} and {@code requestId} may be null, {@code
+   * responseBody} is the body as received ("" if there was none).
+   */
+  public ApiException(
+      int statusCode,
+      String serverMessage,
+      String errorCode,
+      String responseBody,
+      String requestId,
+      String method,
+      String url) {
+    super(describe(statusCode, serverMessage, errorCode, requestId, method, url));
     this.statusCode = statusCode;
     this.serverMessage = serverMessage;
+    this.errorCode = errorCode;
+    this.responseBody = responseBody == null ? "" : responseBody;
     this.requestId = requestId;
     this.method = method;
     this.url = url;
   }
 
   private static String describe(
-      int status, String message, String requestId, String method, String url) {
+      int status, String message, String code, String requestId, String method, String url) {
     StringBuilder sb = new StringBuilder();
     sb.append(status).append(" from ").append(method).append(' ').append(url).append(": ");
     sb.append(message);
-    if (requestId != null) {
+    if (code != null && requestId != null) {
+      sb.append(" (code ").append(code).append(", request id ").append(requestId).append(')');
+    } else if (code != null) {
+      sb.append(" (code ").append(code).append(')');
+    } else if (requestId != null) {
       sb.append(" (request id ").append(requestId).append(')');
     }
     return sb.toString();
@@ -42,9 +69,30 @@ public class ApiException extends BraintrustException {
     return statusCode;
   }
 
-  /** What the server said, as it said it; never null or empty. */
+  /**
+   * What the server said: the message field of a JSON body, or a plain-text body as it is; never
+   * null or empty (an empty body gives {@code "HTTP 404 Not Found (empty body)"} and the like).
+   */
   public String serverMessage() {
     return serverMessage;
+  }
+
+  /**
+   * The server's machine-readable error code, such as {@code ForbiddenError} or {@code
+   * invalid_request_error} (a JSON body's {@code code}, else its {@code type}); null if it sent
+   * none.
+   */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  /**
+   * The body the server answered with, for callers who want more than the message: its first 64
+   * KiB, decoded with the charset of its content type (UTF-8 by default), with the API key masked
+   * should the server echo it; "" if there was no body. Never part of {@link #getMessage()}.
+   */
+  public String responseBody() {
+    return responseBody;
   }
 
   /** The id the server gave the request, to quote to Braintrust support; null if none was sent. */

@@ -9,4 +9,16 @@ public class PermissionDeniedException extends ApiException {
       int statusCode, String serverMessage, String requestId, String method, String url) {
     super(statusCode, serverMessage, requestId, method, url);
   }
+
+  /** Creates the exception with the server's error code and body; see {@link ApiException}. */
+  public PermissionDeniedException(
+      int statusCode,
+      String serverMessage,
+      String errorCode,
+      String responseBody,
+      String requestId,
+      String method,
+      String url) {
+    super(statusCode, serverMessage, errorCode, responseBody, requestId, method, url);
+  }
 }

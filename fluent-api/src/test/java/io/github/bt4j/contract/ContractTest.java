@@ -50,6 +50,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * loss. Every operation runs twice, once per {@link SampleJson.Variant}, so that both ends of every
  * union and enum are exercised.
  *
+ * <p>Request bodies are built from the upstream spec's schemas as released, not the prepared ones
+ * (see {@link UpstreamSchemas}), and every body the client sends is validated against them with a
+ * JSON Schema validator: Prism skips the body check of about half the operations, and our prepared
+ * schemas are looser than the server's.
+ *
  * <p>The user's operations ({@code contract/user-operations.tsv}, taken from the spec the project
  * started from) are then named one by one: each must still be in the spec and must have passed.
  */
@@ -64,6 +69,9 @@ class ContractTest {
 
   /** Operation ({@code METHOD path}) to the failure of its contract test, or "" if it passed. */
   private static final Map<String, String> OUTCOMES = new ConcurrentHashMap<>();
+
+  /** Operations ({@code METHOD path}) whose sent request body was validated upstream. */
+  private static final Set<String> VALIDATED = ConcurrentHashMap.newKeySet();
 
   private static PreparedSpec spec;
   private static BraintrustClient client;
@@ -84,8 +92,9 @@ class ContractTest {
     client.close();
     long passed = OUTCOMES.values().stream().filter(String::isEmpty).count();
     System.out.printf(
-        "[contract] WireMock: %d operations in the prepared spec, %d exercised, %d passed%n",
-        spec.operations().size(), OUTCOMES.size(), passed);
+        "[contract] WireMock: %d operations in the prepared spec, %d exercised, %d passed,"
+            + " %d request bodies valid against the upstream schemas%n",
+        spec.operations().size(), OUTCOMES.size(), passed, VALIDATED.size());
   }
 
   @Test
@@ -137,6 +146,19 @@ class ContractTest {
                     }));
   }
 
+  @Test
+  @Order(4)
+  void everyRequestBodySentWasValidatedAgainstTheUpstreamSchema() {
+    List<String> withBody =
+        spec.operations().stream()
+            .filter(op -> op.requestSchema() != null)
+            .map(SpecOperation::displayName)
+            .toList();
+    assertTrue(withBody.size() > 50, "operations with a request body: " + withBody.size());
+    List<String> unchecked = withBody.stream().filter(op -> !VALIDATED.contains(op)).toList();
+    assertEquals(List.of(), unchecked, "request bodies not validated");
+  }
+
   static List<String[]> userOperations() {
     try {
       Path file = Path.of(ContractTest.class.getResource(USER_OPERATIONS).toURI());
@@ -186,7 +208,13 @@ class ContractTest {
     if (events.size() != 1) {
       fail(call.signature() + " [" + variant + "] sent " + events.size() + " requests, not 1");
     }
-    problems.addAll(requestProblems(call.expected(), events.get(0).getRequest()));
+    LoggedRequest request = events.get(0).getRequest();
+    problems.addAll(requestProblems(call.expected(), request));
+    List<String> upstream = upstreamSchemaProblems(op, request);
+    problems.addAll(upstream);
+    if (upstream.isEmpty() && !request.getBodyAsString().isEmpty()) {
+      VALIDATED.add(op.displayName());
+    }
     for (String loss :
         ResponseCheck.losses(
             served, op.responseMediaType(), result, call.returnType(), JsonDiff.Tolerance.STRICT)) {
@@ -195,6 +223,23 @@ class ContractTest {
     if (!problems.isEmpty()) {
       fail(call.signature() + " [" + variant + "]:\n  " + String.join("\n  ", problems));
     }
+  }
+
+  /**
+   * The request body the client sent, checked against the operation's schema in the upstream spec
+   * as released (not the prepared one the samples come from): a body the server's own schema
+   * refuses must fail here even when Prism, or our prepared spec, would let it through.
+   */
+  static List<String> upstreamSchemaProblems(SpecOperation op, LoggedRequest request) {
+    String body = request.getBodyAsString();
+    if (body.isEmpty()) {
+      return List.of();
+    }
+    List<String> problems = new ArrayList<>();
+    for (String violation : UpstreamSchemas.load().violations(op.operationId(), body)) {
+      problems.add("request body against the upstream schema: " + violation);
+    }
+    return problems;
   }
 
   static String responseBody(SpecOperation op, SampleJson samples) {

@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /** The prepared spec the fluent layer is generated from, read as plain YAML maps. */
-final class PreparedSpec {
+final class PreparedSpec implements SchemaSource {
   private static final List<String> HTTP_METHODS =
       List.of("get", "put", "post", "delete", "patch", "head");
   private static PreparedSpec loaded;
@@ -67,8 +67,8 @@ final class PreparedSpec {
     return null;
   }
 
-  /** Follows {@code $ref}s until a node that is not a reference. */
-  Map<String, Object> resolve(Map<String, Object> node) {
+  @Override
+  public Map<String, Object> resolve(Map<String, Object> node) {
     Map<String, Object> current = node;
     while (current != null && current.get("$ref") instanceof String) {
       String ref = (String) current.get("$ref");

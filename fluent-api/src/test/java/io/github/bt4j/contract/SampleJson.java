@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a JSON value that a schema of the prepared spec accepts, deterministically. Every declared
- * property is filled (optional ones too, so that a lossy model shows), every map gets one extra
- * entry, arrays get one item (two for query parameters, to see repetition). Which branch of a union
- * and which enum value is taken depends on the {@link Variant}, so that two variants together reach
- * both ends of every choice.
+ * Builds a JSON value that a schema of a spec (the prepared one, or the upstream one for request
+ * bodies) accepts, deterministically. Every declared property is filled (optional ones too, so that
+ * a lossy model shows), every map gets one extra entry, arrays get one item (two for query
+ * parameters, to see repetition). Which branch of a union and which enum value is taken depends on
+ * the {@link Variant}, so that two variants together reach both ends of every choice.
  */
 final class SampleJson {
   /** Which branch of a union, which enum value and which boolean a sample takes. */
@@ -30,13 +30,18 @@ final class SampleJson {
     LAST
   }
 
-  private final PreparedSpec spec;
+  private final SchemaSource spec;
   private final Variant variant;
   private int uuids;
 
-  SampleJson(PreparedSpec spec, Variant variant) {
+  SampleJson(SchemaSource spec, Variant variant) {
     this.spec = spec;
     this.variant = variant;
+  }
+
+  /** Which ends of the spec's choices this sample takes. */
+  Variant variant() {
+    return variant;
   }
 
   /** A value for {@code schema}; {@code name} (a property or parameter name) seeds strings. */
@@ -86,7 +91,7 @@ final class SampleJson {
     for (String union : List.of("oneOf", "anyOf")) {
       if (schema.get(union) instanceof List) {
         List<Object> branches = new ArrayList<>((List<?>) schema.get(union));
-        branches.removeIf(b -> "null".equals(map(b).get("type")));
+        branches.removeIf(UpstreamSchemas::isNullBranch);
         return sample(map(pick(branches)), name, refs);
       }
     }

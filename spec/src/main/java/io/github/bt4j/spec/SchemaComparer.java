@@ -5,6 +5,7 @@ import static io.github.bt4j.spec.SpecDocument.map;
 import io.github.bt4j.spec.ChangeReport.Change;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +24,13 @@ import java.util.TreeSet;
  * keeps the work linear in the size of the spec. A {@code null} branch of a union counts as {@code
  * nullable}. Branches of a {@code oneOf}/{@code anyOf} are matched by title, by {@code $ref}
  * target, by a property with a single enum value (such as {@code event_type=logs}), else by type
- * and position. Descriptions, examples, enums, defaults and constraints are not compared.
+ * and position.
+ *
+ * <p>Enums are compared by value (a {@code null} value counts as one): values removed break a
+ * client (the generated enum constant disappears, and a request that sends it is refused), values
+ * added do not; a schema gaining or losing its enum changes its generated type (string to enum
+ * class or back) and so breaks too. Descriptions, examples, defaults and constraints are not
+ * compared.
  */
 final class SchemaComparer {
   /** Which way a schema's data travels, which decides whether some changes break a client. */
@@ -93,6 +100,7 @@ final class SchemaComparer {
     }
     Map<String, Object> oldSchema = map(before);
     Map<String, Object> newSchema = map(after);
+    compareEnums(path, oldSchema.get("enum"), newSchema.get("enum"));
     compareProperties(path, oldSchema, newSchema);
     compare(path + "[]", oldSchema.get("items"), newSchema.get("items"));
     if (oldSchema.get("additionalProperties") instanceof Map) {
@@ -111,6 +119,41 @@ final class SchemaComparer {
             newParts.get(i));
       }
     }
+  }
+
+  private void compareEnums(String path, Object oldEnum, Object newEnum) {
+    if (!(oldEnum instanceof List) && !(newEnum instanceof List)) {
+      return;
+    }
+    if (!(oldEnum instanceof List)) {
+      add(path, "enum added: " + String.join(", ", values(newEnum)), true);
+      return;
+    }
+    if (!(newEnum instanceof List)) {
+      add(path, "enum removed, was: " + String.join(", ", values(oldEnum)), true);
+      return;
+    }
+    List<String> before = values(oldEnum);
+    List<String> after = values(newEnum);
+    List<String> removed = new ArrayList<>(before);
+    removed.removeAll(after);
+    List<String> added = new ArrayList<>(after);
+    added.removeAll(before);
+    if (!removed.isEmpty()) {
+      add(path, "enum values removed: " + String.join(", ", removed), true);
+    }
+    if (!added.isEmpty()) {
+      add(path, "enum values added: " + String.join(", ", added), false);
+    }
+  }
+
+  /** The values of an enum as text, in the spec's order, without repeats. */
+  private static List<String> values(Object enumNode) {
+    Set<String> values = new LinkedHashSet<>();
+    for (Object value : (List<?>) enumNode) {
+      values.add(String.valueOf(value));
+    }
+    return new ArrayList<>(values);
   }
 
   private void compareNullable(String path, boolean wasNullable, boolean isNullable) {

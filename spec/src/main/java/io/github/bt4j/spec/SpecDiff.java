@@ -39,6 +39,9 @@ import java.util.TreeSet;
  *   <li>Changed operationId: breaking, since generated method names derive from it.
  *   <li>New required parameter or required request body, or one that becomes required: breaking.
  *   <li>Changed request media type: breaking.
+ *   <li>Enum value removed from a parameter, property or model: breaking, in either direction (the
+ *       generated constant disappears); a schema gaining or losing its enum: breaking (its
+ *       generated type changes); an enum value added: not breaking.
  *   <li>Removed 2xx response status: breaking; a removed error status is not.
  *   <li>In a request schema (a request body or parameter, or a model that a request body or
  *       parameter of either spec reaches): a new required property, a property that becomes

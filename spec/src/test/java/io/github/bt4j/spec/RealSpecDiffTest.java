@@ -120,6 +120,64 @@ class RealSpecDiffTest {
   }
 
   @Test
+  void viewTypeLostAgentsAndForReview() {
+    List<Change> changes = changesOf(report.modelsChanged(), "ViewType");
+    assertChange(changes, "schema", "enum values removed: agents, for_review", true);
+    assertChange(
+        changes,
+        "schema",
+        "enum values added: parameters, classifiers, for_review_project_log,"
+            + " for_review_experiments, for_review_datasets",
+        false);
+  }
+
+  @Test
+  void enumChangesOfModelsMatchASimpleCount() {
+    Map<String, Object> before = at(at(oldYaml, "components"), "schemas");
+    Map<String, Object> after = at(at(newYaml, "components"), "schemas");
+    int compared = 0;
+    for (String name : before.keySet()) {
+      List<?> oldValues = enumOf(before.get(name));
+      List<?> newValues = enumOf(after.get(name));
+      if (oldValues == null || newValues == null) {
+        continue;
+      }
+      compared++;
+      List<String> removed = textOf(oldValues);
+      removed.removeAll(textOf(newValues));
+      List<String> added = textOf(newValues);
+      added.removeAll(textOf(oldValues));
+      List<Change> expected = new ArrayList<>();
+      if (!added.isEmpty()) {
+        expected.add(new Change("schema", "enum values added: " + String.join(", ", added), false));
+      }
+      if (!removed.isEmpty()) {
+        expected.add(
+            new Change("schema", "enum values removed: " + String.join(", ", removed), true));
+      }
+      List<Change> reported =
+          report.modelsChanged().stream()
+              .filter(item -> item.name().equals(name))
+              .flatMap(item -> item.changes().stream())
+              .filter(c -> c.subject().equals("schema") && c.detail().startsWith("enum"))
+              .toList();
+      assertEquals(expected, reported, name);
+    }
+    assertTrue(compared > 10, "enum models compared: " + compared);
+  }
+
+  private static List<?> enumOf(Object schema) {
+    Map<String, Object> map = asMap(schema);
+    return map != null && map.get("enum") instanceof List<?> values ? values : null;
+  }
+
+  private static List<String> textOf(List<?> values) {
+    List<String> text = new ArrayList<>();
+    values.forEach(v -> text.add(String.valueOf(v)));
+    return text;
+  }
+
+  @Test
   void theReverseReportSwapsAdditionsAndRemovals() throws IOException {
     ChangeReport reverse = SpecDiff.compare(SpecDocument.read(newFile), SpecDocument.read(oldFile));
     assertEquals(report.operationsAdded().size(), reverse.operationsRemoved().size());

@@ -371,6 +371,105 @@ class SpecDiffTest {
   }
 
   @Test
+  void enumValueRemovedFromAModelIsBreakingAndAddedIsNot() {
+    List<Change> changes =
+        changesOf(
+            diff(
+                    spec(
+                        "",
+                        "Kind: {type: string, enum: [logs, agents, monitor, for_review, null]}"),
+                    spec(
+                        "",
+                        "Kind: {type: string, enum: [logs, monitor, tools, classifiers, null]}"))
+                .modelsChanged(),
+            "Kind");
+    assertEquals(
+        List.of(
+            new Change("schema", "enum values added: tools, classifiers", false),
+            new Change("schema", "enum values removed: agents, for_review", true)),
+        changes);
+  }
+
+  @Test
+  void enumValuesOfARequestBodyPropertyAreComparedInEitherDirection() {
+    String before =
+        "content: {application/json: {schema: {type: object, properties:"
+            + " {fmt: {type: string, enum: [json, jsonl]}}}}}";
+    String after =
+        "content: {application/json: {schema: {type: object, properties:"
+            + " {fmt: {type: string, enum: [json, parquet]}}}}}";
+    List<Change> changes =
+        changesOf(
+            diff(spec(postThings(before), ""), spec(postThings(after), "")).operationsChanged(),
+            "POST /things");
+    assertChange(changes, "request body property fmt", "enum values removed: jsonl", true);
+    assertChange(changes, "request body property fmt", "enum values added: parquet", false);
+    List<Change> back =
+        changesOf(
+            diff(spec(postThings(after), ""), spec(postThings(before), "")).operationsChanged(),
+            "POST /things");
+    assertChange(back, "request body property fmt", "enum values removed: parquet", true);
+    assertChange(back, "request body property fmt", "enum values added: jsonl", false);
+  }
+
+  @Test
+  void enumValuesOfAParameterAndOfANullableUnionAreCompared() {
+    ChangeReport report =
+        diff(
+            spec(
+                getThings(
+                    "[{name: sort, in: query, schema: {type: string, enum: [asc, desc]}},"
+                        + " {name: mode, in: query, schema: {anyOf:"
+                        + " [{type: string, enum: [a, b]}, {type: 'null'}]}}]"),
+                ""),
+            spec(
+                getThings(
+                    "[{name: sort, in: query, schema: {type: string, enum: [asc]}},"
+                        + " {name: mode, in: query, schema: {anyOf:"
+                        + " [{type: string, enum: [a, b, c]}, {type: 'null'}]}}]"),
+                ""));
+    List<Change> changes = changesOf(report.operationsChanged(), "GET /things");
+    assertEquals(
+        List.of(
+            new Change("query parameter mode", "enum values added: c", false),
+            new Change("query parameter sort", "enum values removed: desc", true)),
+        changes);
+  }
+
+  @Test
+  void enumsInArrayItemsAndResponsesAreComparedByPath() {
+    String before =
+        "/a: {get: {responses: {'200': {description: ok, content: {application/json: {schema:"
+            + " {type: object, properties: {tags: {type: array, items: {type: string, enum: [x, y]}}}}}}}}}}";
+    String after = before.replace("enum: [x, y]", "enum: [y, z]");
+    List<Change> changes =
+        changesOf(diff(spec(before, ""), spec(after, "")).operationsChanged(), "GET /a");
+    assertChange(changes, "response 200 property tags[]", "enum values removed: x", true);
+    assertChange(changes, "response 200 property tags[]", "enum values added: z", false);
+  }
+
+  @Test
+  void enumGainedOrLostChangesTheGeneratedTypeAndIsBreaking() {
+    String plain = "M: {type: object, properties: {s: {type: string}}}";
+    String closed = "M: {type: object, properties: {s: {type: string, enum: [fast, slow]}}}";
+    assertEquals(
+        List.of(new Change("property s", "enum added: fast, slow", true)),
+        changesOf(diff(spec("", plain), spec("", closed)).modelsChanged(), "M"));
+    assertEquals(
+        List.of(new Change("property s", "enum removed, was: fast, slow", true)),
+        changesOf(diff(spec("", closed), spec("", plain)).modelsChanged(), "M"));
+  }
+
+  @Test
+  void reorderedOrRepeatedEnumValuesAreNoChange() {
+    ChangeReport report =
+        diff(
+            spec("", "M: {type: integer, enum: [1, 2, 3]}"),
+            spec("", "M: {type: integer, enum: [3, 1, 2, 2]}"));
+    assertTrue(report.isEmpty(), report.toString());
+  }
+
+  @Test
   void operationsAreSortedByPathThenMethodAndModelsByName() {
     String after =
         spec(

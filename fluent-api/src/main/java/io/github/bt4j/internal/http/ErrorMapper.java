@@ -1,8 +1,5 @@
 package io.github.bt4j.internal.http;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.bt4j.errors.ApiException;
 import io.github.bt4j.errors.AuthenticationException;
 import io.github.bt4j.errors.BadRequestException;
@@ -14,16 +11,19 @@ import io.github.bt4j.errors.PermissionDeniedException;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnprocessableEntityException;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Turns an HTTP error answer into the typed exception for its status, keeping whatever message the
- * server sent: plain text (the spec documents {@code text/plain}) or JSON with an {@code error} or
- * {@code message} field. Reads at most {@value #MAX_ERROR_BODY} bytes of the body.
+ * Turns an HTTP error answer into the typed exception for its status, keeping what the server sent:
+ * its message and error code as {@link ErrorBody} finds them in any of the shapes servers use
+ * (plain text, JSON {@code error}, {@code message}, {@code Message}/{@code Code}, {@code detail}),
+ * and the body itself. Reads at most {@value #MAX_ERROR_BODY} bytes of the body.
  */
 public final class ErrorMapper {
   static final int MAX_ERROR_BODY = 64 * 1024;
@@ -41,46 +41,55 @@ public final class ErrorMapper {
 
   /** The exception for a non-2xx response; the response is consumed but not closed. */
   public static ApiException toException(Response response) {
-    String message = withoutCredential(messageOf(response), response);
+    String body = withoutCredential(readBounded(response.body()), response);
+    ErrorBody said = ErrorBody.parse(body);
+    String message = withoutCredential(said.message(), response);
+    if (message.isEmpty()) {
+      message = emptyBodyMessage(response);
+    }
+    String errorCode = said.code() == null ? null : withoutCredential(said.code(), response);
     String requestId = requestIdOf(response);
     String method = response.request().method();
     String url = response.request().url().toString();
     int code = response.code();
     switch (code) {
       case 400:
-        return new BadRequestException(code, message, requestId, method, url);
+        return new BadRequestException(code, message, errorCode, body, requestId, method, url);
       case 401:
-        return new AuthenticationException(code, message, requestId, method, url);
+        return new AuthenticationException(code, message, errorCode, body, requestId, method, url);
       case 403:
-        return new PermissionDeniedException(code, message, requestId, method, url);
+        return new PermissionDeniedException(
+            code, message, errorCode, body, requestId, method, url);
       case 404:
-        return new NotFoundException(code, message, requestId, method, url);
+        return new NotFoundException(code, message, errorCode, body, requestId, method, url);
       case 409:
-        return new ConflictException(code, message, requestId, method, url);
+        return new ConflictException(code, message, errorCode, body, requestId, method, url);
       case 413:
-        return new PayloadTooLargeException(code, message, requestId, method, url);
+        return new PayloadTooLargeException(code, message, errorCode, body, requestId, method, url);
       case 422:
-        return new UnprocessableEntityException(code, message, requestId, method, url);
+        return new UnprocessableEntityException(
+            code, message, errorCode, body, requestId, method, url);
       case 429:
-        return new RateLimitException(code, message, requestId, method, url);
+        return new RateLimitException(code, message, errorCode, body, requestId, method, url);
       default:
         if (code >= 500) {
-          return new InternalServerException(code, message, requestId, method, url);
+          return new InternalServerException(
+              code, message, errorCode, body, requestId, method, url);
         }
-        return new ApiException(code, message, requestId, method, url);
+        return new ApiException(code, message, errorCode, body, requestId, method, url);
     }
   }
 
-  /** A server that echoes the bearer token must not put it into an exception message. */
-  private static String withoutCredential(String message, Response response) {
+  /** A server that echoes the bearer token must not put it into an exception. */
+  private static String withoutCredential(String text, Response response) {
     String auth = response.request().header("Authorization");
     if (auth != null && auth.startsWith("Bearer ")) {
       String token = auth.substring("Bearer ".length()).strip();
-      if (token.length() >= 4 && message.contains(token)) {
-        return message.replace(token, "██");
+      if (token.length() >= 4 && text.contains(token)) {
+        return text.replace(token, "██");
       }
     }
-    return message;
+    return text;
   }
 
   static String requestIdOf(Response response) {
@@ -93,17 +102,12 @@ public final class ErrorMapper {
     return null;
   }
 
-  private static String messageOf(Response response) {
-    String body = readBounded(response.body());
-    String fromJson = messageFromJson(body);
-    String message = fromJson != null ? fromJson : body.strip();
-    if (message.isEmpty()) {
-      String reason = response.message();
-      message =
-          "HTTP " + response.code() + (reason == null || reason.isEmpty() ? "" : " " + reason);
-      message += " (empty body)";
-    }
-    return message;
+  private static String emptyBodyMessage(Response response) {
+    String reason = response.message();
+    return "HTTP "
+        + response.code()
+        + (reason == null || reason.isEmpty() ? "" : " " + reason)
+        + " (empty body)";
   }
 
   private static String readBounded(ResponseBody body) {
@@ -114,39 +118,12 @@ public final class ErrorMapper {
       BufferedSource source = body.source();
       source.request(MAX_ERROR_BODY);
       long size = Math.min(source.getBuffer().size(), MAX_ERROR_BODY);
-      return source.getBuffer().readString(size, StandardCharsets.UTF_8);
+      MediaType type = body.contentType();
+      Charset charset =
+          type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+      return source.getBuffer().readString(size, charset);
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  private static String messageFromJson(String body) {
-    String trimmed = body.strip();
-    if (!trimmed.startsWith("{")) {
-      return null;
-    }
-    try {
-      JsonElement parsed = JsonParser.parseString(trimmed);
-      if (!parsed.isJsonObject()) {
-        return null;
-      }
-      JsonObject object = parsed.getAsJsonObject();
-      for (String field : new String[] {"error", "message", "detail"}) {
-        JsonElement value = object.get(field);
-        if (value == null || value.isJsonNull()) {
-          continue;
-        }
-        if (value.isJsonPrimitive()) {
-          return value.getAsString();
-        }
-        if (value.isJsonObject() && value.getAsJsonObject().has("message")) {
-          return value.getAsJsonObject().get("message").getAsString();
-        }
-        return value.toString();
-      }
-      return null;
-    } catch (RuntimeException notJson) {
-      return null;
     }
   }
 }

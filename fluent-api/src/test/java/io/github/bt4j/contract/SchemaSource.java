@@ -1,0 +1,9 @@
+package io.github.bt4j.contract;
+
+import java.util.Map;
+
+/** A spec whose schemas {@link SampleJson} can build values for: it resolves their references. */
+interface SchemaSource {
+  /** Follows {@code $ref}s until a node that is not a reference. */
+  Map<String, Object> resolve(Map<String, Object> node);
+}
