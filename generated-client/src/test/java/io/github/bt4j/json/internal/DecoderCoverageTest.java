@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every field of every generated model is read by one of the strict decoders, not by the fallback
- * that converts through Gson's own (coercing) adapters; and every model carries the state that makes
- * it lossless. A newer spec that brings a field type the decoders do not know fails here first.
+ * that converts through Gson's own (coercing) adapters; and every model carries the state that
+ * makes it lossless. A newer spec that brings a field type the decoders do not know fails here
+ * first.
  */
 class DecoderCoverageTest {
-  private static final Path MODELS = Path.of("target", "classes", "io", "github", "bt4j", "generated", "model");
+  private static final Path MODELS =
+      Path.of("target", "classes", "io", "github", "bt4j", "generated", "model");
 
   private static List<Class<?>> modelClasses() throws IOException, ClassNotFoundException {
     List<Class<?>> classes = new ArrayList<>();
@@ -55,8 +57,13 @@ class DecoderCoverageTest {
         if (field.getType() == ModelFields.class) {
           hasState = true;
         } else if (field.isAnnotationPresent(SerializedName.class)
-            && decoders.forType(field.getGenericType()).getClass().getSimpleName().equals("FallbackDecoder")) {
-          fallbacks.add(model.getSimpleName() + "." + field.getName() + ": " + field.getGenericType());
+            && decoders
+                .forType(field.getGenericType())
+                .getClass()
+                .getSimpleName()
+                .equals("FallbackDecoder")) {
+          fallbacks.add(
+              model.getSimpleName() + "." + field.getName() + ": " + field.getGenericType());
         }
       }
       assertTrue(hasState, model.getName() + " has no ModelFields");
