@@ -19,11 +19,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.pagination.Page;
 import io.github.bt4j.pagination.PageIterator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,6 +138,34 @@ class BtqlQueryTest {
       List<Map<String, Object>> maps = q.rowsAsMaps().stream().collect(Collectors.toList());
       assertEquals(4, maps.size());
       assertEquals(1, ((Number) maps.get(0).get("n")).intValue());
+    }
+  }
+
+  @Test
+  void aJsonPageGivesTheSchemaWarningsAndFreshnessBesideItsRows(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    String body =
+        "{\"schema\":{\"type\":\"array\"},\"data\":[{\"id\":\"r1\",\"n\":1}],"
+            + "\"warnings\":[\"slow scan\"],\"cursor\":\"c1\","
+            + "\"freshness_state\":{\"last_processed_xact_id\":\"9\"},"
+            + "\"realtime_state\":{\"type\":\"on\"}}";
+    wm.register(post(urlEqualTo("/btql")).willReturn(okJson(body)));
+    try (BraintrustClient client = client(info)) {
+      Page<JsonObject> page = client.queries().sql(SQL).format(QueryFormat.JSON).rows().firstPage();
+
+      assertEquals(List.of(1), ns(page.items()));
+      assertEquals("c1", page.nextCursor().orElseThrow());
+      assertEquals(JsonParser.parseString("{\"type\":\"array\"}"), page.field("schema"));
+      assertEquals(JsonParser.parseString("[\"slow scan\"]"), page.field("warnings"));
+      assertEquals(
+          "9",
+          page.field("freshness_state")
+              .getAsJsonObject()
+              .get("last_processed_xact_id")
+              .getAsString());
+      assertEquals(
+          List.of("schema", "warnings", "freshness_state", "realtime_state"),
+          new ArrayList<>(page.fields().keySet()));
     }
   }
 
