@@ -4,9 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
-import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -110,6 +110,11 @@ final class Decoders {
     return new FallbackDecoder(type);
   }
 
+  /** A JSON number that keeps its literal spelling (such as {@code 1e5} or {@code 2.50}). */
+  private static JsonElement numberAsSent(String literal) {
+    return JsonParser.parseString(literal);
+  }
+
   private Decoder.Lossy lossy(JsonReader in) throws IOException {
     return new Decoder.Lossy(null, tree.read(in));
   }
@@ -124,7 +129,7 @@ final class Decoders {
       try {
         return parse.apply(literal);
       } catch (RuntimeException e) { // out of range, or a fraction where an integer is declared
-        return new Decoder.Lossy(null, new JsonPrimitive(new LazilyParsedNumber(literal)));
+        return new Decoder.Lossy(null, numberAsSent(literal));
       }
     };
   }
@@ -190,10 +195,7 @@ final class Decoders {
       if (constant != null) {
         return constant;
       }
-      JsonPrimitive json =
-          token == JsonToken.STRING
-              ? new JsonPrimitive(s)
-              : new JsonPrimitive(new LazilyParsedNumber(s));
+      JsonElement json = token == JsonToken.STRING ? new JsonPrimitive(s) : numberAsSent(s);
       return new Decoder.Lossy(unknown, json);
     }
   }

@@ -223,7 +223,8 @@ final class ModelAdapter<T> extends TypeAdapter<T> {
         for (Map.Entry<?, ?> e : ((Map<?, ?>) model).entrySet()) {
           String name = String.valueOf(e.getKey());
           Property p = byName.get(name);
-          // a declared name put into the map (metrics.put("start", ..)) counts unless its field is set
+          // a declared name put into the map (metrics.put("start", ..)) counts unless its field is
+          // set
           if (p == null || !isWritten(model, fields, p)) {
             out.name(name);
             mapValueWriter.write(out, e.getValue());
