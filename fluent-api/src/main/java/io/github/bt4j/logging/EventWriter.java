@@ -243,13 +243,15 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   /**
    * Queues a change to the row {@code id}: the fields given are deep-merged into it ({@code
-   * "_is_merge": true}), the others left as they are.
+   * "_is_merge": true}), the others left as they are. A {@code null} value, at any depth of the
+   * maps, is sent as an explicit null and clears that field ({@code Map} implementations that allow
+   * null values, such as {@code HashMap}, can carry one).
    *
    * @return {@code id}
    */
   public String merge(String id, Map<String, ?> fields) {
     Objects.requireNonNull(fields, "fields == null");
-    return mergeTree(Validation.notBlank(id, "id"), encoder.treeOf(fields));
+    return mergeTree(Validation.notBlank(id, "id"), encoder.treeOfFields(fields));
   }
 
   /**
