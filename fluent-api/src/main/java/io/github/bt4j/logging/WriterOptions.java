@@ -88,7 +88,7 @@ public final class WriterOptions {
     return maxRequestBytes;
   }
 
-  /** The most event bytes held in the queue. */
+  /** The most heap the queued events may occupy, JSON and per-event overhead counted. */
   public long maxQueuedBytes() {
     return maxQueuedBytes;
   }
@@ -215,9 +215,12 @@ public final class WriterOptions {
     }
 
     /**
-     * The most bytes of serialised events waiting to be sent (64 MiB by default): the bound on the
+     * The most heap the events waiting to be sent may occupy (64 MiB by default): the bound on the
      * writer's memory, with up to {@link #maxConcurrentRequests(int)} requests of at most {@link
-     * #maxRequestBytes(long)} in flight besides.
+     * #maxRequestBytes(long)} in flight besides. Each event counts its JSON bytes plus the objects
+     * that hold them and its id (about 160 bytes more for a UUID id on a 64-bit JVM with
+     * compressed references, the default below 32 GB of heap), so that a queue of tiny events
+     * stays within the bound too.
      */
     public Builder maxQueuedBytes(long bytes) {
       if (bytes < 1) {

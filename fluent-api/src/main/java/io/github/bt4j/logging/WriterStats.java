@@ -13,7 +13,8 @@ package io.github.bt4j.logging;
  *     accepted)
  * @param requests requests sent, not counting the client's retries
  * @param queuedEvents events waiting to be sent
- * @param queuedBytes their JSON bytes
+ * @param queuedBytes the heap they occupy, as counted against {@link
+ *     WriterOptions#maxQueuedBytes()}: their JSON and about 160 bytes each besides
  */
 public record WriterStats(
     long accepted,
