@@ -12,6 +12,8 @@ public final class QueuedEvent {
   private final int heapBytes;
   private final long enqueuedNanos;
   private long seq;
+  // Written and read only by the sender that holds the event's batch.
+  private boolean settled;
 
   /** Creates an event; {@code json} is a JSON object that contains {@code "id": id}. */
   public QueuedEvent(String id, EventKind kind, byte[] json) {
@@ -62,5 +64,15 @@ public final class QueuedEvent {
 
   void seq(long seq) {
     this.seq = seq;
+  }
+
+  /** Whether the event was acknowledged or reported as failed. */
+  boolean isSettled() {
+    return settled;
+  }
+
+  /** Records that the event was acknowledged or reported. */
+  void settle() {
+    settled = true;
   }
 }
