@@ -73,7 +73,8 @@ import java.util.function.Function;
  *
  * {@link #close()} delivers what is queued within {@link WriterOptions#closeTimeout()} and reports
  * the rest. Unless {@link WriterOptions#flushOnShutdown()} is turned off, a JVM shutdown hook does
- * the same for a writer that was never closed.
+ * the same for a writer that was never closed; the default failure handler then prints its reports
+ * on standard error, since logging frameworks stop in shutdown hooks of their own.
  *
  * <p>Events are generated insert models, or maps that Gson serialises to the same JSON (a Gson
  * {@code JsonObject} via {@code asMap()}). All methods are thread-safe.

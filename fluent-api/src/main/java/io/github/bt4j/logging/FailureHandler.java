@@ -16,7 +16,8 @@ public interface FailureHandler {
   /**
    * The default: logs each failure at {@code ERROR} level on the {@link System.Logger} named {@code
    * io.github.bt4j.logging}, with the reason, the server's message and the events' JSON (the first
-   * 20 events, each cut at 1000 characters, then the ids of the rest).
+   * 20 events, each cut at 1000 characters, then the ids of the rest). During JVM shutdown it
+   * prints on standard error instead, where the report is still seen.
    */
   static FailureHandler logging() {
     return LoggingFailureHandler.INSTANCE;

@@ -1,10 +1,14 @@
 package io.github.bt4j.logging;
 
+import io.github.bt4j.logging.internal.JvmShutdown;
+import io.github.bt4j.logging.internal.Stderr;
 import java.util.List;
 
 /**
  * The default {@link FailureHandler}: one error report per failure, with the content of the events
- * concerned, through the {@link System.Logger} {@code io.github.bt4j.logging}.
+ * concerned, through the {@link System.Logger} {@code io.github.bt4j.logging}; during JVM shutdown
+ * on standard error instead, since logging frameworks (java.util.logging included) shut themselves
+ * down in shutdown hooks of their own and would lose it.
  */
 final class LoggingFailureHandler implements FailureHandler {
   static final LoggingFailureHandler INSTANCE = new LoggingFailureHandler();
@@ -23,7 +27,12 @@ final class LoggingFailureHandler implements FailureHandler {
 
   @Override
   public void onFailure(WriteFailure failure) {
-    LOG.log(System.Logger.Level.ERROR, describe(failure), failure.cause().orElse(null));
+    String text = describe(failure);
+    if (JvmShutdown.inProgress()) {
+      Stderr.print(text, failure.cause().orElse(null));
+    } else {
+      LOG.log(System.Logger.Level.ERROR, text, failure.cause().orElse(null));
+    }
   }
 
   /**
