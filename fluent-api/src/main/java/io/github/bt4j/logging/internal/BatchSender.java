@@ -45,8 +45,7 @@ public final class BatchSender {
 
   private final Transport transport;
   private final EventTarget target;
-  private final RequestOptions insertOptions;
-  private final RequestOptions feedbackOptions;
+  private final RequestOptions requestOptions;
   private final WriterCounters counters;
   private final Consumer<WriteFailure> failures;
   private final Consumer<Acknowledgement> acknowledgements;
@@ -87,9 +86,7 @@ public final class BatchSender {
     this.resends = new Resends(config.retryPolicy(), config.jitter(), maxRetries);
     this.pause = new SendPause(clock, sleeper);
     // Resends are decided here alone: the transport must neither retry nor replay the body.
-    RequestOptions once = base.toBuilder().maxRetries(0).retryNonIdempotent(false).build();
-    this.insertOptions = once;
-    this.feedbackOptions = once;
+    this.requestOptions = base.toBuilder().maxRetries(0).retryNonIdempotent(false).build();
   }
 
   /** Sends the batch; reports rather than throws, except for bugs (see {@link #settleRest}). */
@@ -221,12 +218,11 @@ public final class BatchSender {
             .url(target.url(batch.kind()))
             .post(RequestBody.create(body, JSON))
             .build();
-    boolean insert = batch.kind() == EventKind.INSERT;
-    Call call = transport.newCall(request, insert ? insertOptions : feedbackOptions, false);
+    Call call = transport.newCall(request, requestOptions, false);
     batch.currentCall(call);
     try (Response response = call.execute()) {
       if (response.isSuccessful()) {
-        if (acknowledgements != null && insert) {
+        if (acknowledgements != null && batch.kind() == EventKind.INSERT) {
           return Attempt.stored(RowIds.read(response.body()));
         }
         RowIds.drain(response.body());
