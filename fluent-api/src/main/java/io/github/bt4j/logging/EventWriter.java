@@ -2,7 +2,6 @@ package io.github.bt4j.logging;
 
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.RequestOptions;
 import io.github.bt4j.Validation;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.generated.model.FeedbackDatasetItem;
@@ -20,6 +19,7 @@ import io.github.bt4j.logging.internal.EventQueue;
 import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
 import io.github.bt4j.logging.internal.SenderThreads;
+import io.github.bt4j.logging.internal.Stderr;
 import io.github.bt4j.logging.internal.WriterCounters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,29 +44,37 @@ import java.util.function.Function;
  * <h2>Delivery</h2>
  *
  * Each event is serialised to JSON on the calling thread and given an {@code id} there if it has
- * none, so that a request the client retries (after a 5xx, a 429 or a dropped connection) replaces
- * the same rows instead of adding them twice. An accepted event is then either acknowledged by the
- * server or reported, with its id and JSON, to the {@link WriterOptions#failureHandler() failure
- * handler}; never dropped silently. Events with the same id in one request are folded into one row
- * as the API would apply them ({@code _is_merge} rows deep-merged, otherwise the last wins); events
- * with the same id are never in flight in two requests at once, so their order is kept (an event
- * whose id is in flight holds back the events queued after it until that request ends). A request
- * answered with 413 is split in halves. A part-full batch is sent at once when no request is in
- * flight and otherwise waits to fill (see {@link WriterOptions.Builder#linger}). {@link #flush()}
- * waits until everything logged before it has settled.
+ * none, so that a request the writer retries (after a 5xx, a 429 or a dropped connection) replaces
+ * the same rows instead of adding them twice. Retries go on for {@link WriterOptions#retryBudget()}
+ * (10 minutes by default) from a batch's first attempt, so an outage that the queue has room for
+ * loses nothing; a 429 or {@code Retry-After} pauses every sender until the server's time. An
+ * accepted event is then either acknowledged by the server (and handed, with its row id, to {@link
+ * WriterOptions.Builder#onAcknowledged} if set) or reported, with its id and JSON, to the {@link
+ * WriterOptions#failureHandler() failure handler}; never dropped silently, and never both. Events
+ * with the same id in one request are folded into one row as the API would apply them one after the
+ * other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with the same id are
+ * never in flight in two requests at once, so their order is kept (an event whose id is in flight
+ * holds back the events queued after it until that request ends). A request answered with 413 is
+ * split in halves; so is an insert answered 400 or 422, to store the rows the server accepts and
+ * report only those it refuses (within a logarithmic number of extra requests). A part-full batch
+ * is sent at once when no request is in flight and otherwise waits to fill (see {@link
+ * WriterOptions.Builder#linger}). {@link #flush()} waits until everything logged before it has
+ * settled.
  *
  * <h2>Memory</h2>
  *
- * The queue holds at most {@link WriterOptions#maxQueuedBytes()} of serialised events. When it is
- * full, {@code log} waits and then throws {@link QueueFullException} (the default) or drops and
- * reports the event, as {@link WriterOptions#whenFull()} says. An event too large for any request
- * is refused at once with {@link EventTooLargeException}.
+ * The queued events occupy at most {@link WriterOptions#maxQueuedBytes()} of heap, counting their
+ * JSON and the objects around it. When the queue is full, {@code log} waits and then throws {@link
+ * QueueFullException} (the default) or drops and reports the event, as {@link
+ * WriterOptions#whenFull()} says. An event too large for any request is refused at once with {@link
+ * EventTooLargeException}.
  *
  * <h2>Shutdown</h2>
  *
  * {@link #close()} delivers what is queued within {@link WriterOptions#closeTimeout()} and reports
  * the rest. Unless {@link WriterOptions#flushOnShutdown()} is turned off, a JVM shutdown hook does
- * the same for a writer that was never closed.
+ * the same for a writer that was never closed; the default failure handler then prints its reports
+ * on standard error, since logging frameworks stop in shutdown hooks of their own.
  *
  * <p>Events are generated insert models, or maps that Gson serialises to the same JSON (a Gson
  * {@code JsonObject} via {@code asMap()}). All methods are thread-safe.
@@ -109,13 +117,17 @@ public final class EventWriter<E, F> implements AutoCloseable {
             options.maxBatchRows(),
             options.maxBatchBytes(),
             options.linger().toNanos());
-    RequestOptions base = options.requestOptions();
-    RequestOptions insertOptions =
-        base.maxRetries() != null
-            ? base
-            : base.toBuilder().maxRetries(options.maxRetries()).build();
     BatchSender sender =
-        new BatchSender(transport, target, insertOptions, base, counters, this::report, queue);
+        new BatchSender(
+            transport,
+            target,
+            options,
+            counters,
+            this::report,
+            options.acknowledgementHandler() == AcknowledgementHandler.none()
+                ? null
+                : this::acknowledged,
+            queue);
     this.senders = new SenderThreads(options.maxConcurrentRequests(), queue, sender, target);
     if (options.flushOnShutdown()) {
       shutdownHook = new Thread(this::close, "bt4j-writer-shutdown-" + target.objectType());
@@ -243,13 +255,15 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   /**
    * Queues a change to the row {@code id}: the fields given are deep-merged into it ({@code
-   * "_is_merge": true}), the others left as they are.
+   * "_is_merge": true}), the others left as they are. A {@code null} value, at any depth of the
+   * maps, is sent as an explicit null and clears that field ({@code Map} implementations that allow
+   * null values, such as {@code HashMap}, can carry one).
    *
    * @return {@code id}
    */
   public String merge(String id, Map<String, ?> fields) {
     Objects.requireNonNull(fields, "fields == null");
-    return mergeTree(Validation.notBlank(id, "id"), encoder.treeOf(fields));
+    return mergeTree(Validation.notBlank(id, "id"), encoder.treeOfFields(fields));
   }
 
   /**
@@ -337,7 +351,9 @@ public final class EventWriter<E, F> implements AutoCloseable {
   }
 
   /**
-   * Waits until every event accepted before this call is acknowledged or reported as failed.
+   * Waits until every event accepted before this call is acknowledged or reported as failed. While
+   * the server is unavailable this lasts up to the {@link WriterOptions#retryBudget() retry
+   * budget}; {@link #flush(Duration)} bounds the wait.
    *
    * @throws IllegalStateException if called from the writer's own threads (a failure handler)
    * @throws BraintrustException if the thread is interrupted (its interrupt flag is set again)
@@ -488,14 +504,28 @@ public final class EventWriter<E, F> implements AutoCloseable {
     report(new WriteFailure(WriteFailure.Reason.CLOSED, null, target.toString(), failed));
   }
 
+  /**
+   * Hands a failure to the handler. Whatever the handler throws, Errors included, is caught, so
+   * that the sender lives on; the failure is then printed on standard error, since the handler
+   * (which may be the one that logs) could not take it.
+   */
   private void report(WriteFailure failure) {
     try {
       options.failureHandler().onFailure(failure);
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.ERROR,
-          "the FailureHandler threw; the failure it was given: " + failure,
+    } catch (Throwable e) {
+      Stderr.print(
+          "the FailureHandler threw; the failure it was given: "
+              + LoggingFailureHandler.describe(failure),
           e);
+    }
+  }
+
+  private void acknowledged(Acknowledgement acknowledgement) {
+    try {
+      options.acknowledgementHandler().onAcknowledged(acknowledgement);
+    } catch (Throwable e) {
+      Stderr.print(
+          "the AcknowledgementHandler threw; the events stay acknowledged: " + acknowledgement, e);
     }
   }
 

@@ -11,9 +11,11 @@ public final class WriteFailure {
   /** Why the events were not delivered. */
   public enum Reason {
     /**
-     * The request failed for good: the server refused it (a 4xx other than 408/409/429, or a 413
-     * for a single event), or the retries for a 5xx, 429 or connection failure ran out. The rows
-     * may or may not have been stored; logging them again with the same ids is safe.
+     * The request failed for good: the server refused these rows (a 4xx other than 408/409/429; for
+     * a 400, 422 or 413, the rows it refused once the others were stored), or the {@link
+     * WriterOptions#retryBudget() retry budget} ran out on a 5xx, 429 or connection failure, or the
+     * server asked to wait longer than the budget had left. The rows may or may not have been
+     * stored; logging them again with the same ids is safe.
      */
     REQUEST_FAILED,
     /** The queue was full and the policy is {@link QueueFullPolicy#dropAndReport()}; never sent. */

@@ -21,8 +21,10 @@ public final class WriterOptions {
   private final int maxConcurrentRequests;
   private final Duration linger;
   private final int maxRetries;
+  private final Duration retryBudget;
   private final QueueFullPolicy whenFull;
   private final FailureHandler failureHandler;
+  private final AcknowledgementHandler acknowledgementHandler;
   private final boolean flushOnShutdown;
   private final Duration closeTimeout;
   private final Clock clock;
@@ -36,8 +38,10 @@ public final class WriterOptions {
     this.maxConcurrentRequests = b.maxConcurrentRequests;
     this.linger = b.linger;
     this.maxRetries = b.maxRetries;
+    this.retryBudget = b.retryBudget;
     this.whenFull = b.whenFull;
     this.failureHandler = b.failureHandler;
+    this.acknowledgementHandler = b.acknowledgementHandler;
     this.flushOnShutdown = b.flushOnShutdown;
     this.closeTimeout = b.closeTimeout;
     this.clock = b.clock;
@@ -64,8 +68,10 @@ public final class WriterOptions {
     b.maxConcurrentRequests = maxConcurrentRequests;
     b.linger = linger;
     b.maxRetries = maxRetries;
+    b.retryBudget = retryBudget;
     b.whenFull = whenFull;
     b.failureHandler = failureHandler;
+    b.acknowledgementHandler = acknowledgementHandler;
     b.flushOnShutdown = flushOnShutdown;
     b.closeTimeout = closeTimeout;
     b.clock = clock;
@@ -88,7 +94,7 @@ public final class WriterOptions {
     return maxRequestBytes;
   }
 
-  /** The most event bytes held in the queue. */
+  /** The most heap the queued events may occupy, JSON and per-event overhead counted. */
   public long maxQueuedBytes() {
     return maxQueuedBytes;
   }
@@ -103,9 +109,17 @@ public final class WriterOptions {
     return linger;
   }
 
-  /** How many times a failed insert request is retried. */
+  /**
+   * The most times one insert request is retried ({@link Integer#MAX_VALUE}, the default, for no
+   * limit but the {@link #retryBudget()}).
+   */
   public int maxRetries() {
     return maxRetries;
+  }
+
+  /** How long the writer keeps retrying a batch, counted from its first attempt. */
+  public Duration retryBudget() {
+    return retryBudget;
   }
 
   /** What {@code log} does when the queue is full. */
@@ -116,6 +130,11 @@ public final class WriterOptions {
   /** Who is told about events that were accepted but not delivered. */
   public FailureHandler failureHandler() {
     return failureHandler;
+  }
+
+  /** Who is told about the rows the server confirmed. */
+  public AcknowledgementHandler acknowledgementHandler() {
+    return acknowledgementHandler;
   }
 
   /** Whether a JVM shutdown hook closes the writer. */
@@ -153,7 +172,9 @@ public final class WriterOptions {
         + ", linger="
         + linger
         + ", maxRetries="
-        + maxRetries
+        + (maxRetries == Integer.MAX_VALUE ? "unlimited" : maxRetries)
+        + ", retryBudget="
+        + retryBudget
         + ", whenFull="
         + whenFull
         + ", flushOnShutdown="
@@ -171,9 +192,11 @@ public final class WriterOptions {
     private long maxQueuedBytes = 64 * MIB;
     private int maxConcurrentRequests = 4;
     private Duration linger = Duration.ZERO;
-    private int maxRetries = 5;
+    private int maxRetries = Integer.MAX_VALUE;
+    private Duration retryBudget = Duration.ofMinutes(10);
     private QueueFullPolicy whenFull = QueueFullPolicy.block(Duration.ofSeconds(30));
     private FailureHandler failureHandler = FailureHandler.logging();
+    private AcknowledgementHandler acknowledgementHandler = AcknowledgementHandler.none();
     private boolean flushOnShutdown = true;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
@@ -215,9 +238,12 @@ public final class WriterOptions {
     }
 
     /**
-     * The most bytes of serialised events waiting to be sent (64 MiB by default): the bound on the
+     * The most heap the events waiting to be sent may occupy (64 MiB by default): the bound on the
      * writer's memory, with up to {@link #maxConcurrentRequests(int)} requests of at most {@link
-     * #maxRequestBytes(long)} in flight besides.
+     * #maxRequestBytes(long)} in flight besides. Each event counts its JSON bytes plus the objects
+     * that hold them and its id (about 160 bytes more for a UUID id on a 64-bit JVM with compressed
+     * references, the default below 32 GB of heap), so that a queue of tiny events stays within the
+     * bound too.
      */
     public Builder maxQueuedBytes(long bytes) {
       if (bytes < 1) {
@@ -255,17 +281,38 @@ public final class WriterOptions {
     }
 
     /**
-     * How many times a failed insert request is retried (5 by default, more than a client call's 2,
-     * since a background writer has time and an insert is safe to repeat). The waits follow the
-     * client's {@link io.github.bt4j.RetryPolicy}. Feedback requests are never retried: sending one
-     * twice could record a comment twice. A {@link #requestOptions(RequestOptions)} with its own
-     * {@code maxRetries} wins.
+     * The most times one insert request is retried: no limit by default, so that the {@link
+     * #retryBudget(Duration) retry budget} alone decides; 0 turns retries off. A {@link
+     * #requestOptions(RequestOptions)} with its own {@code maxRetries} wins.
      */
     public Builder maxRetries(int retries) {
       if (retries < 0) {
         throw new IllegalArgumentException("maxRetries must be >= 0, got " + retries);
       }
       this.maxRetries = retries;
+      return this;
+    }
+
+    /**
+     * How long the writer keeps retrying a batch, counted from its first attempt (10 minutes by
+     * default): long enough to ride out a plausible outage, while the queue ({@link
+     * #maxQueuedBytes(long)}) bounds what waits meanwhile. Retried: 408, 409, 429 and 5xx answers
+     * and connection failures; an insert is safe to repeat, since its rows carry their ids. The
+     * waits follow the client's {@link io.github.bt4j.RetryPolicy} backoff (0.5 s doubling to 8 s
+     * by default, jittered), or the server's {@code Retry-After}/{@code Retry-After-Ms} if it fits
+     * in what is left of the budget; a server asking for more fails the batch at once. A 429, or
+     * any answer with {@code Retry-After}, pauses every sender of the writer until the server's
+     * time, not only the one that received it. The waits use the client's {@link
+     * io.github.bt4j.Sleeper} and clock. {@code close()} cuts retries short at its timeout.
+     * Feedback requests are never retried: sending one twice could record a comment twice. Zero
+     * sends each request once.
+     */
+    public Builder retryBudget(Duration budget) {
+      Objects.requireNonNull(budget, "retryBudget == null");
+      if (budget.isNegative()) {
+        throw new IllegalArgumentException("retryBudget must not be negative, got " + budget);
+      }
+      this.retryBudget = budget;
       return this;
     }
 
@@ -278,6 +325,16 @@ public final class WriterOptions {
     /** Who is told about undelivered events ({@link FailureHandler#logging()} by default). */
     public Builder failureHandler(FailureHandler handler) {
       this.failureHandler = Objects.requireNonNull(handler, "failureHandler == null");
+      return this;
+    }
+
+    /**
+     * Who is told, request by request, which rows the server confirmed ({@link
+     * AcknowledgementHandler#none()} by default). With {@link #failureHandler(FailureHandler)} it
+     * accounts for every accepted event: each is in exactly one acknowledgement or one failure.
+     */
+    public Builder onAcknowledged(AcknowledgementHandler handler) {
+      this.acknowledgementHandler = Objects.requireNonNull(handler, "onAcknowledged == null");
       return this;
     }
 
@@ -312,7 +369,12 @@ public final class WriterOptions {
       return this;
     }
 
-    /** Options for every request the writer sends: headers, impersonation, timeouts (none). */
+    /**
+     * Options for every request the writer sends: headers, impersonation, timeouts (none). A
+     * timeout applies to each attempt, since the writer decides its retries itself (see {@link
+     * #retryBudget(Duration)}); a {@code maxRetries} here caps them as {@link #maxRetries(int)}
+     * does.
+     */
     public Builder requestOptions(RequestOptions options) {
       this.requestOptions = Objects.requireNonNull(options, "requestOptions == null");
       return this;

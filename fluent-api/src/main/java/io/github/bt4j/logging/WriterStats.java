@@ -11,9 +11,10 @@ package io.github.bt4j.logging;
  * @param failed accepted events reported to the {@link FailureHandler}
  * @param dropped events refused by {@link QueueFullPolicy#dropAndReport()} (also reported, never
  *     accepted)
- * @param requests requests sent, not counting the client's retries
+ * @param requests requests sent, not counting retries (the halves of a split batch count)
  * @param queuedEvents events waiting to be sent
- * @param queuedBytes their JSON bytes
+ * @param queuedBytes the heap they occupy, as counted against {@link
+ *     WriterOptions#maxQueuedBytes()}: their JSON and about 160 bytes each besides
  */
 public record WriterStats(
     long accepted,

@@ -189,7 +189,7 @@ class EventWriterDeliveryTest {
   }
 
   @Test
-  void aRefusedBatchIsReportedWithItsEvents(WireMockRuntimeInfo wm) {
+  void aBatchRefusedForEveryRowReportsEachRowWithItsContent(WireMockRuntimeInfo wm) {
     wm.getWireMock()
         .register(
             post(urlPathEqualTo(INSERT_PATH))
@@ -205,20 +205,24 @@ class EventWriterDeliveryTest {
       a = logs.log(Map.of("input", "one"));
       b = logs.log(Map.of("input", "two"));
       logs.flush();
-      assertEquals(new WriterStats(2, 0, 2, 0, 1, 0, 0), logs.stats());
+      // The pair, then each row alone to find which the server refuses.
+      assertEquals(new WriterStats(2, 0, 2, 0, 3, 0, 0), logs.stats());
     }
-    assertEquals(1, failures.size());
-    WriteFailure failure = failures.get(0);
-    assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
-    BadRequestException cause =
-        assertInstanceOf(BadRequestException.class, failure.cause().orElseThrow());
-    assertEquals("metadata must be an object", cause.serverMessage());
-    assertEquals("project_logs " + PROJECT, failure.target());
-    assertEquals(List.of(a, b), failure.events().stream().map(FailedEvent::id).toList());
-    assertEquals("{\"id\":\"" + a + "\",\"input\":\"one\"}", failure.events().get(0).json());
-    assertTrue(failure.toString().contains(a) && failure.toString().contains(b));
-    assertEquals(1, insertIds(wm).size(), "a 400 is not retried");
-    assertEquals(List.of(), waits);
+    assertEquals(List.of(List.of(a, b), List.of(a), List.of(b)), insertIds(wm));
+    assertEquals(2, failures.size());
+    for (WriteFailure failure : failures) {
+      assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
+      BadRequestException cause =
+          assertInstanceOf(BadRequestException.class, failure.cause().orElseThrow());
+      assertEquals("metadata must be an object", cause.serverMessage());
+      assertEquals("project_logs " + PROJECT, failure.target());
+      assertEquals(1, failure.events().size());
+    }
+    assertEquals(a, failures.get(0).events().get(0).id());
+    assertEquals(
+        "{\"id\":\"" + a + "\",\"input\":\"one\"}", failures.get(0).events().get(0).json());
+    assertEquals(b, failures.get(1).events().get(0).id());
+    assertEquals(List.of(), waits, "a 400 is not retried");
   }
 
   @Test

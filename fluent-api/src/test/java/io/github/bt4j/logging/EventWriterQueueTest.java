@@ -8,6 +8,7 @@ import static io.github.bt4j.logging.WriterTestSupport.failures;
 import static io.github.bt4j.logging.WriterTestSupport.insertIds;
 import static io.github.bt4j.logging.WriterTestSupport.options;
 import static io.github.bt4j.logging.WriterTestSupport.waits;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.logging.internal.EventKind;
+import io.github.bt4j.logging.internal.QueuedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,14 +33,17 @@ import org.junit.jupiter.api.Test;
 class EventWriterQueueTest {
   private static final int SERVER_DELAY_MS = 500;
 
-  /** Each event's JSON is 300 bytes; the queue holds three of them. */
+  /**
+   * Each event's JSON is 300 bytes, 424 bytes of heap with its id and the objects holding them (see
+   * {@link #eventsAre300BytesAnd424InTheQueue}); the queue holds three of them.
+   */
   private static WriterOptions.Builder oneAtATime(List<WriteFailure> failures) {
     return options(failures)
         .maxBatchRows(1)
         .maxConcurrentRequests(1)
         .maxBatchBytes(1000)
         .maxRequestBytes(1000)
-        .maxQueuedBytes(1000);
+        .maxQueuedBytes(3 * 424 + 100);
   }
 
   private static Map<String, Object> event(int i) {
@@ -54,8 +60,10 @@ class EventWriterQueueTest {
   }
 
   @Test
-  void eventsAre300Bytes() {
-    assertEquals(300, io.github.bt4j.internal.json.Json.gson().toJson(event(1)).length());
+  void eventsAre300BytesAnd424InTheQueue() {
+    byte[] json = io.github.bt4j.internal.json.Json.gson().toJson(event(1)).getBytes(UTF_8);
+    assertEquals(300, json.length);
+    assertEquals(424, new QueuedEvent("e001", EventKind.INSERT, json).heapBytes());
   }
 
   @Test

@@ -1,65 +1,95 @@
 package io.github.bt4j.logging.internal;
 
 import io.github.bt4j.RequestOptions;
-import io.github.bt4j.errors.PayloadTooLargeException;
+import io.github.bt4j.Sleeper;
+import io.github.bt4j.errors.BraintrustException;
+import io.github.bt4j.errors.ConnectionException;
+import io.github.bt4j.internal.http.ClientConfig;
+import io.github.bt4j.internal.http.ErrorMapper;
 import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.logging.Acknowledgement;
 import io.github.bt4j.logging.FailedEvent;
 import io.github.bt4j.logging.WriteFailure;
+import io.github.bt4j.logging.WriterOptions;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Okio;
 
 /**
  * Sends one batch: folds rows with the same id, writes the request body from the events' JSON bytes
- * and posts it through the client's transport (auth, retries, typed errors, logging). A 413 answer
- * splits the rows in two halves, sent one after the other, down to single rows; every event ends up
- * acknowledged or in a {@link WriteFailure}.
+ * and posts it through the client's transport (auth, headers, typed errors, logging), retrying as
+ * {@link Resends} decides. A request answered 413 is split in halves, sent one after the other,
+ * down to single rows; so is an insert answered 400 or 422, to find the rows the server refuses and
+ * store the others, within a bound of extra requests. Every event ends up acknowledged or in a
+ * {@link WriteFailure}; {@link #settleRest} makes sure of it even when sending broke off.
  */
 public final class BatchSender {
   private static final MediaType JSON = MediaType.get("application/json");
 
+  /** How many refused rows per batch the writer always isolates (see isolationAllowance). */
+  static final int ISOLATED_ROWS = 4;
+
   private final Transport transport;
   private final EventTarget target;
-  private final RequestOptions insertOptions;
-  private final RequestOptions feedbackOptions;
+  private final RequestOptions requestOptions;
   private final WriterCounters counters;
   private final Consumer<WriteFailure> failures;
+  private final Consumer<Acknowledgement> acknowledgements;
   private final EventQueue queue;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration retryBudget;
+  private final Resends resends;
+  private final SendPause pause;
 
   /**
    * Creates a sender.
    *
-   * @param insertOptions options for insert requests, which are sent as retry-safe
-   * @param feedbackOptions options for feedback requests, which are sent once
    * @param failures receives every failure; must not throw
+   * @param acknowledgements receives every acknowledgement, or null if nobody wants them (the
+   *     answers' row ids are then not read); must not throw
    */
   public BatchSender(
       Transport transport,
       EventTarget target,
-      RequestOptions insertOptions,
-      RequestOptions feedbackOptions,
+      WriterOptions options,
       WriterCounters counters,
       Consumer<WriteFailure> failures,
+      Consumer<Acknowledgement> acknowledgements,
       EventQueue queue) {
     this.transport = transport;
     this.target = target;
-    this.insertOptions = insertOptions;
-    this.feedbackOptions = feedbackOptions;
     this.counters = counters;
     this.failures = failures;
+    this.acknowledgements = acknowledgements;
     this.queue = queue;
+    ClientConfig config = transport.config();
+    this.clock = config.clock();
+    this.sleeper = config.sleeper();
+    this.retryBudget = options.retryBudget();
+    RequestOptions base = options.requestOptions();
+    int maxRetries = base.maxRetries() != null ? base.maxRetries() : options.maxRetries();
+    this.resends = new Resends(config.retryPolicy(), config.jitter(), maxRetries);
+    this.pause = new SendPause(clock, sleeper);
+    // Resends are decided here alone: the transport must neither retry nor replay the body.
+    this.requestOptions = base.toBuilder().maxRetries(0).retryNonIdempotent(false).build();
   }
 
-  /** Sends the batch; reports rather than throws. */
+  /** Sends the batch; reports rather than throws, except for bugs (see {@link #settleRest}). */
   public void send(Batch batch) {
     List<List<Row>> groups;
     try {
@@ -71,47 +101,152 @@ public final class BatchSender {
       fail(WriteFailure.Reason.REQUEST_FAILED, e, RowMerger.unmerged(batch.events()));
       return;
     }
+    RetryBudget budget = new RetryBudget(clock, retryBudget);
+    int[] isolationLeft = {isolationAllowance(batch.events().size())};
     for (List<Row> group : groups) {
-      sendRows(batch, group);
+      deliver(batch, group, budget, isolationLeft);
     }
   }
 
-  private void sendRows(Batch batch, List<Row> rows) {
-    if (queue.isAbandoned()) {
-      fail(WriteFailure.Reason.CLOSED, null, rows);
-      return;
+  /**
+   * The extra requests a batch of {@code rows} may spend finding the rows a server refuses:
+   * bisection finds each refused row with two requests per halving, so {@value #ISOLATED_ROWS}
+   * times {@code 2 * ceil(log2(rows))} isolates that many refused rows in any batch, and every one
+   * in a batch small enough that this exceeds {@code 2 * (rows - 1)}. When most rows are refused
+   * (an application bug), the cost stays logarithmic in the batch size, not linear.
+   */
+  static int isolationAllowance(int rows) {
+    int halvings = 32 - Integer.numberOfLeadingZeros(Math.max(1, rows - 1));
+    return Math.min(2 * (rows - 1), ISOLATED_ROWS * 2 * halvings);
+  }
+
+  /**
+   * Reports every event of the batch that was neither acknowledged nor reported: the safety net for
+   * a sender that broke off ({@code cause}, if any, says why), so that {@code flush()} never counts
+   * such an event as settled.
+   */
+  public void settleRest(Batch batch, Throwable cause) {
+    List<Row> rest = new ArrayList<>();
+    for (QueuedEvent e : batch.events()) {
+      if (!e.isSettled()) {
+        rest.add(new Row(e));
+      }
     }
-    boolean insert = batch.kind() == EventKind.INSERT;
-    try {
-      Request request =
-          new Request.Builder()
-              .url(target.url(batch.kind()))
-              .post(RequestBody.create(body(batch.kind(), rows), JSON))
-              .build();
-      Call call = transport.newCall(request, insert ? insertOptions : feedbackOptions, insert);
-      batch.currentCall(call);
-      counters.requests.increment();
-      try (Response response = transport.open(call)) {
-        drain(response.body());
+    if (!rest.isEmpty()) {
+      Throwable why =
+          cause != null
+              ? cause
+              : new IllegalStateException("the writer stopped sending these events (a bug)");
+      fail(reasonNow(), why, rest);
+    }
+  }
+
+  private void deliver(Batch batch, List<Row> rows, RetryBudget budget, int[] isolationLeft) {
+    Attempt attempt = sendWithRetries(batch, rows, budget);
+    if (attempt == null) {
+      fail(WriteFailure.Reason.CLOSED, null, rows);
+    } else if (attempt.succeeded()) {
+      acknowledge(batch.kind(), rows, attempt.serverRowIds());
+    } else if (queue.isAbandoned()) {
+      fail(WriteFailure.Reason.CLOSED, attempt.error(), rows);
+    } else if (rows.size() > 1 && splits(attempt, batch.kind(), isolationLeft)) {
+      int half = rows.size() / 2;
+      deliver(batch, new ArrayList<>(rows.subList(0, half)), budget, isolationLeft);
+      deliver(batch, new ArrayList<>(rows.subList(half, rows.size())), budget, isolationLeft);
+    } else {
+      fail(WriteFailure.Reason.REQUEST_FAILED, attempt.error(), rows);
+    }
+  }
+
+  /**
+   * Whether to send the rows again in two halves: always on 413 (each half is smaller); on 400 or
+   * 422 for inserts, whose rows are upserts by id, while the isolation allowance lasts, since the
+   * server refuses the whole request for one bad row.
+   */
+  private static boolean splits(Attempt failed, EventKind kind, int[] isolationLeft) {
+    if (failed.status() == 413) {
+      return true;
+    }
+    if (kind == EventKind.INSERT
+        && (failed.status() == 400 || failed.status() == 422)
+        && isolationLeft[0] >= 2) {
+      isolationLeft[0] -= 2;
+      return true;
+    }
+    return false;
+  }
+
+  /** The last attempt's outcome, or null if the writer was abandoned while waiting. */
+  private Attempt sendWithRetries(Batch batch, List<Row> rows, RetryBudget budget) {
+    byte[] body = body(batch.kind(), rows);
+    for (int retry = 0; ; retry++) {
+      try {
+        budget.spent(pause.await(queue::isAbandoned));
+      } catch (InterruptedException e) {
+        return null;
       }
-      acknowledge(rows);
-    } catch (PayloadTooLargeException tooLarge) {
-      if (rows.size() == 1) {
-        fail(WriteFailure.Reason.REQUEST_FAILED, tooLarge, rows);
-      } else {
-        int half = rows.size() / 2;
-        sendRows(batch, new ArrayList<>(rows.subList(0, half)));
-        sendRows(batch, new ArrayList<>(rows.subList(half, rows.size())));
+      if (queue.isAbandoned()) {
+        return null;
       }
-    } catch (RuntimeException | Error e) {
-      // Even a bug or an OutOfMemoryError must not lose the rows silently.
-      fail(
-          queue.isAbandoned() ? WriteFailure.Reason.CLOSED : WriteFailure.Reason.REQUEST_FAILED,
-          e,
-          rows);
+      if (retry == 0) {
+        counters.requests.increment();
+      }
+      Attempt attempt = attempt(batch, body);
+      if (attempt.succeeded() || queue.isAbandoned()) {
+        return attempt;
+      }
+      Duration wait = resends.waitBefore(attempt, batch.kind(), retry + 1, budget);
+      if (wait == null) {
+        return attempt;
+      }
+      if (Resends.pausesEveryone(attempt)) {
+        pause.pauseFor(wait); // waited out at the top of the loop, by every sender
+        continue;
+      }
+      try {
+        sleeper.sleep(wait, queue::isAbandoned);
+      } catch (InterruptedException e) {
+        return null;
+      }
+      budget.spent(wait);
+    }
+  }
+
+  private Attempt attempt(Batch batch, byte[] body) {
+    Request request =
+        new Request.Builder()
+            .url(target.url(batch.kind()))
+            .post(RequestBody.create(body, JSON))
+            .build();
+    Call call = transport.newCall(request, requestOptions, false);
+    batch.currentCall(call);
+    try (Response response = call.execute()) {
+      if (response.isSuccessful()) {
+        if (acknowledgements != null && batch.kind() == EventKind.INSERT) {
+          return Attempt.stored(RowIds.read(response.body()));
+        }
+        RowIds.drain(response.body());
+        return Attempt.stored(List.of());
+      }
+      return Attempt.refused(
+          ErrorMapper.toException(response), response.code(), RetryAfter.of(response, clock));
+    } catch (IOException e) {
+      BraintrustException error =
+          new ConnectionException(request.method(), request.url().toString(), e);
+      return Attempt.broken(error, !call.isCanceled() && isTransient(e));
     } finally {
       batch.currentCall(null);
     }
+  }
+
+  /** Whether a transport failure may pass on a later attempt (not DNS, TLS or a cancellation). */
+  private static boolean isTransient(IOException e) {
+    if (e instanceof UnknownHostException
+        || e instanceof SSLPeerUnverifiedException
+        || e instanceof SSLHandshakeException) {
+      return false;
+    }
+    return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
   }
 
   /** The request body: {@code {"events":[row,row,...]}} from the rows' bytes, copied once. */
@@ -137,29 +272,34 @@ public final class BatchSender {
     return body;
   }
 
-  private static void drain(ResponseBody body) {
-    if (body == null) {
-      return;
-    }
-    try {
-      body.source().readAll(Okio.blackhole());
-    } catch (IOException e) {
-      // The status was 2xx, so the rows are stored; the rest of the body (their ids) is not needed.
-    }
-  }
-
-  private void acknowledge(List<Row> rows) {
-    long events = 0;
+  private void acknowledge(EventKind kind, List<Row> rows, List<String> serverRowIds) {
+    int events = 0;
+    List<String> ids = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      events += row.members().size();
+      ids.add(row.id());
+      for (QueuedEvent e : row.members()) {
+        e.settle();
+        events++;
+      }
     }
     counters.acknowledged.add(events);
+    if (acknowledgements == null) {
+      return;
+    }
+    acknowledgements.accept(
+        new Acknowledgement(
+            target.toString(), kind == EventKind.FEEDBACK, ids, serverRowIds, events));
+  }
+
+  private WriteFailure.Reason reasonNow() {
+    return queue.isAbandoned() ? WriteFailure.Reason.CLOSED : WriteFailure.Reason.REQUEST_FAILED;
   }
 
   private void fail(WriteFailure.Reason reason, Throwable cause, List<Row> rows) {
     List<FailedEvent> events = new ArrayList<>();
     for (Row row : rows) {
       for (QueuedEvent e : row.members()) {
+        e.settle();
         events.add(new FailedEvent(e.id(), e.kind() == EventKind.FEEDBACK, e.json()));
       }
     }

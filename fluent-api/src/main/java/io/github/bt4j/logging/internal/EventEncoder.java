@@ -2,6 +2,7 @@ package io.github.bt4j.logging.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class EventEncoder {
   }
 
   /**
-   * The tree of a model or map event with {@code flags} added and the id set, for merge rows.
+   * The tree of a model event: its non-null fields, as the client's Gson writes them.
    *
    * @throws IllegalArgumentException if the event is not a JSON object
    */
@@ -73,6 +74,39 @@ public final class EventEncoder {
       throw new IllegalArgumentException("an event must serialise to a JSON object, got: " + tree);
     }
     return tree.getAsJsonObject();
+  }
+
+  /**
+   * The tree of a map of fields, keeping its explicit nulls: in a merge, {@code "metadata": null}
+   * clears the field, so it must reach the server. Nulls are kept in the maps themselves, at any
+   * depth, and in Gson trees; other values (models, lists) are written as the client's Gson writes
+   * them, so a model's unset fields stay absent rather than clearing anything.
+   */
+  public JsonObject treeOfFields(Map<?, ?> fields) {
+    JsonObject tree = new JsonObject();
+    for (Map.Entry<?, ?> entry : fields.entrySet()) {
+      if (!(entry.getKey() instanceof String key)) {
+        throw new IllegalArgumentException(
+            "field names must be strings, got " + describe(entry.getKey()));
+      }
+      Object value = entry.getValue();
+      JsonElement element;
+      if (value == null) {
+        element = JsonNull.INSTANCE;
+      } else if (value instanceof Map<?, ?> nested) {
+        element = treeOfFields(nested);
+      } else if (value instanceof JsonElement json) {
+        element = json.deepCopy(); // already a tree, explicit nulls included
+      } else {
+        element = gson.toJsonTree(value);
+      }
+      tree.add(key, element);
+    }
+    return tree;
+  }
+
+  private static String describe(Object key) {
+    return key == null ? "null" : key.getClass().getName();
   }
 
   /** The id entry of a map event, or null. */

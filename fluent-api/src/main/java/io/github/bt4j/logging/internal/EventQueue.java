@@ -11,9 +11,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The writer's queue: a FIFO of serialised events bounded by bytes, from which workers take
- * batches. It also knows what is in flight, so that it can keep two requests for the same id from
- * racing (the later could land first) and tell a flush when everything up to a point has settled.
+ * The writer's queue: a FIFO of serialised events bounded by the heap they occupy (see {@link
+ * QueuedEvent#heapBytes()}), from which workers take batches. It also knows what is in flight, so
+ * that it can keep two requests for the same id from racing (the later could land first) and tell a
+ * flush when everything up to a point has settled.
  *
  * <p>A batch is always a prefix of the queue: it ends where the row or byte limit is reached, where
  * the kind of event changes (inserts and feedback go to different endpoints), or before an event
@@ -37,7 +38,12 @@ public final class EventQueue {
   private final long maxBatchBytes;
   private final long lingerNanos;
 
+  /** The heap the queued events occupy: what the bound limits. */
   private long queuedBytes;
+
+  /** The JSON bytes of the queued events: what requests will carry. */
+  private long queuedJsonBytes;
+
   private long nextSeq = 1;
   private long flushUpTo;
   private int idleWorkers;
@@ -47,7 +53,8 @@ public final class EventQueue {
   /**
    * Creates a queue.
    *
-   * @param maxQueuedBytes the most event bytes held at once (an event always fits an empty queue)
+   * @param maxQueuedBytes the most heap the queued events may occupy, as {@link
+   *     QueuedEvent#heapBytes()} counts it (an event always fits an empty queue)
    * @param maxBatchRows the most events per batch
    * @param maxBatchBytes the most request bytes per batch, unless a single event is larger
    * @param lingerNanos how long a part-full batch waits to fill; 0 for waiting only while another
@@ -78,7 +85,7 @@ public final class EventQueue {
     try {
       ensureOpen();
       long remaining = blockNanos;
-      while (!queue.isEmpty() && queuedBytes + event.size() > maxQueuedBytes) {
+      while (!queue.isEmpty() && queuedBytes + event.heapBytes() > maxQueuedBytes) {
         if (dropWhenFull) {
           return false;
         }
@@ -106,7 +113,8 @@ public final class EventQueue {
       }
       event.seq(nextSeq++);
       queue.addLast(event);
-      queuedBytes += event.size();
+      queuedBytes += event.heapBytes();
+      queuedJsonBytes += event.size();
       if (idleWorkers > 0 && mayMakeBatchReady()) {
         workChanged.signal();
       }
@@ -131,7 +139,7 @@ public final class EventQueue {
     int size = queue.size();
     return size >= maxBatchRows
         || (size > 0
-            && queuedBytes + size + envelopeBytes(queue.peekLast().kind()) > maxBatchBytes);
+            && queuedJsonBytes + size + envelopeBytes(queue.peekLast().kind()) > maxBatchBytes);
   }
 
   private void ensureOpen() {
@@ -232,7 +240,8 @@ public final class EventQueue {
     List<QueuedEvent> events = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
       QueuedEvent e = queue.pollFirst();
-      queuedBytes -= e.size();
+      queuedBytes -= e.heapBytes();
+      queuedJsonBytes -= e.size();
       inFlightIds.add(e.id());
       events.add(e);
     }
@@ -333,6 +342,7 @@ public final class EventQueue {
       List<QueuedEvent> left = new ArrayList<>(queue);
       queue.clear();
       queuedBytes = 0;
+      queuedJsonBytes = 0;
       for (Batch b : inFlight) {
         b.cancel();
       }
@@ -365,7 +375,7 @@ public final class EventQueue {
     }
   }
 
-  /** The bytes of the events waiting to be sent. */
+  /** The heap the events waiting to be sent occupy, as counted against the bound. */
   public long queuedBytes() {
     lock.lock();
     try {

@@ -9,14 +9,18 @@ public final class QueuedEvent {
   private final String id;
   private final EventKind kind;
   private final byte[] json;
+  private final int heapBytes;
   private final long enqueuedNanos;
   private long seq;
+  // Written and read only by the sender that holds the event's batch.
+  private boolean settled;
 
   /** Creates an event; {@code json} is a JSON object that contains {@code "id": id}. */
   public QueuedEvent(String id, EventKind kind, byte[] json) {
     this.id = id;
     this.kind = kind;
     this.json = json;
+    this.heapBytes = HeapSize.ofEvent(id, json.length);
     this.enqueuedNanos = System.nanoTime();
   }
 
@@ -35,9 +39,17 @@ public final class QueuedEvent {
     return json;
   }
 
-  /** The size that counts against the queue's byte bound. */
+  /** The size of the event's JSON: what it adds to a request. */
   public int size() {
     return json.length;
+  }
+
+  /**
+   * What the event occupies on the heap while queued, as {@link HeapSize} estimates it: its JSON,
+   * its id and the objects holding them. This is what counts against the queue's bound.
+   */
+  public int heapBytes() {
+    return heapBytes;
   }
 
   /** When the event was accepted, on the {@link System#nanoTime()} scale. */
@@ -52,5 +64,15 @@ public final class QueuedEvent {
 
   void seq(long seq) {
     this.seq = seq;
+  }
+
+  /** Whether the event was acknowledged or reported as failed. */
+  boolean isSettled() {
+    return settled;
+  }
+
+  /** Records that the event was acknowledged or reported. */
+  void settle() {
+    settled = true;
   }
 }

@@ -98,7 +98,14 @@ public final class RowMerger {
         && !isTrue(earlier, OBJECT_DELETE);
   }
 
-  /** Applies the merge row {@code later} to {@code earlier}, in place. */
+  /**
+   * Applies the merge row {@code later} to {@code earlier}, in place. When both are merges, the
+   * result must do to any stored row what the two would do one after the other, so it lists in
+   * {@code _merge_paths} every path it must replace rather than deep-merge: those of either row
+   * that the row actually sets, and those where {@code later} put an object in place of a value
+   * {@code earlier} set that was not one (null, a scalar, an array). Deep-merging such an object
+   * into the stored row would keep stored keys that the first merge had already removed.
+   */
   static void fold(JsonObject earlier, JsonObject later) {
     boolean earlierIsMerge = isTrue(earlier, IS_MERGE);
     Map<String, JsonElement> kept = new HashMap<>();
@@ -108,9 +115,10 @@ public final class RowMerger {
         kept.put(field, value);
       }
     }
-    Set<List<String>> replacePaths = mergePaths(later);
-    JsonElement earlierPaths = earlier.remove(MERGE_PATHS);
-    deepMerge(earlier, later, new ArrayList<>(), replacePaths);
+    Set<List<String>> replacePaths = setPaths(later, mergePaths(later));
+    Set<List<String>> union = new LinkedHashSet<>(setPaths(earlier, mergePaths(earlier)));
+    earlier.remove(MERGE_PATHS);
+    deepMerge(earlier, later, new ArrayList<>(), replacePaths, union);
     for (String field : KEPT_FROM_EARLIER) {
       earlier.remove(field);
       if (kept.containsKey(field)) {
@@ -118,7 +126,6 @@ public final class RowMerger {
       }
     }
     if (earlierIsMerge) {
-      Set<List<String>> union = new LinkedHashSet<>(mergePaths(earlierPaths));
       union.addAll(replacePaths);
       if (!union.isEmpty()) {
         earlier.add(MERGE_PATHS, toJson(union));
@@ -129,8 +136,16 @@ public final class RowMerger {
     }
   }
 
+  /**
+   * Merges {@code source} into {@code target} as the API does, adding to {@code replaced} each path
+   * where an object from {@code source} took the place of a value that was not an object.
+   */
   private static void deepMerge(
-      JsonObject target, JsonObject source, List<String> path, Set<List<String>> replacePaths) {
+      JsonObject target,
+      JsonObject source,
+      List<String> path,
+      Set<List<String>> replacePaths,
+      Set<List<String>> replaced) {
     for (Map.Entry<String, JsonElement> entry : source.entrySet()) {
       String key = entry.getKey();
       if (path.isEmpty() && (key.equals(IS_MERGE) || key.equals(MERGE_PATHS))) {
@@ -139,16 +154,37 @@ public final class RowMerger {
       path.add(key);
       JsonElement value = entry.getValue();
       JsonElement existing = target.get(key);
-      if (!replacePaths.contains(path)
-          && value.isJsonObject()
-          && existing != null
-          && existing.isJsonObject()) {
-        deepMerge(existing.getAsJsonObject(), value.getAsJsonObject(), path, replacePaths);
+      boolean replaceWhole = replacePaths.contains(path);
+      if (!replaceWhole && value.isJsonObject() && existing != null && existing.isJsonObject()) {
+        deepMerge(
+            existing.getAsJsonObject(), value.getAsJsonObject(), path, replacePaths, replaced);
       } else {
+        if (!replaceWhole && value.isJsonObject() && existing != null) {
+          replaced.add(List.copyOf(path));
+        }
         target.add(key, value);
       }
       path.remove(path.size() - 1);
     }
+  }
+
+  /**
+   * The paths of {@code paths} at which {@code row} has a value. A merge path the row does not set
+   * changes nothing on its own, and must not be carried into a folded row, where another row's
+   * value at that path would then replace instead of merge.
+   */
+  private static Set<List<String>> setPaths(JsonObject row, Set<List<String>> paths) {
+    Set<List<String>> set = new LinkedHashSet<>();
+    for (List<String> path : paths) {
+      JsonElement at = row;
+      for (String key : path) {
+        at = at != null && at.isJsonObject() ? at.getAsJsonObject().get(key) : null;
+      }
+      if (at != null && !path.isEmpty()) {
+        set.add(path);
+      }
+    }
+    return set;
   }
 
   private static Set<List<String>> mergePaths(JsonObject row) {

@@ -6,8 +6,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The writer's sender threads: each takes a batch from the queue, sends it, marks it settled, and
- * repeats until the queue is closed and empty. Daemon threads, so that an application that forgets
- * to close the writer can still exit (and the shutdown hook then delivers what is queued).
+ * repeats until the queue is closed and empty. A sender survives anything thrown while sending (the
+ * handlers' exceptions are caught before; this is for bugs and {@link Error}s), and reports the
+ * batch's unsettled events before it marks the batch settled. Daemon threads, so that an
+ * application that forgets to close the writer can still exit (and the shutdown hook then delivers
+ * what is queued).
  */
 public final class SenderThreads {
   private static final AtomicInteger WRITERS = new AtomicInteger();
@@ -34,15 +37,28 @@ public final class SenderThreads {
       try {
         batch = queue.take();
       } catch (InterruptedException e) {
-        return;
+        if (queue.isAbandoned()) {
+          return;
+        }
+        continue; // only an abandoning close interrupts senders; anything else is not a reason
       }
       if (batch == null) {
         return;
       }
+      Throwable broke = null;
       try {
         sender.send(batch);
+      } catch (Throwable t) {
+        // A bug, or an Error such as OutOfMemoryError: the thread must live on for the next batch.
+        broke = t;
       } finally {
-        queue.complete(batch);
+        try {
+          sender.settleRest(batch, broke);
+        } catch (Throwable t) {
+          Stderr.print("could not report the unsettled events of a batch", t);
+        } finally {
+          queue.complete(batch);
+        }
       }
     }
   }
