@@ -1,0 +1,46 @@
+package io.github.bt4j.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The client JVM of one run of the floor comparison: measures one side of one workload and prints
+ * the {@link Sample} as its last line. It warms up with the workload's warm-up passes, then times
+ * its repeats and reports their median (the orchestrator takes the median over runs).
+ *
+ * <p>Arguments: the workload's key, the side ({@code floor} or {@code bt4j}), the server's base URL
+ * and the number of units.
+ */
+public final class WorkloadClient {
+  private WorkloadClient() {}
+
+  /**
+   * Runs the measurement; see the class documentation for the arguments.
+   *
+   * @param args workload, side, base URL, units
+   */
+  public static void main(String[] args) {
+    Workload workload = Workload.of(args[0]);
+    Side side = Side.valueOf(args[1].toUpperCase(java.util.Locale.ROOT));
+    String baseUrl = args[2];
+    long units = Long.parseLong(args[3]);
+    Sample sample;
+    try (ClientWorkload client = workload.client(side, baseUrl, units)) {
+      for (int i = 0; i < workload.warmUps; i++) {
+        client.pass(Math.min(units, workload.warmUnits));
+      }
+      List<Double> nanos = new ArrayList<>();
+      for (int i = 0; i < workload.repeats; i++) {
+        nanos.add((double) client.pass(units));
+      }
+      sample = client.extras(Sample.timed(units, (long) Stats.median(nanos)));
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      sample = Sample.failed(e);
+    }
+    System.out.println(sample.line());
+    System.out.flush();
+    // The library's writer and pools may keep non-daemon threads a while; the run is over.
+    System.exit(0);
+  }
+}
