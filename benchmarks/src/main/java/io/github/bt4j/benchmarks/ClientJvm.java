@@ -62,10 +62,13 @@ final class ClientJvm {
     long start = System.nanoTime();
     Process process = start("", options, ColdStartClient.class, side.label(), baseUrl);
     Long acknowledged = null;
+    long cpu = 0;
     try (BufferedReader out = reader(process)) {
       for (String line; (line = out.readLine()) != null; ) {
         if (acknowledged == null && line.equals("ACK 1")) {
           acknowledged = System.nanoTime() - start;
+        } else if (line.startsWith("CPU ")) {
+          cpu = Long.parseLong(line.substring(4));
         } else {
           System.out.println("    | " + line);
         }
@@ -73,7 +76,7 @@ final class ClientJvm {
     }
     finish(process);
     return acknowledged != null
-        ? Sample.timed(0, acknowledged)
+        ? Sample.timed(0, acknowledged, cpu)
         : Sample.failed(new IllegalStateException("the cold-start client saw no acknowledgement"));
   }
 

@@ -7,23 +7,31 @@ import com.google.gson.Gson;
  * {@code RESULT <json>} on standard output.
  *
  * @param units what was moved in the timed pass: events, rows, projects, chunks (0 for a time)
- * @param seconds how long the timed pass took
+ * @param seconds how long the timed pass took (wall clock)
+ * @param cpuSeconds the CPU time the client JVM spent in it, all threads (JIT and GC included): on
+ *     a shared machine this moves less than the wall clock when other work competes for the cores
  * @param liveMb the live heap after a full collection, sampled while reading, or null
  * @param firstEventMs the time from the call to the first streamed event, or null
  * @param error why the run failed, or null if it did not
  */
-record Sample(long units, double seconds, Double liveMb, Double firstEventMs, String error) {
+record Sample(
+    long units,
+    double seconds,
+    double cpuSeconds,
+    Double liveMb,
+    Double firstEventMs,
+    String error) {
   static final String PREFIX = "RESULT ";
   private static final Gson GSON = new Gson();
 
-  /** A timed pass that moved {@code units} in {@code nanos}. */
-  static Sample timed(long units, long nanos) {
-    return new Sample(units, nanos / 1e9, null, null, null);
+  /** A timed pass that moved {@code units} in {@code nanos}, using {@code cpuNanos} of CPU. */
+  static Sample timed(long units, long nanos, long cpuNanos) {
+    return new Sample(units, nanos / 1e9, cpuNanos / 1e9, null, null, null);
   }
 
   /** A run that failed. */
   static Sample failed(Throwable error) {
-    return new Sample(0, 0, null, null, String.valueOf(error));
+    return new Sample(0, 0, 0, null, null, String.valueOf(error));
   }
 
   /** Units per second. */
@@ -32,11 +40,11 @@ record Sample(long units, double seconds, Double liveMb, Double firstEventMs, St
   }
 
   Sample withLiveMb(double mb) {
-    return new Sample(units, seconds, mb, firstEventMs, error);
+    return new Sample(units, seconds, cpuSeconds, mb, firstEventMs, error);
   }
 
   Sample withFirstEventMs(double ms) {
-    return new Sample(units, seconds, liveMb, ms, error);
+    return new Sample(units, seconds, cpuSeconds, liveMb, ms, error);
   }
 
   /** The output line. */

@@ -1,5 +1,6 @@
 package io.github.bt4j.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +31,14 @@ public final class WorkloadClient {
         client.pass(Math.min(units, workload.warmUnits));
       }
       List<Double> nanos = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
       for (int i = 0; i < workload.repeats; i++) {
+        long cpuBefore = cpuNanos();
         nanos.add((double) client.pass(units));
+        cpu.add((double) (cpuNanos() - cpuBefore));
       }
-      sample = client.extras(Sample.timed(units, (long) Stats.median(nanos)));
+      sample =
+          client.extras(Sample.timed(units, (long) Stats.median(nanos), (long) Stats.median(cpu)));
     } catch (Exception | Error e) {
       e.printStackTrace();
       sample = Sample.failed(e);
@@ -42,5 +47,11 @@ public final class WorkloadClient {
     System.out.flush();
     // The library's writer and pools may keep non-daemon threads a while; the run is over.
     System.exit(0);
+  }
+
+  /** The CPU time this JVM has used so far, all threads, in nanoseconds. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }
