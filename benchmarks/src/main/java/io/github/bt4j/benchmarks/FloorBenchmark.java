@@ -23,9 +23,10 @@ import java.util.Set;
  *
  * <p>Arguments ({@code name=value}): {@code mode} (full or quick), {@code runs} (5 full, 1 quick),
  * {@code only} (workload keys and {@code jars}, comma-separated), {@code jfr} (a directory: one
- * more run of the library per workload, not counted, recorded there with Java Flight Recorder), and
- * for the jars: {@code target}, {@code mavenHome}, {@code localRepo}, {@code offline}, {@code
- * version}, {@code okhttp}, {@code gson}, {@code dependencyPlugin}.
+ * more run of the library per workload, not counted, its timed passes recorded there with Java
+ * Flight Recorder; the cold start's whole JVM), and for the jars: {@code target}, {@code
+ * mavenHome}, {@code localRepo}, {@code offline}, {@code version}, {@code okhttp}, {@code gson},
+ * {@code dependencyPlugin}.
  */
 public final class FloorBenchmark {
   private FloorBenchmark() {}
@@ -81,15 +82,9 @@ public final class FloorBenchmark {
         clients.coldStart(Side.BT4J, server.baseUrl(), List.of());
       }
       if (jfr != null) {
-        // One more run of the library, recorded and not counted: the recorder costs time.
-        Path file = Path.of(jfr).toAbsolutePath().resolve(workload.key + "-bt4j.jfr");
-        List<String> record = List.of("-XX:StartFlightRecording=settings=profile,filename=" + file);
-        Sample recorded =
-            workload == Workload.COLD_START
-                ? clients.coldStart(Side.BT4J, server.baseUrl(), record)
-                : clients.measure(workload, Side.BT4J, server.baseUrl(), units, record);
-        System.out.println(
-            "  recorded " + file + (recorded.error() == null ? "" : ": " + recorded.error()));
+        for (Side side : Side.values()) {
+          record(workload, side, units, server.baseUrl(), clients, Path.of(jfr));
+        }
       }
       for (int run = 1; run <= runs; run++) {
         List<Side> order =
@@ -109,6 +104,25 @@ public final class FloorBenchmark {
       }
     }
     return new FloorTable.Row(workload, floor, bt4j);
+  }
+
+  /** One more run of {@code side}, recorded with Java Flight Recorder and not counted. */
+  private static void record(
+      Workload workload, Side side, long units, String baseUrl, ClientJvm clients, Path dir)
+      throws Exception {
+    Path file = dir.toAbsolutePath().resolve(workload.key + "-" + side.label() + ".jfr");
+    // The cold start is recorded whole; the others only in their timed passes.
+    List<String> record =
+        List.of(
+            workload == Workload.COLD_START
+                ? "-XX:StartFlightRecording=settings=profile,filename=" + file
+                : "-D" + WorkloadClient.RECORD_PROPERTY + "=" + file);
+    Sample recorded =
+        workload == Workload.COLD_START
+            ? clients.coldStart(side, baseUrl, record)
+            : clients.measure(workload, side, baseUrl, units, record);
+    System.out.println(
+        "  recorded " + file + (recorded.error() == null ? "" : ": " + recorded.error()));
   }
 
   private static FloorTable.Jars jars(String[] args) throws Exception {
