@@ -10,23 +10,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the client JVM of one run, on this JVM's class path, and collects what it measured. Its
- * standard error goes to ours; its standard output is read for the result line.
+ * Starts the client JVM of one run, on this JVM's class path, with the workload's heap and any
+ * further {@code options} (a flight recording), and collects what it measured. Its standard error
+ * goes to ours; its standard output is read for the result line.
  */
 final class ClientJvm {
   private static final long TIMEOUT_MINUTES = 10;
 
-  private final List<String> extraOptions;
-
-  /**
-   * Client JVMs started with {@code extraOptions} (such as a flight recording) besides the heap.
-   */
-  ClientJvm(List<String> extraOptions) {
-    this.extraOptions = List.copyOf(extraOptions);
-  }
+  private ClientJvm() {}
 
   /** Runs {@link WorkloadClient} for one side of {@code workload} and returns its sample. */
-  Sample measure(Workload workload, Side side, String baseUrl, long units, List<String> options)
+  static Sample measure(
+      Workload workload, Side side, String baseUrl, long units, List<String> options)
       throws IOException, InterruptedException {
     Process process =
         start(
@@ -57,7 +52,7 @@ final class ClientJvm {
    * Starts {@link ColdStartClient} for {@code side} and returns the time from starting the process
    * to its line saying the insert was acknowledged.
    */
-  Sample coldStart(Side side, String baseUrl, List<String> options)
+  static Sample coldStart(Side side, String baseUrl, List<String> options)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process process = start("", options, ColdStartClient.class, side.label(), baseUrl);
@@ -80,14 +75,13 @@ final class ClientJvm {
         : Sample.failed(new IllegalStateException("the cold-start client saw no acknowledgement"));
   }
 
-  private Process start(String heap, List<String> options, Class<?> main, String... args)
+  private static Process start(String heap, List<String> options, Class<?> main, String... args)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (!heap.isEmpty()) {
       command.add(heap);
     }
-    command.addAll(extraOptions);
     command.addAll(options);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

@@ -1,5 +1,6 @@
 package io.github.bt4j.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,20 +46,19 @@ public final class FloorBenchmark {
     String jfr = BenchArgs.string(args, "jfr", null);
     System.out.printf(
         Locale.ROOT,
-        "bt4j against the floor, %s mode, %d run(s) each; Java %s, %d CPUs%n",
+        "bt4j against the floor, %s mode, %d run(s) each; Java %s, %d CPUs, load average %.1f%n",
         quick ? "quick" : "full",
         runs,
         System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
     Map<Workload, FloorTable.Row> rows = new EnumMap<>(Workload.class);
-    ClientJvm clients = new ClientJvm(List.of());
     for (Workload workload : Workload.values()) {
       if (only.contains("all") || only.contains(workload.key)) {
         rows.put(
             workload,
-            measure(
-                workload, quick ? workload.quickUnits : workload.fullUnits, runs, clients, jfr));
+            measure(workload, quick ? workload.quickUnits : workload.fullUnits, runs, jfr));
       }
     }
     FloorTable.Jars jars = null;
@@ -66,10 +66,15 @@ public final class FloorBenchmark {
       jars = jars(args);
     }
     FloorTable.print(rows, jars);
+    System.out.printf(
+        Locale.ROOT,
+        "load average at the end: %.1f (on %d CPUs: above that, other work competed)%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
   }
 
-  private static FloorTable.Row measure(
-      Workload workload, long units, int runs, ClientJvm clients, String jfr) throws Exception {
+  private static FloorTable.Row measure(Workload workload, long units, int runs, String jfr)
+      throws Exception {
     System.out.printf(Locale.ROOT, "%n%s (%,d units a run):%n", workload.title, units);
     List<Sample> floor = new ArrayList<>();
     List<Sample> bt4j = new ArrayList<>();
@@ -78,12 +83,12 @@ public final class FloorBenchmark {
             workload.serverHeap(), workload.serverClass(), workload.serverArgs(units))) {
       if (workload == Workload.COLD_START) {
         // Warm the server, so that every timed run meets the same one.
-        clients.coldStart(Side.FLOOR, server.baseUrl(), List.of());
-        clients.coldStart(Side.BT4J, server.baseUrl(), List.of());
+        ClientJvm.coldStart(Side.FLOOR, server.baseUrl(), List.of());
+        ClientJvm.coldStart(Side.BT4J, server.baseUrl(), List.of());
       }
       if (jfr != null) {
         for (Side side : Side.values()) {
-          record(workload, side, units, server.baseUrl(), clients, Path.of(jfr));
+          record(workload, side, units, server.baseUrl(), Path.of(jfr));
         }
       }
       for (int run = 1; run <= runs; run++) {
@@ -92,8 +97,8 @@ public final class FloorBenchmark {
         for (Side side : order) {
           Sample sample =
               workload == Workload.COLD_START
-                  ? clients.coldStart(side, server.baseUrl(), List.of())
-                  : clients.measure(workload, side, server.baseUrl(), units, List.of());
+                  ? ClientJvm.coldStart(side, server.baseUrl(), List.of())
+                  : ClientJvm.measure(workload, side, server.baseUrl(), units, List.of());
           (side == Side.FLOOR ? floor : bt4j).add(sample);
         }
         System.out.println(
@@ -107,8 +112,7 @@ public final class FloorBenchmark {
   }
 
   /** One more run of {@code side}, recorded with Java Flight Recorder and not counted. */
-  private static void record(
-      Workload workload, Side side, long units, String baseUrl, ClientJvm clients, Path dir)
+  private static void record(Workload workload, Side side, long units, String baseUrl, Path dir)
       throws Exception {
     Path file = dir.toAbsolutePath().resolve(workload.key + "-" + side.label() + ".jfr");
     // The cold start is recorded whole; the others only in their timed passes.
@@ -119,8 +123,8 @@ public final class FloorBenchmark {
                 : "-D" + WorkloadClient.RECORD_PROPERTY + "=" + file);
     Sample recorded =
         workload == Workload.COLD_START
-            ? clients.coldStart(side, baseUrl, record)
-            : clients.measure(workload, side, baseUrl, units, record);
+            ? ClientJvm.coldStart(side, baseUrl, record)
+            : ClientJvm.measure(workload, side, baseUrl, units, record);
     System.out.println(
         "  recorded " + file + (recorded.error() == null ? "" : ": " + recorded.error()));
   }
