@@ -66,6 +66,11 @@ public final class FloorBenchmark {
       jars = jars(args);
     }
     FloorTable.print(rows, jars);
+    if (quick) {
+      System.out.println(
+          "quick mode: a smoke test with a tenth of the work and one run; do not judge the targets"
+              + " by it.");
+    }
     System.out.printf(
         Locale.ROOT,
         "load average at the end: %.1f (on %d CPUs: above that, other work competed)%n",
