@@ -21,7 +21,7 @@ import okio.BufferedSource;
  * pooled client with TCP_NODELAY, each row parsed straight from the response stream. No retries, no
  * typed errors, no de-duplication.
  */
-final class FloorClient {
+final class FloorClient implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final OkHttpClient http =
@@ -144,7 +144,8 @@ final class FloorClient {
     return bytes;
   }
 
-  void close() {
+  @Override
+  public void close() {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }

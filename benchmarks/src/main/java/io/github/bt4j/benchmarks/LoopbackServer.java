@@ -14,8 +14,9 @@ import java.util.Locale;
  * plain socket server (one thread per connection, keep-alive, pre-rendered pages) so that it is
  * never what limits the clients: {@code POST /v1/project_logs/{id}/fetch} serves events with a
  * {@code cursor} in the body, {@code POST /btql} serves JSON lines with the cursor in {@code
- * x-bt-cursor}. It prints {@code PORT <n>} and serves until its standard input closes, that is
- * until the benchmark that started it ends.
+ * x-bt-cursor}, {@code GET /v1/project} serves project pages for {@code starting_after}. It prints
+ * {@code PORT <n>} and serves until its standard input closes, that is until the benchmark that
+ * started it ends.
  */
 public final class LoopbackServer {
   private static final byte[] CRLF_CRLF = {'\r', '\n', '\r', '\n'};
@@ -25,17 +26,20 @@ public final class LoopbackServer {
   /**
    * Runs the server.
    *
-   * @param args total rows (default 1,000,000) and rows per page (default 1000)
+   * @param args total rows (default 1,000,000), rows per page (default 1000), projects (default
+   *     20,000, in pages of 100)
    * @throws IOException if the server cannot start
    */
   public static void main(String[] args) throws IOException {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     int perPage = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int projects = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
     SyntheticPages pages = new SyntheticPages(rows, perPage);
-    ServerProcess.serveUntilStdinCloses(socket -> serve(socket, pages));
+    SyntheticProjects projectPages = new SyntheticProjects(projects, 100);
+    ServerProcess.serveUntilStdinCloses(socket -> serve(socket, pages, projectPages));
   }
 
-  private static void serve(Socket socket, SyntheticPages pages) {
+  private static void serve(Socket socket, SyntheticPages pages, SyntheticProjects projects) {
     try (socket) {
       socket.setTcpNoDelay(true);
       socket.setSendBufferSize(4 << 20);
@@ -43,9 +47,13 @@ public final class LoopbackServer {
       OutputStream out = socket.getOutputStream();
       for (String head; (head = readHead(in)) != null; ) {
         byte[] body = in.readNBytes(contentLength(head));
-        int k = pageOf(new String(body, StandardCharsets.UTF_8));
+        boolean list = head.startsWith("GET /v1/project?") || head.startsWith("GET /v1/project ");
+        int k = list ? 0 : pageOf(new String(body, StandardCharsets.UTF_8));
         boolean btql = head.startsWith("POST /btql");
-        byte[] page = btql ? pages.jsonLinesPage(k) : pages.fetchPage(k);
+        byte[] page =
+            list
+                ? projects.pageAfter(queryParameter(head, "starting_after"))
+                : btql ? pages.jsonLinesPage(k) : pages.fetchPage(k);
         String cursor = btql ? pages.cursorAfter(k) : null;
         String responseHead =
             "HTTP/1.1 200 OK\r\nContent-Type: "
@@ -86,6 +94,18 @@ public final class LoopbackServer {
       }
     }
     return 0;
+  }
+
+  /** The value of the query parameter {@code name} in the request line, or null. */
+  private static String queryParameter(String head, String name) {
+    String target = head.substring(head.indexOf(' ') + 1, head.indexOf(' ', head.indexOf(' ') + 1));
+    int query = target.indexOf('?');
+    for (String pair : target.substring(query + 1).split("&")) {
+      if (query >= 0 && pair.startsWith(name + "=")) {
+        return pair.substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   /** The page a request asks for: the number in its {@code "cursor":"p0000123"}, else 0. */

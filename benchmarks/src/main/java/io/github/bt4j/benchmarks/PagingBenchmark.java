@@ -1,15 +1,10 @@
 package io.github.bt4j.benchmarks;
 
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.query.BtqlQuery;
 import io.github.bt4j.query.EventFetch;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,11 +26,6 @@ public final class PagingBenchmark {
   private static final int PER_PAGE = 1000;
   private static final int ROUNDS = 3;
   private static final int LIVE_SAMPLE_EVERY = 100_000;
-  private static final String FROM =
-      "\"from\":{\"op\":\"function\",\"name\":{\"op\":\"ident\",\"name\":[\"project_logs\"]},"
-          + "\"args\":[{\"op\":\"literal\",\"value\":\""
-          + SyntheticPages.PROJECT
-          + "\"}]},\"select\":[{\"op\":\"star\"}]";
 
   private PagingBenchmark() {}
 
@@ -46,20 +36,6 @@ public final class PagingBenchmark {
 
   private record Run(double rowsPerSecond, long peakHeap) {}
 
-  /** Consumes each row the same way in every reader, so no work can be optimised away. */
-  private static final class Sink {
-    long checksum;
-    long rows;
-    HeapMeter liveProbe;
-
-    void accept(JsonObject row) {
-      checksum += row.get("id").getAsString().hashCode();
-      if (liveProbe != null && ++rows % LIVE_SAMPLE_EVERY == 0) {
-        liveProbe.sampleLive();
-      }
-    }
-  }
-
   /**
    * Runs the benchmark.
    *
@@ -68,36 +44,41 @@ public final class PagingBenchmark {
    */
   public static void main(String[] args) throws Exception {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-    Process server = startServer(rows);
-    try {
-      String baseUrl = "http://127.0.0.1:" + awaitPort(server);
-      run(baseUrl, rows);
-    } finally {
-      server.getOutputStream().close();
-      server.destroy();
+    try (ServerProcess server =
+        new ServerProcess(
+            "-Xmx256m",
+            LoopbackServer.class,
+            Long.toString(rows),
+            Integer.toString(PER_PAGE),
+            "100")) {
+      run(server.baseUrl(), rows);
     }
   }
 
   private static void run(String baseUrl, long rows) throws Exception {
-    Sink sink = new Sink();
+    RowSink sink = new RowSink(LIVE_SAMPLE_EVERY);
     FloorClient floor = new FloorClient(baseUrl);
     BraintrustClient client =
         BraintrustClient.builder().apiKey("bench").baseUrl(baseUrl).maxRetries(0).build();
     EventFetch fetch =
         client.queries().fetchProjectLogs(SyntheticPages.PROJECT).tracesPerPage(PER_PAGE);
     BtqlQuery btql =
-        client.queries().structured(JsonParser.parseString("{" + FROM + "}")).pageSize(PER_PAGE);
+        client
+            .queries()
+            .structured(JsonParser.parseString("{" + SyntheticPages.BTQL_FROM + "}"))
+            .pageSize(PER_PAGE);
     String project = SyntheticPages.PROJECT.toString();
 
     Map<String, Reader> readers = new LinkedHashMap<>();
     readers.put(
         "fetch    floor (OkHttp+Gson)", n -> floor.fetchAll(project, PER_PAGE, n, sink::accept));
-    readers.put("fetch    fluent, de-dup on", n -> count(fetch.events(), n, sink));
+    readers.put("fetch    fluent, de-dup on", n -> sink.drain(fetch.events(), n));
     EventFetch raw = fetch.deduplicate(false);
-    readers.put("fetch    fluent, de-dup off", n -> count(raw.events(), n, sink));
+    readers.put("fetch    fluent, de-dup off", n -> sink.drain(raw.events(), n));
     readers.put(
-        "btql     floor (OkHttp+Gson)", n -> floor.btqlAll(FROM, PER_PAGE, n, sink::accept));
-    readers.put("btql     fluent", n -> count(btql.rows(), n, sink));
+        "btql     floor (OkHttp+Gson)",
+        n -> floor.btqlAll(SyntheticPages.BTQL_FROM, PER_PAGE, n, sink::accept));
+    readers.put("btql     fluent", n -> sink.drain(btql.rows(), n));
 
     System.out.printf(
         Locale.ROOT,
@@ -137,13 +118,13 @@ public final class PagingBenchmark {
       }
     }
     Map<String, Long> live = new LinkedHashMap<>();
-    sink.liveProbe = heap;
+    sink.probe(heap);
     for (Map.Entry<String, Reader> r : readers.entrySet()) {
       heap.startLive();
       r.getValue().read(Long.MAX_VALUE);
       live.put(r.getKey(), heap.live());
     }
-    sink.liveProbe = null;
+    sink.probe(null);
 
     System.out.printf(
         Locale.ROOT,
@@ -180,45 +161,8 @@ public final class PagingBenchmark {
         "fluent/floor: fetch %.2fx, btql %.2fx (checksum %d)%n",
         m.get(1) / m.get(0),
         m.get(4) / m.get(3),
-        sink.checksum);
+        sink.checksum());
     client.close();
     floor.close();
-  }
-
-  private static long count(Iterable<JsonObject> rows, long max, Sink sink) {
-    long n = 0;
-    for (JsonObject row : rows) {
-      sink.accept(row);
-      if (++n >= max) {
-        break;
-      }
-    }
-    return n;
-  }
-
-  private static Process startServer(long rows) throws IOException {
-    String java =
-        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            LoopbackServer.class.getName(),
-            Long.toString(rows),
-            Integer.toString(PER_PAGE))
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-  }
-
-  private static int awaitPort(Process server) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    for (String line; (line = out.readLine()) != null; ) {
-      if (line.startsWith("PORT ")) {
-        return Integer.parseInt(line.substring(5).trim());
-      }
-    }
-    throw new IOException("the loopback server ended without printing its port");
   }
 }

@@ -1,16 +1,9 @@
 package io.github.bt4j.benchmarks;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.InvokeApi;
-import io.github.bt4j.streaming.ChatCompletionAccumulator;
-import io.github.bt4j.streaming.ChatCompletionChunk;
-import io.github.bt4j.streaming.FunctionEvent;
-import io.github.bt4j.streaming.FunctionEventAccumulator;
-import io.github.bt4j.streaming.ServerSentEventStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +32,9 @@ public final class StreamingBenchmark {
 
   private StreamingBenchmark() {}
 
-  /** What one read of a stream produced. */
-  private record Outcome(long events, String text) {}
-
   /** One way of reading a stream to its end. */
   private interface Reader {
-    Outcome read() throws IOException;
+    StreamReaders.Outcome read() throws IOException;
   }
 
   /** One way of reading the pausing stream: returns the nanoseconds until the first event. */
@@ -59,9 +49,9 @@ public final class StreamingBenchmark {
    * @throws Exception if the server does not start or a read fails
    */
   public static void main(String[] args) throws Exception {
-    int events = intArg(args, "events", 100_000);
-    int rounds = intArg(args, "rounds", 5);
-    int tries = intArg(args, "tries", 5);
+    int events = BenchArgs.integer(args, "events", 100_000);
+    int rounds = BenchArgs.integer(args, "rounds", 5);
+    int tries = BenchArgs.integer(args, "tries", 5);
     String functionText = StreamingBodies.text(events);
     String chatText = StreamingBodies.text(events - 3);
     try (ServerProcess server =
@@ -82,66 +72,16 @@ public final class StreamingBenchmark {
           Runtime.getRuntime().availableProcessors());
       serverAlone(floor, events, rounds);
 
-      InvokeApi invoke = new InvokeApi().input(Map.of("question", "How did the deployment go?"));
-      Map<String, Object> chat =
-          Map.of(
-              "model",
-              "gpt-4o-mini",
-              "messages",
-              List.of(Map.of("role", "user", "content", "How did the deployment go?")));
-
       Map<String, Reader> functionReaders = new LinkedHashMap<>();
+      functionReaders.put(FLOOR, () -> StreamReaders.floorInvoke(floor, false));
+      functionReaders.put(FLOOR_SHORTCUT, () -> StreamReaders.floorInvoke(floor, true));
       functionReaders.put(
-          FLOOR,
-          () -> {
-            StringBuilder text = new StringBuilder();
-            long n = floor.invoke(StreamingBodies.FUNCTION, false, text::append);
-            return new Outcome(n, text.toString());
-          });
-      functionReaders.put(
-          FLOOR_SHORTCUT,
-          () -> {
-            StringBuilder text = new StringBuilder();
-            long n = floor.invoke(StreamingBodies.FUNCTION, true, text::append);
-            return new Outcome(n, text.toString());
-          });
-      functionReaders.put(
-          "fluent invokeStream + accumulator",
-          () -> {
-            FunctionEventAccumulator text = new FunctionEventAccumulator();
-            long n = 0;
-            try (ServerSentEventStream<FunctionEvent> stream =
-                client.functions().invokeStream(StreamingBodies.FUNCTION, invoke)) {
-              for (FunctionEvent event : stream) {
-                text.accept(event);
-                n += event instanceof FunctionEvent.TextDelta ? 1 : 0;
-              }
-            }
-            return new Outcome(n, text.text());
-          });
+          "fluent invokeStream + accumulator", () -> StreamReaders.fluentInvoke(client));
 
       Map<String, Reader> chatReaders = new LinkedHashMap<>();
+      chatReaders.put(FLOOR, () -> StreamReaders.floorChat(floor));
       chatReaders.put(
-          FLOOR,
-          () -> {
-            StringBuilder text = new StringBuilder();
-            long n = floor.chat(text);
-            return new Outcome(n, text.toString());
-          });
-      chatReaders.put(
-          "fluent chatCompletionsStream + acc.",
-          () -> {
-            ChatCompletionAccumulator result = new ChatCompletionAccumulator();
-            long n = 0;
-            try (ServerSentEventStream<ChatCompletionChunk> stream =
-                client.proxy().chatCompletionsStream(chat)) {
-              for (ChatCompletionChunk chunk : stream) {
-                result.accept(chunk);
-                n++;
-              }
-            }
-            return new Outcome(n, result.result().content());
-          });
+          "fluent chatCompletionsStream + acc.", () -> StreamReaders.fluentChat(client));
 
       System.out.println();
       System.out.printf(Locale.ROOT, "(a) function invoke stream, %,d text_delta events%n", events);
@@ -151,8 +91,8 @@ public final class StreamingBenchmark {
       throughput(chatReaders, rounds, events, chatText, "chunks/s");
 
       Map<String, FirstEventTimer> timers = new LinkedHashMap<>();
-      timers.put(FLOOR, () -> floorFirstEvent(floor));
-      timers.put("fluent invokeStream", () -> fluentFirstEvent(client, invoke));
+      timers.put(FLOOR, () -> StreamReaders.floorFirstEvent(floor));
+      timers.put("fluent invokeStream", () -> StreamReaders.fluentFirstEvent(client));
       System.out.println();
       System.out.printf(
           Locale.ROOT,
@@ -185,8 +125,8 @@ public final class StreamingBenchmark {
       functionRates.add(events * 1e9 / (t1 - t0));
       chatRates.add(events * 1e9 / (t2 - t1));
     }
-    double functionRate = median(functionRates);
-    double chatRate = median(chatRates);
+    double functionRate = Stats.median(functionRates);
+    double chatRate = Stats.median(chatRates);
     System.out.printf(
         Locale.ROOT,
         "server + socket alone (bytes read, not parsed): function stream %,.0f events/s"
@@ -205,16 +145,16 @@ public final class StreamingBenchmark {
       throws IOException {
     for (int i = 0; i < WARM_UP_ROUNDS; i++) {
       for (Map.Entry<String, Reader> r : readers.entrySet()) {
-        check(r.getKey(), r.getValue().read(), events, text);
+        StreamReaders.check(r.getKey(), r.getValue().read(), events, text);
       }
     }
     Map<String, List<Double>> rates = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, Reader> r : readers.entrySet()) {
         long t0 = System.nanoTime();
-        Outcome outcome = r.getValue().read();
+        StreamReaders.Outcome outcome = r.getValue().read();
         long elapsed = System.nanoTime() - t0;
-        check(r.getKey(), outcome, events, text);
+        StreamReaders.check(r.getKey(), outcome, events, text);
         rates.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(events * 1e9 / elapsed);
       }
     }
@@ -229,7 +169,7 @@ public final class StreamingBenchmark {
     for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
       List<Double> sorted = new ArrayList<>(e.getValue());
       Collections.sort(sorted);
-      double median = median(sorted);
+      double median = Stats.median(sorted);
       floor = floor == null ? median : floor;
       System.out.printf(
           Locale.ROOT,
@@ -263,89 +203,9 @@ public final class StreamingBenchmark {
           Locale.ROOT,
           "  %-36s %16.2f %12.2f..%-13.2f%n",
           e.getKey(),
-          median(sorted),
+          Stats.median(sorted),
           sorted.get(0),
           sorted.get(sorted.size() - 1));
     }
-  }
-
-  private static long floorFirstEvent(StreamingFloor floor) throws IOException {
-    long[] first = new long[1];
-    StringBuilder text = new StringBuilder();
-    long start = System.nanoTime();
-    long n =
-        floor.invoke(
-            StreamingBodies.PAUSING_FUNCTION,
-            false,
-            delta -> {
-              if (first[0] == 0) {
-                first[0] = System.nanoTime();
-              }
-              text.append(delta);
-            });
-    checkPausing(FLOOR, n, text.toString());
-    return first[0] - start;
-  }
-
-  private static long fluentFirstEvent(BraintrustClient client, InvokeApi invoke) {
-    FunctionEventAccumulator text = new FunctionEventAccumulator();
-    long start = System.nanoTime();
-    long first;
-    long n = 0;
-    try (ServerSentEventStream<FunctionEvent> stream =
-        client.functions().invokeStream(StreamingBodies.PAUSING_FUNCTION, invoke)) {
-      Iterator<FunctionEvent> events = stream.iterator();
-      FunctionEvent event = events.next();
-      first = System.nanoTime();
-      while (true) {
-        text.accept(event);
-        n += event instanceof FunctionEvent.TextDelta ? 1 : 0;
-        if (!events.hasNext()) {
-          break;
-        }
-        event = events.next();
-      }
-    }
-    checkPausing("fluent", n, text.text());
-    return first - start;
-  }
-
-  private static void checkPausing(String reader, long deltas, String text) {
-    StringBuilder expected = new StringBuilder();
-    for (int i = 0; i < StreamingBodies.PAUSING_EVENTS; i++) {
-      expected.append(StreamingBodies.token(i));
-    }
-    check(reader, new Outcome(deltas, text), StreamingBodies.PAUSING_EVENTS, expected.toString());
-  }
-
-  private static void check(String reader, Outcome outcome, long events, String text) {
-    if (outcome.events() != events || !outcome.text().equals(text)) {
-      throw new IllegalStateException(
-          reader
-              + " read "
-              + outcome.events()
-              + " events and "
-              + outcome.text().length()
-              + " characters, not "
-              + events
-              + " and "
-              + text.length()
-              + (outcome.text().length() == text.length() ? " (same length, different text)" : ""));
-    }
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
-  }
-
-  private static int intArg(String[] args, String name, int fallback) {
-    for (String arg : args) {
-      if (arg.startsWith(name + "=")) {
-        return Integer.parseInt(arg.substring(name.length() + 1));
-      }
-    }
-    return fallback;
   }
 }

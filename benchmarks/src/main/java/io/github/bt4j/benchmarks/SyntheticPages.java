@@ -14,6 +14,13 @@ final class SyntheticPages {
   /** The project every row belongs to. */
   static final UUID PROJECT = UUID.fromString("3c90c3cc-0d44-4b50-8888-8dd25736052a");
 
+  /** The {@code from} and {@code select} of a structured BTQL query of every row, as JSON. */
+  static final String BTQL_FROM =
+      "\"from\":{\"op\":\"function\",\"name\":{\"op\":\"ident\",\"name\":[\"project_logs\"]},"
+          + "\"args\":[{\"op\":\"literal\",\"value\":\""
+          + PROJECT
+          + "\"}]},\"select\":[{\"op\":\"star\"}]";
+
   private static final String ID_PREFIX = "b7b7b7b7-0000-4000-8000-";
   private static final String ID_PLACEHOLDER = ID_PREFIX + "############";
   private static final String CURSOR_PLACEHOLDER = "p#######";

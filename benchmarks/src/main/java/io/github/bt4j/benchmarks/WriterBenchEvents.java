@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 /** The benchmark's events: about 1 KB of JSON each, shaped like an LLM call's log row. */
 final class WriterBenchEvents {
@@ -36,27 +35,6 @@ final class WriterBenchEvents {
       events.add(event);
     }
     return events;
-  }
-
-  /** The same events with a random {@code id} each, cut into batches of {@code rows}. */
-  static List<List<Map<String, Object>>> batchesWithIds(
-      List<Map<String, Object>> events, int rows) {
-    List<List<Map<String, Object>>> batches = new ArrayList<>();
-    List<Map<String, Object>> batch = new ArrayList<>(rows);
-    for (Map<String, Object> event : events) {
-      Map<String, Object> withId = new LinkedHashMap<>();
-      withId.put("id", UUID.randomUUID().toString());
-      withId.putAll(event);
-      batch.add(withId);
-      if (batch.size() == rows) {
-        batches.add(batch);
-        batch = new ArrayList<>(rows);
-      }
-    }
-    if (!batch.isEmpty()) {
-      batches.add(batch);
-    }
-    return batches;
   }
 
   private static String text(Random random, int length) {

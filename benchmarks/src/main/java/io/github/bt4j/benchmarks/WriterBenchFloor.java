@@ -1,6 +1,7 @@
 package io.github.bt4j.benchmarks;
 
 import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -20,8 +22,9 @@ import okio.BufferedSink;
 
 /**
  * The floor: a careful hand-written insert loop with no library in between. One pooled OkHttp
- * client with TCP_NODELAY, one request at a time, each batch streamed to the socket with Gson's
- * writer and each answer's {@code row_ids} read with Gson's reader.
+ * client with TCP_NODELAY, one request at a time, each batch written while it streams to the socket
+ * (Gson's writer: a fresh random {@code id}, then the event's fields) and each answer's {@code
+ * row_ids} read with Gson's reader.
  */
 final class WriterBenchFloor implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -31,12 +34,17 @@ final class WriterBenchFloor implements AutoCloseable {
           .socketFactory(new FloorClient.NoDelaySockets())
           .readTimeout(Duration.ofSeconds(60))
           .build();
-  private final Gson gson = new Gson();
+  private final TypeAdapter<Object> values = new Gson().getAdapter(Object.class);
 
-  /** Posts every batch to {@code insertUrl}; returns the number of row ids acknowledged. */
-  long run(String insertUrl, List<List<Map<String, Object>>> batches) throws IOException {
+  /**
+   * Posts {@code events} to {@code insertUrl} in requests of {@code batchRows}, each event given a
+   * random id as it is written; returns the number of row ids acknowledged.
+   */
+  long run(String insertUrl, List<Map<String, Object>> events, int batchRows) throws IOException {
     long acknowledged = 0;
-    for (List<Map<String, Object>> batch : batches) {
+    for (int from = 0; from < events.size(); from += batchRows) {
+      List<Map<String, Object>> batch =
+          events.subList(from, Math.min(events.size(), from + batchRows));
       Request request =
           new Request.Builder()
               .url(insertUrl)
@@ -66,7 +74,11 @@ final class WriterBenchFloor implements AutoCloseable {
         JsonWriter writer = new JsonWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.beginObject().name("events").beginArray();
         for (Map<String, Object> event : batch) {
-          gson.toJson(event, Map.class, writer);
+          writer.beginObject().name("id").value(UUID.randomUUID().toString());
+          for (Map.Entry<String, Object> field : event.entrySet()) {
+            values.write(writer.name(field.getKey()), field.getValue());
+          }
+          writer.endObject();
         }
         writer.endArray().endObject();
         writer.flush();

@@ -39,14 +39,14 @@ public final class WriterBenchmark {
       long[] latencyNanos,
       WriterStats stats,
       List<WriteFailure> failures,
-      WriterBenchServerProcess.Stats server) {}
+      WriterBenchControl.Stats server) {}
 
   /** Runs the benchmark; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
-    int count = intArg(args, "events", 100_000);
-    int batchRows = intArg(args, "batchRows", 100);
-    int rounds = intArg(args, "rounds", 3);
-    int warmup = intArg(args, "warmup", 20_000);
+    int count = BenchArgs.integer(args, "events", 100_000);
+    int batchRows = BenchArgs.integer(args, "batchRows", 100);
+    int rounds = BenchArgs.integer(args, "rounds", 3);
+    int warmup = BenchArgs.integer(args, "warmup", 20_000);
     List<Map<String, Object>> events = WriterBenchEvents.events(count);
     System.out.printf(
         Locale.ROOT,
@@ -66,7 +66,8 @@ public final class WriterBenchmark {
                 "writer, 512 MiB queue, 1 request at a time",
                 WriterOptions.builder().maxQueuedBytes(LARGE_QUEUE).maxConcurrentRequests(1)));
     boolean ok = true;
-    try (WriterBenchServerProcess server = new WriterBenchServerProcess();
+    try (ServerProcess process = new ServerProcess("-Xmx512m", WriterBenchServer.class);
+        WriterBenchControl server = new WriterBenchControl(process.baseUrl());
         WriterBenchFloor floor = new WriterBenchFloor()) {
       String insertUrl = server.baseUrl() + "/v1/project_logs/" + PROJECT + "/insert";
       List<Map<String, Object>> warm = events.subList(0, Math.min(warmup, count));
@@ -98,7 +99,7 @@ public final class WriterBenchmark {
         }
         System.out.println(line);
       }
-      double floorMedian = median(floorRates);
+      double floorMedian = Stats.median(floorRates);
       System.out.println();
       System.out.printf(
           Locale.ROOT,
@@ -114,7 +115,7 @@ public final class WriterBenchmark {
           "faults: 503 on every 5th insert, connection reset (after storing) on 1 in 20,"
               + " one 429 with Retry-After: 1; client's default retry policy");
       WriterRun faulty = runWriter(server, events, variants.get(0).options(batchRows), true);
-      WriterBenchServerProcess.Stats s = faulty.server();
+      WriterBenchControl.Stats s = faulty.server();
       System.out.printf(
           Locale.ROOT,
           "  %,.0f events/s; server: %,d insert requests (%d answered 503, %d reset, %d 429),"
@@ -146,18 +147,17 @@ public final class WriterBenchmark {
   }
 
   private static double runFloor(
-      WriterBenchServerProcess server,
+      WriterBenchControl server,
       WriterBenchFloor floor,
       String insertUrl,
       List<Map<String, Object>> events,
       int batchRows)
       throws IOException {
-    List<List<Map<String, Object>>> batches = WriterBenchEvents.batchesWithIds(events, batchRows);
     server.reset(false);
     long start = System.nanoTime();
-    long acknowledged = floor.run(insertUrl, batches);
+    long acknowledged = floor.run(insertUrl, events, batchRows);
     long elapsed = System.nanoTime() - start;
-    WriterBenchServerProcess.Stats stats = server.stats();
+    WriterBenchControl.Stats stats = server.stats();
     if (acknowledged != events.size() || stats.distinct() != events.size()) {
       throw new IllegalStateException("floor lost rows: " + stats);
     }
@@ -165,7 +165,7 @@ public final class WriterBenchmark {
   }
 
   private static WriterRun runWriter(
-      WriterBenchServerProcess server,
+      WriterBenchControl server,
       List<Map<String, Object>> events,
       WriterOptions options,
       boolean faults)
@@ -220,12 +220,6 @@ public final class WriterBenchmark {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(Double::compare);
-    return sorted.get(sorted.size() / 2);
-  }
-
   private static long percentile(long[] values, double p) {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
@@ -240,14 +234,5 @@ public final class WriterBenchmark {
       bytes += Json.gson().toJson(events.get(i)).getBytes(StandardCharsets.UTF_8).length;
     }
     return bytes / (double) sample + "\"id\":\"00000000-0000-0000-0000-000000000000\",".length();
-  }
-
-  private static int intArg(String[] args, String name, int fallback) {
-    for (String arg : args) {
-      if (arg.startsWith(name + "=")) {
-        return Integer.parseInt(arg.substring(name.length() + 1));
-      }
-    }
-    return fallback;
   }
 }

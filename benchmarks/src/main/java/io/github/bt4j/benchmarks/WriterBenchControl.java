@@ -2,22 +2,19 @@ package io.github.bt4j.benchmarks;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** Runs {@link WriterBenchServer} in a JVM of its own and talks to its control endpoints. */
-final class WriterBenchServerProcess implements AutoCloseable {
-  private final Process process;
-  private final int port;
+/**
+ * Talks to the control endpoints of a {@link WriterBenchServer} (started with {@link
+ * ServerProcess}): clears its counters, turns fault injection on or off, reads what it received.
+ */
+final class WriterBenchControl implements AutoCloseable {
+  private final String baseUrl;
   private final OkHttpClient control = new OkHttpClient();
 
   /** What the server received since the last reset. */
@@ -29,37 +26,21 @@ final class WriterBenchServerProcess implements AutoCloseable {
       long injectedResets,
       long injectedRetryAfter) {}
 
-  WriterBenchServerProcess() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process =
-        new ProcessBuilder(
-                java,
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                WriterBenchServer.class.getName())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String ready = out.readLine();
-    if (ready == null || !ready.startsWith("PORT ")) {
-      process.destroyForcibly();
-      throw new IOException("the server did not start: " + ready);
-    }
-    port = Integer.parseInt(ready.substring(5).trim());
+  /** Controls the server at {@code baseUrl}. */
+  WriterBenchControl(String baseUrl) {
+    this.baseUrl = baseUrl;
   }
 
   /** The server's base URL. */
   String baseUrl() {
-    return "http://127.0.0.1:" + port;
+    return baseUrl;
   }
 
   /** Clears the counters and turns fault injection on or off. */
   void reset(boolean faults) throws IOException {
     Request request =
         new Request.Builder()
-            .url(baseUrl() + "/control/reset?faults=" + (faults ? 1 : 0))
+            .url(baseUrl + "/control/reset?faults=" + (faults ? 1 : 0))
             .post(RequestBody.create(new byte[0], MediaType.get("application/json")))
             .build();
     try (Response response = control.newCall(request).execute()) {
@@ -71,7 +52,7 @@ final class WriterBenchServerProcess implements AutoCloseable {
 
   /** The counters now. */
   Stats stats() throws IOException {
-    Request request = new Request.Builder().url(baseUrl() + "/control/stats").build();
+    Request request = new Request.Builder().url(baseUrl + "/control/stats").build();
     try (Response response = control.newCall(request).execute()) {
       JsonObject s = JsonParser.parseString(response.body().string()).getAsJsonObject();
       return new Stats(
@@ -85,11 +66,7 @@ final class WriterBenchServerProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    process.getOutputStream().close();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-    }
+  public void close() {
     control.dispatcher().executorService().shutdown();
     control.connectionPool().evictAll();
   }
