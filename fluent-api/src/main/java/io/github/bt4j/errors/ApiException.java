@@ -18,7 +18,20 @@ public class ApiException extends BraintrustException {
   /** Creates the exception; {@code requestId} may be null. */
   public ApiException(
       int statusCode, String serverMessage, String requestId, String method, String url) {
-    super(describe(statusCode, serverMessage, requestId, method, url));
+    this(statusCode, serverMessage, requestId, method, url, Attempts.unknown());
+  }
+
+  /**
+   * Creates the exception with the record of the call's attempts; {@code requestId} may be null.
+   */
+  public ApiException(
+      int statusCode,
+      String serverMessage,
+      String requestId,
+      String method,
+      String url,
+      Attempts attempts) {
+    super(describe(statusCode, serverMessage, requestId, method, url), null, attempts);
     this.statusCode = statusCode;
     this.serverMessage = serverMessage;
     this.requestId = requestId;

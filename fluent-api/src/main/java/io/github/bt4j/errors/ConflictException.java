@@ -9,4 +9,17 @@ public class ConflictException extends ApiException {
       int statusCode, String serverMessage, String requestId, String method, String url) {
     super(statusCode, serverMessage, requestId, method, url);
   }
+
+  /**
+   * Creates the exception with the record of the call's attempts; {@code requestId} may be null.
+   */
+  public ConflictException(
+      int statusCode,
+      String serverMessage,
+      String requestId,
+      String method,
+      String url,
+      Attempts attempts) {
+    super(statusCode, serverMessage, requestId, method, url, attempts);
+  }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.errors.ApiException;
+import io.github.bt4j.errors.Attempts;
 import io.github.bt4j.errors.AuthenticationException;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.ConflictException;
@@ -46,28 +47,29 @@ public final class ErrorMapper {
     String method = response.request().method();
     String url = response.request().url().toString();
     int code = response.code();
+    Attempts attempts = Transport.contextOf(response.request()).attempts().snapshot();
     switch (code) {
       case 400:
-        return new BadRequestException(code, message, requestId, method, url);
+        return new BadRequestException(code, message, requestId, method, url, attempts);
       case 401:
-        return new AuthenticationException(code, message, requestId, method, url);
+        return new AuthenticationException(code, message, requestId, method, url, attempts);
       case 403:
-        return new PermissionDeniedException(code, message, requestId, method, url);
+        return new PermissionDeniedException(code, message, requestId, method, url, attempts);
       case 404:
-        return new NotFoundException(code, message, requestId, method, url);
+        return new NotFoundException(code, message, requestId, method, url, attempts);
       case 409:
-        return new ConflictException(code, message, requestId, method, url);
+        return new ConflictException(code, message, requestId, method, url, attempts);
       case 413:
-        return new PayloadTooLargeException(code, message, requestId, method, url);
+        return new PayloadTooLargeException(code, message, requestId, method, url, attempts);
       case 422:
-        return new UnprocessableEntityException(code, message, requestId, method, url);
+        return new UnprocessableEntityException(code, message, requestId, method, url, attempts);
       case 429:
-        return new RateLimitException(code, message, requestId, method, url);
+        return new RateLimitException(code, message, requestId, method, url, attempts);
       default:
         if (code >= 500) {
-          return new InternalServerException(code, message, requestId, method, url);
+          return new InternalServerException(code, message, requestId, method, url, attempts);
         }
-        return new ApiException(code, message, requestId, method, url);
+        return new ApiException(code, message, requestId, method, url, attempts);
     }
   }
 

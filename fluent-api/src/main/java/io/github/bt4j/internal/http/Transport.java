@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.MediaType;
@@ -36,31 +37,35 @@ import retrofit2.Retrofit;
  * exceptions of {@code io.github.bt4j.errors}.
  */
 public final class Transport implements AutoCloseable {
-  private static final RequestContext DEFAULT_CONTEXT =
-      new RequestContext(RequestOptions.none(), false);
-
   private final ClientConfig config;
   private final OkHttpClient base;
   private final OkHttpClient http;
-  private final boolean ownsHttpClient;
+  private final ClientResources resources;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Gson gson;
   private final BraintrustApi api;
   private final Map<Method, TypeAdapter<?>> responseAdapters = new ConcurrentHashMap<>();
 
   /**
    * Creates the transport. {@code base} is the OkHttpClient to derive from (its pools and timeouts
-   * are kept; our interceptors are added to a derived client) or null to create one; {@code
-   * ownsHttpClient} says whether {@link #close()} may shut its pools down.
+   * are kept; our interceptors are added to a derived client); {@code resources} is this client's
+   * share of the pools and rate-limit pause (see {@link ClientResources}), released by {@link
+   * #close()}.
+   *
+   * <p>The derived client never resends a request by itself ({@code retryOnConnectionFailure} off),
+   * whatever the base says: {@link RetryInterceptor} is the one place that decides a resend, so
+   * {@code maxRetries} and the retry safety of each request hold.
    */
-  public Transport(ClientConfig config, OkHttpClient base, Gson gson, boolean ownsHttpClient) {
+  public Transport(ClientConfig config, OkHttpClient base, Gson gson, ClientResources resources) {
     this.config = config;
     this.gson = gson;
-    this.ownsHttpClient = ownsHttpClient;
-    this.base = base != null ? base : defaults().build();
+    this.resources = resources;
+    this.base = base;
     OkHttpClient.Builder builder =
         this.base
             .newBuilder()
-            .addInterceptor(new RetryInterceptor(config))
+            .retryOnConnectionFailure(false)
+            .addInterceptor(new RetryInterceptor(config, resources.gate()))
             .addInterceptor(new HeadersInterceptor(config));
     if (config.logLevel() != HttpLogLevel.OFF) {
       builder.addInterceptor(
@@ -74,6 +79,11 @@ public final class Transport implements AutoCloseable {
             .addConverterFactory(new JsonConverterFactory(gson))
             .build();
     this.api = retrofit.create(BraintrustApi.class);
+  }
+
+  /** This client's share of the pools and the rate-limit pause, for a client derived from it. */
+  public ClientResources resources() {
+    return resources;
   }
 
   /** The library's OkHttpClient defaults: see {@link HttpClients#defaultBuilder()}. */
@@ -117,7 +127,7 @@ public final class Transport implements AutoCloseable {
     try (Response response = raw.execute()) {
       return read(response, adapter);
     } catch (IOException e) {
-      throw new ConnectionException(request.method(), request.url().toString(), e);
+      throw connectionFailure(raw.request(), e);
     }
   }
 
@@ -141,8 +151,7 @@ public final class Transport implements AutoCloseable {
             try (response) {
               future.complete(read(response, adapter));
             } catch (IOException e) {
-              future.completeExceptionally(
-                  new ConnectionException(request.method(), request.url().toString(), e));
+              future.completeExceptionally(connectionFailure(raw.request(), e));
             } catch (RuntimeException e) {
               future.completeExceptionally(e);
             }
@@ -150,8 +159,7 @@ public final class Transport implements AutoCloseable {
 
           @Override
           public void onFailure(Call c, IOException e) {
-            future.completeExceptionally(
-                new ConnectionException(request.method(), request.url().toString(), e));
+            future.completeExceptionally(connectionFailure(raw.request(), e));
           }
         });
     future.whenComplete(
@@ -181,7 +189,7 @@ public final class Transport implements AutoCloseable {
     try {
       response = raw.execute();
     } catch (IOException e) {
-      throw new ConnectionException(request.method(), request.url().toString(), e);
+      throw connectionFailure(request, e);
     }
     if (!response.isSuccessful()) {
       try (response) {
@@ -205,10 +213,16 @@ public final class Transport implements AutoCloseable {
     return raw;
   }
 
-  /** The context a request carries, or the default (client settings, not retry-safe). */
+  /** The context a request carries, or a new default one (client settings, not retry-safe). */
   static RequestContext contextOf(Request request) {
     RequestContext context = request.tag(RequestContext.class);
-    return context != null ? context : DEFAULT_CONTEXT;
+    return context != null ? context : new RequestContext(RequestOptions.none(), false);
+  }
+
+  /** A transport failure of {@code request}, with the record of its attempts. */
+  private static ConnectionException connectionFailure(Request request, IOException e) {
+    return new ConnectionException(
+        request.method(), request.url().toString(), e, contextOf(request).attempts().snapshot());
   }
 
   @SuppressWarnings("unchecked")
@@ -279,12 +293,14 @@ public final class Transport implements AutoCloseable {
         e);
   }
 
-  /** Releases the connection pool and threads, unless the caller supplied the OkHttpClient. */
+  /**
+   * Gives back this client's share of the connection pool and threads; the last share to go shuts
+   * them down, unless the caller supplied the OkHttpClient. Closing twice has no further effect.
+   */
   @Override
   public void close() {
-    if (ownsHttpClient) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+    if (closed.compareAndSet(false, true)) {
+      resources.release();
     }
   }
 }
