@@ -147,6 +147,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private HttpLogLevel logLevel = HttpLogLevel.OFF;
+    private boolean allowPlainHttp;
     // Not copied by copy(): a client derived with withOptions must not run its parent's actions.
     private final List<Runnable> closeActions = new ArrayList<>();
     // Set by withOptions only: the parent's resources, which the derived client shares.
@@ -169,6 +170,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       b.sleeper = sleeper;
       b.clock = clock;
       b.logLevel = logLevel;
+      b.allowPlainHttp = allowPlainHttp;
       return b;
     }
 
@@ -225,6 +227,17 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
       }
       this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * Allows a plain {@code http://} base URL to a host other than this machine. Without it, {@link
+     * #build()} refuses one, because the API key would cross the network unencrypted; loopback
+     * addresses ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) are always allowed, for local
+     * servers and tests. Use it only on a network you trust.
+     */
+    public Builder allowPlainHttp() {
+      this.allowPlainHttp = true;
       return this;
     }
 
@@ -318,16 +331,27 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
      * Builds the client.
      *
      * @throws IllegalStateException if no API key was given
+     * @throws IllegalArgumentException if the base URL is plain HTTP to another machine and {@link
+     *     #allowPlainHttp()} was not called
      */
     public BraintrustClient build() {
       if (apiKey == null) {
         throw new IllegalStateException(
             "no API key: call apiKey(...) or fromEnv() with BRAINTRUST_API_KEY set");
       }
+      HttpUrl url = normalise(baseUrl);
+      if (!url.isHttps() && !allowPlainHttp && !Loopback.isLoopbackHost(url.host())) {
+        throw new IllegalArgumentException(
+            "baseUrl "
+                + url
+                + " is plain http to another machine: the API key would cross the network"
+                + " unencrypted. Use https, or call allowPlainHttp() on the builder if this network"
+                + " is trusted");
+      }
       ClientConfig config =
           new ClientConfig(
               apiKey,
-              normalise(baseUrl),
+              url,
               impersonateUser,
               Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
               "bt4j/" + VERSION + " (Java " + System.getProperty("java.version") + ")",

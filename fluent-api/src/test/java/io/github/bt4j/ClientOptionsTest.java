@@ -298,6 +298,35 @@ class ClientOptionsTest {
   }
 
   @Test
+  void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+    for (String url :
+        List.of("http://api.example.com", "http://10.0.0.7:8000", "http://[fd00::1]")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> BraintrustClient.builder().apiKey(API_KEY).baseUrl(url).build(),
+              url);
+      assertTrue(e.getMessage().startsWith("baseUrl "), e.getMessage());
+      assertTrue(e.getMessage().contains("allowPlainHttp()"), e.getMessage());
+      assertFalse(e.getMessage().contains(API_KEY), e.getMessage());
+      BraintrustClient.builder().apiKey(API_KEY).baseUrl(url).allowPlainHttp().build().close();
+    }
+    Map<String, String> vars =
+        Map.of("BRAINTRUST_API_KEY", API_KEY, "BRAINTRUST_API_URL", "http://api.example.com");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> BraintrustClient.builder().fromEnv(env(vars)).build());
+  }
+
+  @Test
+  void plainHttpToThisMachineIsAllowed() {
+    for (String url :
+        List.of("http://localhost:1", "http://127.0.0.1:1", "http://127.1.2.3", "http://[::1]:1")) {
+      BraintrustClient.builder().apiKey(API_KEY).baseUrl(url).build().close();
+    }
+  }
+
+  @Test
   void derivedClientUsesOnlyItsOwnSettings(WireMockRuntimeInfo wm) {
     stubFor(get(PROJECT_PATH).willReturn(aResponse().withStatus(503)));
     try (BraintrustClient client = TestClients.builder(wm).header("X-Team", "a").build()) {

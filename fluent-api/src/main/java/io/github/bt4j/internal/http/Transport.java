@@ -31,10 +31,10 @@ import retrofit2.Invocation;
 import retrofit2.Retrofit;
 
 /**
- * Runs every call of the client through one chain: retries, headers and auth, logging, then OkHttp.
- * Requests are built by the generated Retrofit interface ({@link #api()}); responses are read here,
- * straight from the response stream into the operation's model type, and errors become the typed
- * exceptions of {@code io.github.bt4j.errors}.
+ * Runs every call of the client through one chain: retries, redirects within the API's origin,
+ * headers and auth, logging, then OkHttp. Requests are built by the generated Retrofit interface
+ * ({@link #api()}); responses are read here, straight from the response stream into the operation's
+ * model type, and errors become the typed exceptions of {@code io.github.bt4j.errors}.
  */
 public final class Transport implements AutoCloseable {
   private final ClientConfig config;
@@ -54,7 +54,8 @@ public final class Transport implements AutoCloseable {
    *
    * <p>The derived client never resends a request by itself ({@code retryOnConnectionFailure} off),
    * whatever the base says: {@link RetryInterceptor} is the one place that decides a resend, so
-   * {@code maxRetries} and the retry safety of each request hold.
+   * {@code maxRetries} and the retry safety of each request hold. Redirects are followed by {@link
+   * RedirectInterceptor}, within the API's origin only.
    */
   public Transport(ClientConfig config, OkHttpClient base, Gson gson, ClientResources resources) {
     this.config = config;
@@ -65,7 +66,10 @@ public final class Transport implements AutoCloseable {
         this.base
             .newBuilder()
             .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
             .addInterceptor(new RetryInterceptor(config, resources.gate()))
+            .addInterceptor(new RedirectInterceptor())
             .addInterceptor(new HeadersInterceptor(config));
     if (config.logLevel() != HttpLogLevel.OFF) {
       builder.addInterceptor(
