@@ -259,7 +259,7 @@ class SpecPreparerTest {
     new SpecPreparer(spec).prepare(SpecDocument.read(additionsFile));
     Map<String, Object> btql = node(spec, "paths", "/btql", "post");
     assertEquals("query", btql.get("x-bt4j-method"));
-    assertEquals(true, btql.get("x-bt4j-retry-safe"));
+    assertEquals("always", btql.get("x-bt4j-retry"));
     assertNotNull(node(spec, "components", "schemas", "BtqlQueryRequest"));
   }
 
@@ -277,11 +277,11 @@ class SpecPreparerTest {
                 "Project: {type: object}"));
     Map<String, Object> list = node(spec, "paths", "/v1/project", "get");
     assertEquals("list", list.get("x-bt4j-method"));
-    assertEquals(true, list.get("x-bt4j-retry-safe"));
+    assertEquals("always", list.get("x-bt4j-retry"));
     assertEquals("Project", list.get("x-bt4j-list-item"));
     Map<String, Object> create = node(spec, "paths", "/v1/project", "post");
     assertEquals("create", create.get("x-bt4j-method"));
-    assertEquals(false, create.get("x-bt4j-retry-safe"));
+    assertEquals("never", create.get("x-bt4j-retry"));
     assertFalse(create.containsKey("x-bt4j-list-item"));
   }
 }

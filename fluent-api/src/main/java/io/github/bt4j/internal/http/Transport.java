@@ -123,11 +123,14 @@ public final class Transport implements AutoCloseable {
     return http;
   }
 
-  /** Runs a call built by {@link #api()} and returns its parsed body (null for no content). */
-  public <T> T execute(retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+  /**
+   * Runs a call built by {@link #api()} and returns its parsed body (null for no content); {@code
+   * retry} says when the request may be sent twice (see {@link RetryRule}).
+   */
+  public <T> T execute(retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
     Request request = call.request();
     TypeAdapter<T> adapter = responseAdapter(request);
-    Call raw = newCall(request, options, retrySafe);
+    Call raw = newCall(request, options, retry);
     try (Response response = raw.execute()) {
       return read(response, adapter);
     } catch (IOException e) {
@@ -137,7 +140,7 @@ public final class Transport implements AutoCloseable {
 
   /** Like {@link #execute} but asynchronous; cancelling the future cancels the call. */
   public <T> CompletableFuture<T> executeAsync(
-      retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+      retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
     Request request;
     TypeAdapter<T> adapter;
     try {
@@ -146,7 +149,7 @@ public final class Transport implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    Call raw = newCall(request, options, retrySafe);
+    Call raw = newCall(request, options, retry);
     CompletableFuture<T> future = new CompletableFuture<>();
     raw.enqueue(
         new Callback() {
@@ -205,10 +208,21 @@ public final class Transport implements AutoCloseable {
 
   /** Creates an OkHttp call for {@code request} carrying the call's options. */
   public Call newCall(Request request, RequestOptions options, boolean retrySafe) {
+    return newCall(request, options, retrySafe ? RetryRule.ALWAYS : RetryRule.NEVER);
+  }
+
+  /**
+   * Creates an OkHttp call for {@code request} carrying the call's options. The rule decides, from
+   * the body as it will be sent, whether a retry may send it again, and may add what makes it safe
+   * (event ids) to a copy of the body; the caller's objects are never changed.
+   */
+  public Call newCall(Request request, RequestOptions options, RetryRule retry) {
+    RetryRule.Prepared prepared = retry.prepare(request);
     Request tagged =
-        request
+        prepared
+            .request()
             .newBuilder()
-            .tag(RequestContext.class, new RequestContext(options, retrySafe))
+            .tag(RequestContext.class, new RequestContext(options, prepared.retrySafe()))
             .build();
     Call raw = http.newCall(tagged);
     if (options.timeout() != null) {

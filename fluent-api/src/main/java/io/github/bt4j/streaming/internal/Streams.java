@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.RequestOptions;
+import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import java.util.function.BiFunction;
@@ -44,10 +45,10 @@ public final class Streams {
       Transport transport,
       retrofit2.Call<?> call,
       RequestOptions options,
-      boolean retrySafe,
+      RetryRule retry,
       BiFunction<Call, Response, ServerSentEventStream<T>> decoder) {
     Request request = call.request().newBuilder().header("Accept", "text/event-stream").build();
-    Call raw = transport.newCall(request, options, retrySafe);
+    Call raw = transport.newCall(request, options, retry);
     Response response = transport.open(raw);
     try {
       return decoder.apply(raw, response);
