@@ -3,7 +3,9 @@ package io.github.bt4j.streaming.internal;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.bt4j.RequestOptions;
+import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.streaming.ServerSentEventStream;
@@ -27,7 +29,8 @@ public final class Streams {
    */
   @SuppressWarnings("unchecked")
   public static <T> T withStreamFlag(Gson gson, T body, Class<?> declaredType) {
-    JsonElement tree = gson.toJsonTree(body);
+    JsonElement tree =
+        JsonParser.parseString(CheckedJsonWriter.toJson(gson, body, body.getClass()));
     if (!tree.isJsonObject()) {
       throw new IllegalArgumentException(
           "a streaming request body must be a JSON object, got " + tree);
