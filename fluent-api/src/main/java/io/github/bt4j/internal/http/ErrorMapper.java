@@ -74,7 +74,7 @@ public final class ErrorMapper {
   }
 
   /** A server that echoes the bearer token must not put it into an exception message. */
-  private static String withoutCredential(String message, Response response) {
+  public static String withoutCredential(String message, Response response) {
     String auth = response.request().header("Authorization");
     if (auth != null && auth.startsWith("Bearer ")) {
       String token = auth.substring("Bearer ".length()).strip();
