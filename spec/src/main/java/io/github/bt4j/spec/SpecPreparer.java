@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the bundled spec into the spec the generators read. Each rule fixes a way in which
@@ -61,7 +62,8 @@ import java.util.Set;
  *   <li><b>Secrets.</b> String properties that carry a credential ({@code secret}, {@code key},
  *       {@code api_key}, {@code oauth_token}..., or any value the spec says is "encrypted at rest",
  *       such as an environment variable's) get {@code format: password}, so that the generated
- *       {@code toString()} prints {@code *} instead of the value.
+ *       {@code toString()} prints {@code *} instead of the value; every such property's name is
+ *       listed at the root as {@code x-bt4j-secret-properties}, for the client's log redaction.
  *   <li><b>CORS.</b> {@code OPTIONS} operations are dropped.
  * </ul>
  */
@@ -88,6 +90,7 @@ public final class SpecPreparer {
     requireRequestBodies();
     markSecrets(spec.schemas());
     markSecrets(spec.paths());
+    listSecrets();
     annotateOperations();
     return counts;
   }
@@ -654,6 +657,34 @@ public final class SpecPreparer {
           "access_token",
           "refresh_token",
           "client_secret");
+
+  /**
+   * Lists, at the root as {@code x-bt4j-secret-properties}, the JSON names of every property marked
+   * {@code format: password} (by the rule above or by the spec itself) and the credential names of
+   * {@link #SECRET_PROPERTIES}, sorted: the client's HTTP log redacts the values of these names,
+   * whatever the body.
+   */
+  private void listSecrets() {
+    Set<String> names = new TreeSet<>(SECRET_PROPERTIES);
+    collectSecretNames(spec.root(), names);
+    spec.root().put("x-bt4j-secret-properties", new ArrayList<>(names));
+  }
+
+  private static void collectSecretNames(Object node, Set<String> names) {
+    if (node instanceof Map) {
+      Map<String, Object> m = map(node);
+      if (m.get("properties") instanceof Map) {
+        for (Map.Entry<String, Object> p : map(m.get("properties")).entrySet()) {
+          if (p.getValue() instanceof Map && "password".equals(map(p.getValue()).get("format"))) {
+            names.add(p.getKey());
+          }
+        }
+      }
+      m.values().forEach(child -> collectSecretNames(child, names));
+    } else if (node instanceof List) {
+      ((List<?>) node).forEach(child -> collectSecretNames(child, names));
+    }
+  }
 
   private void markSecrets(Object node) {
     if (node instanceof Map) {

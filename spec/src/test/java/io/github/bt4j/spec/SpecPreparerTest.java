@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -261,6 +262,25 @@ class SpecPreparerTest {
     assertEquals("query", btql.get("x-bt4j-method"));
     assertEquals("always", btql.get("x-bt4j-retry"));
     assertNotNull(node(spec, "components", "schemas", "BtqlQueryRequest"));
+  }
+
+  @Test
+  void secretsAreMaskedAndTheirNamesListedForTheLogsRedaction() {
+    SpecDocument spec =
+        prepared(
+            spec(
+                "",
+                "EnvVar: {type: object, properties: {name: {type: string},"
+                    + " value: {type: string, description: 'Will be encrypted at rest.'}}}\n"
+                    + "Login: {type: object, properties: {passphrase: {type: string, format: password}}}"));
+    assertEquals(
+        "password",
+        node(spec, "components", "schemas", "EnvVar", "properties", "value").get("format"));
+    assertNull(node(spec, "components", "schemas", "EnvVar", "properties", "name").get("format"));
+    List<?> names = (List<?>) spec.root().get("x-bt4j-secret-properties");
+    assertTrue(names.containsAll(List.of("value", "passphrase")), names.toString());
+    assertTrue(names.containsAll(SpecPreparer.SECRET_PROPERTIES), names.toString());
+    assertFalse(names.contains("name"), names.toString());
   }
 
   @Test
