@@ -277,7 +277,11 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       return this;
     }
 
-    /** Limits each whole call, retries included (none by default). */
+    /**
+     * Limits each whole call, retries included (none by default). Streams are exempt: a stream is
+     * bounded by the read timeout between events, and by a whole-call timeout only when its own
+     * {@link RequestOptions#timeout()} sets one.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Validation.positive(timeout, "callTimeout");
       return this;
