@@ -1,6 +1,7 @@
 package io.github.bt4j;
 
 import io.github.bt4j.internal.http.ClientConfig;
+import io.github.bt4j.internal.http.ClientResources;
 import io.github.bt4j.internal.http.HttpLogLevel;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.internal.json.Json;
@@ -71,15 +72,24 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   }
 
   /**
-   * A new client that shares this one's connections and threads but differs in some settings.
+   * A new client that shares this one's connections, threads and rate-limit pause but differs in
+   * some settings.
    *
    * <pre>{@code
    * BraintrustClient asAlice = client.withOptions(b -> b.impersonateUser("alice@example.com"));
    * }</pre>
+   *
+   * <p>Each client, this one and every derived one, holds a share of the connections and threads:
+   * closing one never stops another's calls, and they are released when the last of them is closed.
+   * Close the derived client when you are done with it (or let it go unclosed if this one outlives
+   * it: it only releases its share).
+   *
+   * @throws IllegalStateException if this client and every client derived from it are closed
    */
   public BraintrustClient withOptions(java.util.function.Consumer<Builder> change) {
     Builder b = settings.copy();
     b.okHttpClient(transport.baseHttp());
+    b.shared = transport.resources();
     change.accept(b);
     return b.build();
   }
@@ -103,8 +113,9 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   }
 
   /**
-   * Releases the client's connections and threads (not those of a supplied OkHttpClient), then runs
-   * the actions registered with {@link Builder#onClose}.
+   * Releases the client's share of the connections and threads, then runs the actions registered
+   * with {@link Builder#onClose}. They are shut down when the last client sharing them (see {@link
+   * #withOptions}) is closed; never those of a supplied OkHttpClient.
    */
   @Override
   public void close() {
@@ -136,8 +147,11 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private HttpLogLevel logLevel = HttpLogLevel.OFF;
+    private boolean allowPlainHttp;
     // Not copied by copy(): a client derived with withOptions must not run its parent's actions.
     private final List<Runnable> closeActions = new ArrayList<>();
+    // Set by withOptions only: the parent's resources, which the derived client shares.
+    private ClientResources shared;
 
     private Builder() {}
 
@@ -156,6 +170,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       b.sleeper = sleeper;
       b.clock = clock;
       b.logLevel = logLevel;
+      b.allowPlainHttp = allowPlainHttp;
       return b;
     }
 
@@ -215,6 +230,17 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       return this;
     }
 
+    /**
+     * Allows a plain {@code http://} base URL to a host other than this machine. Without it, {@link
+     * #build()} refuses one, because the API key would cross the network unencrypted; loopback
+     * addresses ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) are always allowed, for local
+     * servers and tests. Use it only on a network you trust.
+     */
+    public Builder allowPlainHttp() {
+      this.allowPlainHttp = true;
+      return this;
+    }
+
     /** Sends every call to Braintrust's EU data plane. */
     public Builder euDataPlane() {
       return baseUrl(EU_API_URL);
@@ -251,7 +277,11 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       return this;
     }
 
-    /** Limits each whole call, retries included (none by default). */
+    /**
+     * Limits each whole call, retries included (none by default). Streams are exempt: a stream is
+     * bounded by the read timeout between events, and by a whole-call timeout only when its own
+     * {@link RequestOptions#timeout()} sets one.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Validation.positive(timeout, "callTimeout");
       return this;
@@ -275,6 +305,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "okHttpClient == null");
+      this.shared = null;
       return this;
     }
 
@@ -304,16 +335,27 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
      * Builds the client.
      *
      * @throws IllegalStateException if no API key was given
+     * @throws IllegalArgumentException if the base URL is plain HTTP to another machine and {@link
+     *     #allowPlainHttp()} was not called
      */
     public BraintrustClient build() {
       if (apiKey == null) {
         throw new IllegalStateException(
             "no API key: call apiKey(...) or fromEnv() with BRAINTRUST_API_KEY set");
       }
+      HttpUrl url = normalise(baseUrl);
+      if (!url.isHttps() && !allowPlainHttp && !Loopback.isLoopbackHost(url.host())) {
+        throw new IllegalArgumentException(
+            "baseUrl "
+                + url
+                + " is plain http to another machine: the API key would cross the network"
+                + " unencrypted. Use https, or call allowPlainHttp() on the builder if this network"
+                + " is trusted");
+      }
       ClientConfig config =
           new ClientConfig(
               apiKey,
-              normalise(baseUrl),
+              url,
               impersonateUser,
               Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
               "bt4j/" + VERSION + " (Java " + System.getProperty("java.version") + ")",
@@ -322,13 +364,12 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
               clock,
               () -> ThreadLocalRandom.current().nextDouble(),
               logLevel);
-      OkHttpClient base = okHttpClient;
+      OkHttpClient base = okHttpClient != null ? okHttpClient : Transport.defaults().build();
       if (connectTimeout != null
           || readTimeout != null
           || writeTimeout != null
           || callTimeout != null) {
-        OkHttpClient.Builder b =
-            base != null ? base.newBuilder() : io.github.bt4j.internal.http.Transport.defaults();
+        OkHttpClient.Builder b = base.newBuilder();
         if (connectTimeout != null) {
           b.connectTimeout(connectTimeout);
         }
@@ -343,8 +384,9 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         }
         base = b.build();
       }
-      return new BraintrustClient(
-          this, new Transport(config, base, Json.gson(), okHttpClient == null));
+      ClientResources resources =
+          shared != null ? shared.share() : ClientResources.create(base, okHttpClient == null);
+      return new BraintrustClient(this, new Transport(config, base, Json.gson(), resources));
     }
 
     private static HttpUrl normalise(String url) {

@@ -135,7 +135,10 @@ public final class RequestOptions {
 
     private Builder() {}
 
-    /** Limits the whole call, retries and backoff included. */
+    /**
+     * Limits the whole call, retries and backoff included; for a streaming call, the whole stream
+     * (which the client's {@code callTimeout} does not limit).
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Validation.positive(timeout, "timeout");
       return this;

@@ -9,7 +9,10 @@ import java.util.Objects;
  * cannot be applied twice. The wait doubles from {@link #initialBackoff()} up to {@link
  * #maxBackoff()}, with jitter (a random 75 to 100% of it), unless the server says how long to wait
  * with {@code Retry-After} (seconds or an HTTP date) or {@code Retry-After-Ms}; the server's wait
- * is honoured up to {@link #maxRetryAfter()}.
+ * is honoured in full up to {@link #maxRetryAfter()}. A longer server wait ends the call at once,
+ * with the wait in the exception ({@link io.github.bt4j.errors.BraintrustException#attempts()}); a
+ * malformed one (NaN, negative, garbage) is ignored in favour of the backoff. A 429's wait pauses
+ * every call of the client, not only the one that received it.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULT =
@@ -51,7 +54,10 @@ public final class RetryPolicy {
     return new RetryPolicy(maxRetries, initial, max, maxRetryAfter);
   }
 
-  /** This policy with another cap on how long a server may ask the client to wait. */
+  /**
+   * This policy with another cap on how long a server may ask the client to wait; a longer wait
+   * fails the call at once instead.
+   */
   public RetryPolicy withMaxRetryAfter(Duration cap) {
     return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, cap);
   }
@@ -71,7 +77,9 @@ public final class RetryPolicy {
     return maxBackoff;
   }
 
-  /** The longest wait a server's {@code Retry-After} is honoured for. */
+  /**
+   * The longest server wait ({@code Retry-After}) the client waits out; longer ones fail at once.
+   */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }

@@ -26,11 +26,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
+import io.github.bt4j.generated.model.Project;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,6 +261,69 @@ class ClientOptionsTest {
     assertEquals("alice@example.com", requests.get(0).getHeader("x-bt-impersonate-user"));
     assertEquals("a", requests.get(0).getHeader("X-Team"));
     assertFalse(requests.get(1).containsHeader("x-bt-impersonate-user"));
+  }
+
+  @Test
+  void closingTheParentLeavesADerivedClientsAsyncCallsRunning(WireMockRuntimeInfo wm)
+      throws Exception {
+    BraintrustClient parent = TestClients.builder(wm).build();
+    BraintrustClient derived = parent.withOptions(b -> b.header("X-Team", "b"));
+    parent.close();
+    parent.close(); // a second close gives back nothing more
+
+    Project p =
+        derived
+            .projects()
+            .getAsync(java.util.UUID.fromString(PROJECT_ID))
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(PROJECT_ID, p.getId().toString());
+    assertFalse(derived.transport().http().dispatcher().executorService().isShutdown());
+
+    derived.close();
+    assertTrue(derived.transport().http().dispatcher().executorService().isShutdown());
+    assertThrows(IllegalStateException.class, () -> parent.withOptions(b -> {}));
+  }
+
+  @Test
+  void closingADerivedClientLeavesTheParentRunning(WireMockRuntimeInfo wm) throws Exception {
+    try (BraintrustClient parent = TestClients.builder(wm).build()) {
+      parent.withOptions(b -> b.header("X-Team", "b")).close();
+      Project p =
+          parent
+              .projects()
+              .getAsync(java.util.UUID.fromString(PROJECT_ID))
+              .get(10, TimeUnit.SECONDS);
+      assertEquals(PROJECT_ID, p.getId().toString());
+    }
+  }
+
+  @Test
+  void plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+    for (String url :
+        List.of("http://api.example.com", "http://10.0.0.7:8000", "http://[fd00::1]")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> BraintrustClient.builder().apiKey(API_KEY).baseUrl(url).build(),
+              url);
+      assertTrue(e.getMessage().startsWith("baseUrl "), e.getMessage());
+      assertTrue(e.getMessage().contains("allowPlainHttp()"), e.getMessage());
+      assertFalse(e.getMessage().contains(API_KEY), e.getMessage());
+      BraintrustClient.builder().apiKey(API_KEY).baseUrl(url).allowPlainHttp().build().close();
+    }
+    Map<String, String> vars =
+        Map.of("BRAINTRUST_API_KEY", API_KEY, "BRAINTRUST_API_URL", "http://api.example.com");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> BraintrustClient.builder().fromEnv(env(vars)).build());
+  }
+
+  @Test
+  void plainHttpToThisMachineIsAllowed() {
+    for (String url :
+        List.of("http://localhost:1", "http://127.0.0.1:1", "http://127.1.2.3", "http://[::1]:1")) {
+      BraintrustClient.builder().apiKey(API_KEY).baseUrl(url).build().close();
+    }
   }
 
   @Test

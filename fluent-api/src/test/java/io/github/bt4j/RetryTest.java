@@ -1,6 +1,8 @@
 package io.github.bt4j;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -14,8 +16,8 @@ import static io.github.bt4j.TestClients.PROJECT_ID;
 import static io.github.bt4j.TestClients.PROJECT_PATH;
 import static io.github.bt4j.TestClients.respondInTurn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,9 +28,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
+import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.errors.PayloadTooLargeException;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.generated.model.AclBatchUpdateRequest;
@@ -36,12 +40,21 @@ import io.github.bt4j.generated.model.InsertEventsResponse;
 import io.github.bt4j.generated.model.InsertProjectLogsEvent;
 import io.github.bt4j.generated.model.InsertProjectLogsEventRequest;
 import io.github.bt4j.generated.model.InvokeApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,14 +124,65 @@ class RetryTest {
   }
 
   @Test
-  void retryAfterAboveTheCapFallsBackToComputedBackoff(WireMockRuntimeInfo wm) {
-    respondInTurn(
-        () -> get(PROJECT_PATH), status(429).withHeader("Retry-After", "86400"), project());
+  void retryAfterBeyondTheLimitFailsAtOnceWithTheServersWaitInTheException(WireMockRuntimeInfo wm) {
+    respondInTurn(() -> get(PROJECT_PATH), status(429).withHeader("Retry-After", "120"), project());
+    try (BraintrustClient client = client(wm)) {
+      RateLimitException e =
+          assertThrows(RateLimitException.class, () -> client.projects().get(PROJECT_ID));
+      assertEquals(1, e.attempts().count());
+      assertEquals(Optional.of(Duration.ofSeconds(120)), e.attempts().lastRetryAfter());
+      assertTrue(e.attempts().retryAfterBeyondLimit());
+      assertTrue(e.getMessage().contains("wait 120 s"), e.getMessage());
+      assertTrue(e.getMessage().contains("limit of 60 s"), e.getMessage());
+    }
+    assertEquals(List.of(), sleeper.waits());
+    assertEquals(1, getsOfProject());
+  }
+
+  @Test
+  void retryAfterWithinARaisedLimitIsWaitedInFull(WireMockRuntimeInfo wm) {
+    respondInTurn(() -> get(PROJECT_PATH), status(429).withHeader("Retry-After", "120"), project());
+    RetryPolicy patient = RetryPolicy.defaults().withMaxRetryAfter(Duration.ofMinutes(5));
+    try (BraintrustClient client =
+        TestClients.builder(wm).sleeper(sleeper).retryPolicy(patient).build()) {
+      client.projects().get(PROJECT_ID);
+    }
+    assertEquals(List.of(Duration.ofSeconds(120)), sleeper.waits());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"NaN", "-1", "-0.5", "soon", "Infinity", "1e3", "2d", ""})
+  void malformedRetryAfterFallsBackToTheBackoff(String value, WireMockRuntimeInfo wm) {
+    respondInTurn(() -> get(PROJECT_PATH), status(503).withHeader("Retry-After", value), project());
     try (BraintrustClient client = client(wm)) {
       client.projects().get(PROJECT_ID);
     }
     assertEquals(1, sleeper.waits().size());
     assertWithinJitter(Duration.ofMillis(500), sleeper.waits().get(0));
+  }
+
+  @Test
+  void exceptionsAfterRetriesSayHowManyAttemptsAndTheLastRetryAfter(WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(status(503).withHeader("Retry-After", "2")));
+    try (BraintrustClient client = client(wm)) {
+      InternalServerException e =
+          assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID));
+      assertEquals(3, e.attempts().count());
+      assertEquals(Optional.of(Duration.ofSeconds(2)), e.attempts().lastRetryAfter());
+      assertFalse(e.attempts().retryAfterBeyondLimit());
+      assertTrue(e.getMessage().endsWith("[3 attempts; last Retry-After 2 s]"), e.getMessage());
+    }
+  }
+
+  @Test
+  void connectionFailuresAfterRetriesSayHowManyAttempts(WireMockRuntimeInfo wm) {
+    stubFor(get(PROJECT_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    try (BraintrustClient client = client(wm)) {
+      ConnectionException e =
+          assertThrows(ConnectionException.class, () -> client.projects().get(PROJECT_ID));
+      assertEquals(3, e.attempts().count());
+      assertTrue(e.getMessage().endsWith("[3 attempts]"), e.getMessage());
+    }
   }
 
   @Test
@@ -297,22 +361,10 @@ class RetryTest {
     assertEquals("mine", first.get(0).getAsJsonObject().get("id").getAsString());
     String assigned = first.get(1).getAsJsonObject().get("id").getAsString();
     assertEquals(assigned, UUID.fromString(assigned).toString());
-    assertEquals(assigned, withoutId.getId(), "the id is set on the caller's event");
+    assertNull(withoutId.getId(), "the id is set in the request, not on the caller's event");
     for (LoggedRequest retry : attempts.subList(1, 3)) {
       assertEquals(first, eventsOf(retry));
     }
-  }
-
-  @Test
-  void insertsAssignFreshIdsPerEvent(WireMockRuntimeInfo wm) {
-    stubFor(post(INSERT_PATH).willReturn(okJson("{\"row_ids\":[\"a\",\"b\"]}")));
-    InsertProjectLogsEvent a = new InsertProjectLogsEvent().input("a");
-    InsertProjectLogsEvent b = new InsertProjectLogsEvent().input("b");
-    try (BraintrustClient client = client(wm)) {
-      client.logs().insert(PROJECT_ID, new InsertProjectLogsEventRequest().events(List.of(a, b)));
-    }
-    assertNotNull(a.getId());
-    assertNotEquals(a.getId(), b.getId());
   }
 
   @Test
@@ -328,6 +380,126 @@ class RetryTest {
     }
     assertEquals(List.of(Duration.ofSeconds(1)), sleeper.waits());
     assertEquals(2, getsOfProject());
+  }
+
+  @Test
+  void aRetriedDeleteAnswered404AfterAServerErrorIsDone(WireMockRuntimeInfo wm) {
+    respondInTurn(() -> delete(PROJECT_PATH), status(502), status(404));
+    try (BraintrustClient client = client(wm)) {
+      assertNull(client.projects().delete(PROJECT_ID), "deleted by the first attempt");
+    }
+    assertEquals(2, deletesOfProject());
+  }
+
+  @Test
+  void aRetriedDeleteAnswered404AfterALostResponseIsDone(WireMockRuntimeInfo wm) {
+    respondInTurn(
+        () -> delete(PROJECT_PATH),
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        status(404));
+    try (BraintrustClient client = client(wm)) {
+      assertNull(client.projects().delete(PROJECT_ID));
+    }
+    assertEquals(2, deletesOfProject());
+  }
+
+  @Test
+  void aDeleteOfAMissingObjectIsNotFoundWhenNoEarlierAttemptCouldHaveDeletedIt(
+      WireMockRuntimeInfo wm) {
+    // A 429 is a refusal: the first attempt deleted nothing, so the 404 is the truth.
+    respondInTurn(() -> delete(PROJECT_PATH), status(429), status(404));
+    try (BraintrustClient client = client(wm)) {
+      NotFoundException e =
+          assertThrows(NotFoundException.class, () -> client.projects().delete(PROJECT_ID));
+      assertEquals(2, e.attempts().count());
+      assertThrows(NotFoundException.class, () -> client.projects().delete(PROJECT_ID));
+    }
+    assertEquals(3, deletesOfProject());
+  }
+
+  @Test
+  void okHttpNeverResendsOnItsOwnBeyondMaxRetries(WireMockRuntimeInfo wm) {
+    // The second call goes out on the pooled connection of the first, which the server resets:
+    // OkHttp's own connection recovery would send it again on a new connection.
+    respondInTurn(
+        () -> get(PROJECT_PATH), project(), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    try (BraintrustClient client = TestClients.builder(wm).maxRetries(0).build()) {
+      client.projects().get(PROJECT_ID);
+      assertThrows(ConnectionException.class, () -> client.projects().get(PROJECT_ID));
+    }
+    assertEquals(2, getsOfProject());
+  }
+
+  @Test
+  void aSuppliedOkHttpClientNeverResendsOnItsOwnEither(WireMockRuntimeInfo wm) {
+    respondInTurn(
+        () -> get(PROJECT_PATH), project(), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    OkHttpClient supplied = new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
+    try (BraintrustClient client =
+        TestClients.builder(wm).okHttpClient(supplied).maxRetries(0).build()) {
+      client.projects().get(PROJECT_ID);
+      assertThrows(ConnectionException.class, () -> client.projects().get(PROJECT_ID));
+    } finally {
+      supplied.dispatcher().executorService().shutdown();
+    }
+    assertEquals(2, getsOfProject());
+  }
+
+  @Test
+  void aRefusedConnectionOfANonIdempotentCallIsRetriedBecauseNothingWasSent() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    AtomicInteger invocations = new AtomicInteger();
+    HttpServer[] server = new HttpServer[1];
+    // The server starts listening during the wait before the retry.
+    Sleeper startServerOnFirstWait =
+        wait -> {
+          if (server[0] == null) {
+            server[0] = startJsonServer(port, invocations);
+          }
+        };
+    try (BraintrustClient client =
+        BraintrustClient.builder()
+            .apiKey(TestClients.API_KEY)
+            .baseUrl("http://127.0.0.1:" + port)
+            .sleeper(startServerOnFirstWait)
+            .build()) {
+      Object answer = client.functions().invoke(FUNCTION_ID, new InvokeApi());
+      assertEquals("{answer=42}", String.valueOf(answer));
+    } finally {
+      if (server[0] != null) {
+        server[0].stop(0);
+      }
+    }
+    assertEquals(1, invocations.get());
+  }
+
+  private static HttpServer startJsonServer(int port, AtomicInteger requests) {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"answer\":42}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int deletesOfProject() {
+    return findAll(deleteRequestedFor(urlEqualTo(PROJECT_PATH))).size();
   }
 
   private static JsonArray eventsOf(LoggedRequest request) {

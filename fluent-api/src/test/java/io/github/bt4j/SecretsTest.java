@@ -24,8 +24,10 @@ import io.github.bt4j.generated.model.CreateAISecret;
 import io.github.bt4j.generated.model.CreateServiceTokenOutput;
 import io.github.bt4j.generated.model.Proxycredentials200Response;
 import io.github.bt4j.generated.model.ProxycredentialsRequest;
+import io.github.bt4j.generated.model.PutEnvVarRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +136,37 @@ class SecretsTest {
       assertFalse(text.contains(API_KEY), text);
       assertFalse(text.contains(AI_SECRET), text);
       assertFalse(text.contains(PROXY_KEY), text);
+    }
+  }
+
+  @Test
+  void debugLogRedactsWhatTheSpecMarksSecretSuchAsAnEnvVarsValue(WireMockRuntimeInfo wm) {
+    String envValue = "postgres://admin:hunter2@db.internal/prod";
+    stubFor(
+        post("/v1/env_var")
+            .willReturn(
+                okJson(
+                    "{\"id\":\""
+                        + PROJECT_ID
+                        + "\",\"object_type\":\"project\",\"object_id\":\""
+                        + PROJECT_ID
+                        + "\",\"name\":\"DB_URL\",\"value\":\""
+                        + envValue
+                        + "\"}")));
+    try (LogCapture log = new LogCapture();
+        BraintrustClient client = debugLoggingClient(wm)) {
+      client
+          .envVars()
+          .create(
+              new PutEnvVarRequest()
+                  .objectType(PutEnvVarRequest.ObjectTypeEnum.PROJECT)
+                  .objectId(UUID.fromString(PROJECT_ID))
+                  .name("DB_URL")
+                  .value(envValue));
+      String text = log.text();
+      assertTrue(text.contains("\"name\":\"DB_URL\""), text);
+      assertTrue(text.contains("\"value\":\"██\""), text);
+      assertFalse(text.contains(envValue), text);
     }
   }
 

@@ -13,40 +13,22 @@ package io.github.bt4j.errors;
 public class ApiException extends BraintrustException {
   private static final long serialVersionUID = 1L;
 
-  private final int statusCode;
-  private final String serverMessage;
-  private final String errorCode;
-  private final String responseBody;
-  private final String requestId;
-  private final String method;
-  private final String url;
-
-  /** Creates the exception without an error code or body; {@code requestId} may be null. */
-  public ApiException(
-      int statusCode, String serverMessage, String requestId, String method, String url) {
-    this(statusCode, serverMessage, null, "", requestId, method, url);
-  }
+  private final ErrorResponse response;
 
   /**
-   * Creates the exception; {@code errorCode} and {@code requestId} may be null, {@code
-   * responseBody} is the body as received ("" if there was none).
+   * Creates the exception.
+   *
+   * @param response what the server answered
+   * @param attempts how the call was tried
    */
-  public ApiException(
-      int statusCode,
-      String serverMessage,
-      String errorCode,
-      String responseBody,
-      String requestId,
-      String method,
-      String url) {
-    super(describe(statusCode, serverMessage, errorCode, requestId, method, url));
-    this.statusCode = statusCode;
-    this.serverMessage = serverMessage;
-    this.errorCode = errorCode;
-    this.responseBody = responseBody == null ? "" : responseBody;
-    this.requestId = requestId;
-    this.method = method;
-    this.url = url;
+  public ApiException(ErrorResponse response, Attempts attempts) {
+    super(describe(response), null, attempts);
+    this.response = response;
+  }
+
+  private static String describe(ErrorResponse r) {
+    return describe(
+        r.statusCode(), r.serverMessage(), r.errorCode(), r.requestId(), r.method(), r.url());
   }
 
   private static String describe(
@@ -66,7 +48,7 @@ public class ApiException extends BraintrustException {
 
   /** The HTTP status code, such as 404. */
   public int statusCode() {
-    return statusCode;
+    return response.statusCode();
   }
 
   /**
@@ -74,7 +56,7 @@ public class ApiException extends BraintrustException {
    * null or empty (an empty body gives {@code "HTTP 404 Not Found (empty body)"} and the like).
    */
   public String serverMessage() {
-    return serverMessage;
+    return response.serverMessage();
   }
 
   /**
@@ -83,7 +65,7 @@ public class ApiException extends BraintrustException {
    * none.
    */
   public String errorCode() {
-    return errorCode;
+    return response.errorCode();
   }
 
   /**
@@ -92,21 +74,21 @@ public class ApiException extends BraintrustException {
    * should the server echo it; "" if there was no body. Never part of {@link #getMessage()}.
    */
   public String responseBody() {
-    return responseBody;
+    return response.responseBody();
   }
 
   /** The id the server gave the request, to quote to Braintrust support; null if none was sent. */
   public String requestId() {
-    return requestId;
+    return response.requestId();
   }
 
   /** The HTTP method of the failed request. */
   public String method() {
-    return method;
+    return response.method();
   }
 
   /** The URL of the failed request (it never carries credentials). */
   public String url() {
-    return url;
+    return response.url();
   }
 }

@@ -4,21 +4,13 @@ package io.github.bt4j.errors;
 public class AuthenticationException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception; {@code requestId} may be null. */
-  public AuthenticationException(
-      int statusCode, String serverMessage, String requestId, String method, String url) {
-    super(statusCode, serverMessage, requestId, method, url);
-  }
-
-  /** Creates the exception with the server's error code and body; see {@link ApiException}. */
-  public AuthenticationException(
-      int statusCode,
-      String serverMessage,
-      String errorCode,
-      String responseBody,
-      String requestId,
-      String method,
-      String url) {
-    super(statusCode, serverMessage, errorCode, responseBody, requestId, method, url);
+  /**
+   * Creates the exception.
+   *
+   * @param response what the server answered
+   * @param attempts how the call was tried
+   */
+  public AuthenticationException(ErrorResponse response, Attempts attempts) {
+    super(response, attempts);
   }
 }

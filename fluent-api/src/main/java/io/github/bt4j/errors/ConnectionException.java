@@ -9,7 +9,12 @@ public class ConnectionException extends BraintrustException {
 
   /** Creates the exception for a request ({@code METHOD url}) that failed with {@code cause}. */
   public ConnectionException(String method, String url, Throwable cause) {
-    super(method + " " + url + " failed: " + describe(cause), cause);
+    this(method, url, cause, Attempts.unknown());
+  }
+
+  /** As {@link #ConnectionException(String, String, Throwable)}, with the call's attempts. */
+  public ConnectionException(String method, String url, Throwable cause, Attempts attempts) {
+    super(method + " " + url + " failed: " + describe(cause), cause, attempts);
   }
 
   private static String describe(Throwable cause) {

@@ -35,8 +35,9 @@ import okhttp3.Request;
  * body's {@code cursor}). A structured query gets {@code limit} and {@code cursor} fields, a BTQL
  * string {@code limit:} and {@code cursor:} clauses, a SQL string a trailing {@code LIMIT n OFFSET
  * '<cursor>'}. A limit written in the query itself is the total number of rows, not a page size:
- * {@code SELECT ... LIMIT 10} returns 10 rows, whatever the page size. The walk ends on an empty
- * page, on a page without a cursor, or after {@link #maxRows(long)} rows.
+ * {@code SELECT ... LIMIT 10} returns 10 rows, whatever the page size; in SQL, clauses inside
+ * comments and string literals do not count. The walk ends on an empty page (whatever cursor it
+ * carries), on a page without a cursor, or after {@link #maxRows(long)} rows.
  */
 public final class BtqlQuery {
   /** Rows per request unless {@link #pageSize(int)} says otherwise. */

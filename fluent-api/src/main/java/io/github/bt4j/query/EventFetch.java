@@ -34,12 +34,14 @@ import okhttp3.Request;
  * share a key with a chance of about 10^-21), so a million rows de-duplicate in a 64 MB heap.
  *
  * <p><b>Pages.</b> {@link #tracesPerPage(int)} is the request's {@code limit}: it counts traces, so
- * a page may hold more rows. The walk ends on an empty page or on a page without a cursor; it does
- * not stop on a short page, since the server may return fewer events than asked for (it sends at
- * most 1000 per request). A server that ignores the cursor and sends a cursor or a page it sent
- * before ends the walk with a {@link io.github.bt4j.errors.PaginationException}, never a loop. Some
- * deployments answer fetch with no cursor at all, which ends the walk after one page: for reads
- * that may exceed 1000 events, or that need filters, prefer a {@link BtqlQuery}.
+ * a page may hold more rows. The walk follows the cursor while a page gives one, even a page with
+ * no rows (a page of traces can match none), and ends on a page without a cursor, or on an empty
+ * page whose cursor it has followed before; it does not stop on a short page, since the server may
+ * return fewer events than asked for (it sends at most 1000 per request). A server that ignores the
+ * cursor and sends, after rows, a cursor or a page it sent before ends the walk with a {@link
+ * io.github.bt4j.errors.PaginationException}, never a loop. Some deployments answer fetch with no
+ * cursor at all, which ends the walk after one page: for reads that may exceed 1000 events, or that
+ * need filters, prefer a {@link BtqlQuery}.
  *
  * <p><b>Consistency.</b> Rows written while the walk runs may or may not appear. {@link
  * #version(String)} pins the snapshot of a past transaction, so a long read is consistent and can

@@ -53,11 +53,12 @@ class ListPagingTest {
   }
 
   @Test
-  void walksEveryPageWithStartingAfterAndStopsOnAShortPage(WireMockRuntimeInfo info) {
+  void walksEveryPageWithStartingAfterUntilAnEmptyPage(WireMockRuntimeInfo info) {
     WireMock wm = info.getWireMock();
     page(wm, "?limit=2&org_name=acme", projects(1, 2));
     page(wm, "?limit=2&org_name=acme&starting_after=" + id(2), projects(3, 4));
     page(wm, "?limit=2&org_name=acme&starting_after=" + id(4), projects(5));
+    page(wm, "?limit=2&org_name=acme&starting_after=" + id(5), projects());
     try (BraintrustClient client = client(info)) {
       List<String> names = new ArrayList<>();
       AutoPager<Project> all =
@@ -75,8 +76,24 @@ class ListPagingTest {
         List.of(
             "/v1/project?limit=2&org_name=acme",
             "/v1/project?limit=2&org_name=acme&starting_after=" + id(2),
-            "/v1/project?limit=2&org_name=acme&starting_after=" + id(4)),
+            "/v1/project?limit=2&org_name=acme&starting_after=" + id(4),
+            "/v1/project?limit=2&org_name=acme&starting_after=" + id(5)),
         urls(wm));
+  }
+
+  @Test
+  void aServerThatCapsItsPagesBelowTheLimitIsWalkedToTheEnd(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(wm, "?limit=100", projects(IntStream.rangeClosed(1, 50).toArray()));
+    for (int from = 51; from <= 230; from += 50) {
+      int[] next = IntStream.rangeClosed(from, Math.min(from + 49, 230)).toArray();
+      page(wm, "?limit=100&starting_after=" + id(from - 1), projects(next));
+    }
+    page(wm, "?limit=100&starting_after=" + id(230), projects());
+    try (BraintrustClient client = client(info)) {
+      assertEquals(230, client.projects().listAutoPaging().stream().count());
+    }
+    assertEquals(6, urls(wm).size());
   }
 
   @Test
@@ -96,6 +113,7 @@ class ListPagingTest {
     WireMock wm = info.getWireMock();
     page(wm, "?limit=2", projects(1, 2));
     page(wm, "?limit=2&starting_after=" + id(2), projects(3));
+    page(wm, "?limit=2&starting_after=" + id(3), projects());
     try (BraintrustClient client = client(info)) {
       AutoPager<Project> all =
           client.projects().listAutoPaging(ProjectsResource.ListParams.builder().limit(2).build());
@@ -107,10 +125,12 @@ class ListPagingTest {
       for (Page<Project> p : all.pages()) {
         sizes.add(p.items().size());
       }
-      assertEquals(List.of(2, 1), sizes);
+      assertEquals(List.of(2, 1, 0), sizes, "the empty page that ends the walk is a page too");
       Page<Project> second = all.startingAt(first.nextCursor().orElseThrow()).firstPage();
       assertEquals("p3", second.items().get(0).getName());
-      assertFalse(second.hasNextPage());
+      assertTrue(second.hasNextPage(), "only an empty page says there is nothing more");
+      Page<Project> third = all.startingAt(second.nextCursor().orElseThrow()).firstPage();
+      assertFalse(third.hasNextPage());
     }
   }
 
@@ -120,6 +140,7 @@ class ListPagingTest {
     page(wm, "?limit=2&ending_before=" + id(9), projects(7, 8));
     page(wm, "?limit=2&ending_before=" + id(7), projects(5, 6));
     page(wm, "?limit=2&ending_before=" + id(5), projects(4));
+    page(wm, "?limit=2&ending_before=" + id(4), projects());
     try (BraintrustClient client = client(info)) {
       List<String> names =
           client
@@ -134,7 +155,7 @@ class ListPagingTest {
               .collect(Collectors.toList());
       assertEquals(List.of("p8", "p7", "p6", "p5", "p4"), names);
     }
-    assertEquals(3, urls(wm).size());
+    assertEquals(4, urls(wm).size());
   }
 
   @Test
@@ -161,6 +182,7 @@ class ListPagingTest {
     page(wm, "?limit=2", projects(1, 2));
     page(wm, "?limit=2&starting_after=" + id(2), projects(3, 4));
     page(wm, "?limit=2&starting_after=" + id(3), projects(4));
+    page(wm, "?limit=2&starting_after=" + id(4), projects());
     try (BraintrustClient client = client(info)) {
       AutoPager<Project> all =
           client.projects().listAutoPaging(ProjectsResource.ListParams.builder().limit(2).build());
@@ -244,6 +266,7 @@ class ListPagingTest {
       assertThrows(io.github.bt4j.errors.NotFoundException.class, it::hasNext);
       assertEquals(id(2), it.resumeCursor().orElseThrow());
       page(wm, "?limit=2&starting_after=" + id(2), projects(3));
+      page(wm, "?limit=2&starting_after=" + id(3), projects());
       assertTrue(it.hasNext());
       assertEquals("p3", it.next().getName());
       assertFalse(it.hasNext());

@@ -2,6 +2,7 @@ package io.github.bt4j.pagination;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.testing.FakeTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -12,12 +13,17 @@ import okhttp3.ConnectionPool;
 public final class PagingTestSupport {
   private PagingTestSupport() {}
 
-  /** A client of the WireMock server that records its retry waits instead of sleeping. */
+  /**
+   * A client of the WireMock server that records its retry waits instead of sleeping; its clock
+   * moves by each wait, so a server's pause is over once waited for.
+   */
   public static BraintrustClient client(WireMockRuntimeInfo wm, List<Duration> waits) {
+    FakeTime time = new FakeTime();
     return BraintrustClient.builder()
         .apiKey("sk-test")
         .baseUrl(wm.getHttpBaseUrl())
-        .sleeper(waits::add)
+        .clock(time)
+        .sleeper(time.sleeper(waits))
         .build();
   }
 

@@ -200,6 +200,42 @@ class BtqlQueryTest {
   }
 
   @Test
+  void anEmptyLastPageThatRepeatsTheCursorEndsTheWalk(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(wm, sqlPage(2, null), ok(lines(1, 2)).withHeader("x-bt-cursor", "h1"));
+    page(wm, sqlPage(2, "h1"), ok(lines(3, 4)).withHeader("x-bt-cursor", "h2"));
+    page(wm, sqlPage(2, "h2"), ok("").withHeader("x-bt-cursor", "h2"));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(List.of(1, 2, 3, 4), ns(client.queries().sql(SQL).pageSize(2).rows()));
+    }
+    assertEquals(3, requestBodies(wm).size());
+  }
+
+  @Test
+  void aLimitInACommentIsNoLimit(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(wm, sqlPage(1000, null), ok(lines(1, 7)));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(7, ns(client.queries().sql(SQL + "\n-- note: LIMIT 5").rows()).size());
+      assertEquals(7, ns(client.queries().sql(SQL + " /* LIMIT 5 */").rows()).size());
+    }
+    assertEquals(2, requestBodies(wm).size());
+  }
+
+  @Test
+  void aLimitFollowedByACommentIsTheQuerysLimit(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(wm, sqlPage(3, null), ok(lines(1, 3)).withHeader("x-bt-cursor", "h1"));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(
+          List.of(1, 2, 3), ns(client.queries().sql(SQL + " LIMIT 3 -- top three").rows()));
+      assertEquals(
+          List.of(1, 2, 3), ns(client.queries().sql(SQL + " LIMIT 3; /* top */ -- three").rows()));
+    }
+    assertEquals(2, requestBodies(wm).size(), "one page each: the limit is the whole walk's");
+  }
+
+  @Test
   void aCursorThatDoesNotAdvanceEndsInAnError(WireMockRuntimeInfo info) {
     WireMock wm = info.getWireMock();
     page(wm, sqlPage(1000, null), ok(lines(1, 1)).withHeader("x-bt-cursor", "h1"));

@@ -189,6 +189,33 @@ class EventFetchTest {
   }
 
   @Test
+  void anEmptyPageWithACursorIsFollowed(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(wm, "{\"limit\":1000}", events("c1", row(1, 9)));
+    page(wm, "{\"limit\":1000,\"cursor\":\"c1\"}", events("c2"));
+    page(wm, "{\"limit\":1000,\"cursor\":\"c2\"}", events("c3"));
+    page(wm, "{\"limit\":1000,\"cursor\":\"c3\"}", events(null, row(2, 8), row(3, 7)));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(
+          List.of("q1@9", "q2@8", "q3@7"),
+          inputs(client.queries().fetchProjectLogs(PROJECT).events()));
+    }
+    assertEquals(4, requestBodies(wm).size());
+  }
+
+  @Test
+  void anEmptyPageWhoseCursorWasFollowedEndsTheWalkQuietly(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(wm, "{\"limit\":1000}", events("c1", row(1, 9)));
+    page(wm, "{\"limit\":1000,\"cursor\":\"c1\"}", events("c2"));
+    page(wm, "{\"limit\":1000,\"cursor\":\"c2\"}", events("c1"));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(List.of("q1@9"), inputs(client.queries().fetchProjectLogs(PROJECT).events()));
+    }
+    assertEquals(3, requestBodies(wm).size());
+  }
+
+  @Test
   void aCursorThatDoesNotAdvanceEndsInAnError(WireMockRuntimeInfo info) {
     WireMock wm = info.getWireMock();
     page(wm, "{\"limit\":1000}", events("c1", row(1, 9)));

@@ -9,11 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.RateLimitException;
+import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.generated.model.InvokeApi;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,27 @@ class ResourceStreamingTest {
                 .withRequestBody(
                     equalToJson(
                         "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}")));
+  }
+
+  @Test
+  void aSuccessThatIsNotAnEventStreamIsAnErrorCarryingTheBody(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/v1/function/" + FUNCTION_ID + "/invoke")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"output\":\"hello, not streamed\"}")));
+    try (BraintrustClient client = client(wm)) {
+      UnexpectedResponseException e =
+          assertThrows(
+              UnexpectedResponseException.class,
+              () -> client.functions().invokeStream(FUNCTION_ID, new InvokeApi().input("hi")));
+      assertEquals(200, e.statusCode());
+      assertTrue(e.getMessage().contains("text/event-stream"), e.getMessage());
+      assertTrue(e.getMessage().contains("application/json"), e.getMessage());
+      assertTrue(e.getMessage().contains("{\"output\":\"hello, not streamed\"}"), e.getMessage());
+    }
   }
 
   @Test

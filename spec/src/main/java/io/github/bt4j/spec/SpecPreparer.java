@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns the bundled spec into the spec the generators read. Each rule fixes a way in which
@@ -53,16 +54,16 @@ import java.util.Set;
  *       interface declares it with {@code @HTTP(hasBody = true)}.
  *   <li><b>Fluent annotations.</b> Each operation gets {@code x-bt4j-method} (its fluent method
  *       name, see {@link OperationNames}), {@code x-bt4j-params-class} (the class of its optional
- *       parameters), {@code x-bt4j-retry-safe} (whether sending it twice cannot apply it twice),
- *       {@code x-bt4j-event-ids} (inserts, whose events get ids before the first try), {@code
- *       x-bt4j-events-item} (the event class of an insert's {@code events} list), {@code
- *       x-bt4j-uuid-path} (it has a UUID path parameter), {@code x-bt4j-stream-event} (the event
- *       class of an operation marked {@code x-bt4j-streaming}) and, for list operations, {@code
- *       x-bt4j-list-item} (the item class).
+ *       parameters), {@code x-bt4j-retry} (when a request of it may be sent twice, see {@link
+ *       RetryRules}), {@code x-bt4j-events-item} (the event class of an insert's {@code events}
+ *       list), {@code x-bt4j-uuid-path} (it has a UUID path parameter), {@code x-bt4j-stream-event}
+ *       (the event class of an operation marked {@code x-bt4j-streaming}) and, for list operations,
+ *       {@code x-bt4j-list-item} (the item class).
  *   <li><b>Secrets.</b> String properties that carry a credential ({@code secret}, {@code key},
  *       {@code api_key}, {@code oauth_token}..., or any value the spec says is "encrypted at rest",
  *       such as an environment variable's) get {@code format: password}, so that the generated
- *       {@code toString()} prints {@code *} instead of the value.
+ *       {@code toString()} prints {@code *} instead of the value; every such property's name is
+ *       listed at the root as {@code x-bt4j-secret-properties}, for the client's log redaction.
  *   <li><b>CORS.</b> {@code OPTIONS} operations are dropped.
  * </ul>
  */
@@ -89,6 +90,7 @@ public final class SpecPreparer {
     requireRequestBodies();
     markSecrets(spec.schemas());
     markSecrets(spec.paths());
+    listSecrets();
     annotateOperations();
     return counts;
   }
@@ -656,6 +658,34 @@ public final class SpecPreparer {
           "refresh_token",
           "client_secret");
 
+  /**
+   * Lists, at the root as {@code x-bt4j-secret-properties}, the JSON names of every property marked
+   * {@code format: password} (by the rule above or by the spec itself) and the credential names of
+   * {@link #SECRET_PROPERTIES}, sorted: the client's HTTP log redacts the values of these names,
+   * whatever the body.
+   */
+  private void listSecrets() {
+    Set<String> names = new TreeSet<>(SECRET_PROPERTIES);
+    collectSecretNames(spec.root(), names);
+    spec.root().put("x-bt4j-secret-properties", new ArrayList<>(names));
+  }
+
+  private static void collectSecretNames(Object node, Set<String> names) {
+    if (node instanceof Map) {
+      Map<String, Object> m = map(node);
+      if (m.get("properties") instanceof Map) {
+        for (Map.Entry<String, Object> p : map(m.get("properties")).entrySet()) {
+          if (p.getValue() instanceof Map && "password".equals(map(p.getValue()).get("format"))) {
+            names.add(p.getKey());
+          }
+        }
+      }
+      m.values().forEach(child -> collectSecretNames(child, names));
+    } else if (node instanceof List) {
+      ((List<?>) node).forEach(child -> collectSecretNames(child, names));
+    }
+  }
+
   private void markSecrets(Object node) {
     if (node instanceof Map) {
       Map<String, Object> m = map(node);
@@ -701,13 +731,14 @@ public final class SpecPreparer {
   }
 
   private void annotateOperations() {
+    RetryRules retryRules = new RetryRules(spec);
     List<SpecDocument.Operation> operations = spec.operations();
     Map<String, String> names = OperationNames.assign(operations);
     for (SpecDocument.Operation op : operations) {
       String method = names.get(op.key());
       op.body().put("x-bt4j-method", method);
       op.body().put("x-bt4j-params-class", capitalize(method) + "Params");
-      op.body().put("x-bt4j-retry-safe", isRetrySafe(op));
+      op.body().put("x-bt4j-retry", retryRules.of(op));
       Object streaming = op.body().get("x-bt4j-streaming");
       if ("function-events".equals(streaming)) {
         op.body().put("x-bt4j-stream-event", "FunctionEvent");
@@ -715,7 +746,6 @@ public final class SpecPreparer {
         op.body().put("x-bt4j-stream-event", "ChatCompletionChunk");
       }
       if (op.path().endsWith("/insert")) {
-        op.body().put("x-bt4j-event-ids", true);
         String item = eventsItemOf(op);
         if (item != null) {
           op.body().put("x-bt4j-events-item", item);
@@ -731,32 +761,6 @@ public final class SpecPreparer {
       if (item != null) {
         op.body().put("x-bt4j-list-item", item);
       }
-    }
-  }
-
-  /**
-   * Whether sending the request twice cannot apply it twice: reads, PUT and DELETE, creates that
-   * the spec says return the existing object, operations the spec calls idempotent, fetches and
-   * queries sent by POST, and inserts (the fluent layer gives every event an id before the first
-   * try, so a retry upserts).
-   */
-  static boolean isRetrySafe(SpecDocument.Operation op) {
-    switch (op.method()) {
-      case "get":
-      case "head":
-      case "put":
-      case "delete":
-        return true;
-      case "post":
-        String path = op.path();
-        String description = String.valueOf(op.body().get("description")).toLowerCase(Locale.ROOT);
-        return path.endsWith("/fetch")
-            || path.endsWith("/insert")
-            || path.equals("/btql")
-            || description.contains("return the existing")
-            || description.contains("operation is idempotent");
-      default:
-        return false;
     }
   }
 

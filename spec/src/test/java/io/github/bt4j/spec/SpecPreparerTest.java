@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -286,8 +287,27 @@ class SpecPreparerTest {
     new SpecPreparer(spec).prepare(SpecDocument.read(additionsFile));
     Map<String, Object> btql = node(spec, "paths", "/btql", "post");
     assertEquals("query", btql.get("x-bt4j-method"));
-    assertEquals(true, btql.get("x-bt4j-retry-safe"));
+    assertEquals("always", btql.get("x-bt4j-retry"));
     assertNotNull(node(spec, "components", "schemas", "BtqlQueryRequest"));
+  }
+
+  @Test
+  void secretsAreMaskedAndTheirNamesListedForTheLogsRedaction() {
+    SpecDocument spec =
+        prepared(
+            spec(
+                "",
+                "EnvVar: {type: object, properties: {name: {type: string},"
+                    + " value: {type: string, description: 'Will be encrypted at rest.'}}}\n"
+                    + "Login: {type: object, properties: {passphrase: {type: string, format: password}}}"));
+    assertEquals(
+        "password",
+        node(spec, "components", "schemas", "EnvVar", "properties", "value").get("format"));
+    assertNull(node(spec, "components", "schemas", "EnvVar", "properties", "name").get("format"));
+    List<?> names = (List<?>) spec.root().get("x-bt4j-secret-properties");
+    assertTrue(names.containsAll(List.of("value", "passphrase")), names.toString());
+    assertTrue(names.containsAll(SpecPreparer.SECRET_PROPERTIES), names.toString());
+    assertFalse(names.contains("name"), names.toString());
   }
 
   @Test
@@ -304,11 +324,11 @@ class SpecPreparerTest {
                 "Project: {type: object}"));
     Map<String, Object> list = node(spec, "paths", "/v1/project", "get");
     assertEquals("list", list.get("x-bt4j-method"));
-    assertEquals(true, list.get("x-bt4j-retry-safe"));
+    assertEquals("always", list.get("x-bt4j-retry"));
     assertEquals("Project", list.get("x-bt4j-list-item"));
     Map<String, Object> create = node(spec, "paths", "/v1/project", "post");
     assertEquals("create", create.get("x-bt4j-method"));
-    assertEquals(false, create.get("x-bt4j-retry-safe"));
+    assertEquals("never", create.get("x-bt4j-retry"));
     assertFalse(create.containsKey("x-bt4j-list-item"));
   }
 }

@@ -1,9 +1,11 @@
 package io.github.bt4j.internal.http;
 
 import io.github.bt4j.errors.ApiException;
+import io.github.bt4j.errors.Attempts;
 import io.github.bt4j.errors.AuthenticationException;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.ConflictException;
+import io.github.bt4j.errors.ErrorResponse;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.errors.PayloadTooLargeException;
@@ -48,40 +50,43 @@ public final class ErrorMapper {
       message = emptyBodyMessage(response);
     }
     String errorCode = said.code() == null ? null : withoutCredential(said.code(), response);
-    String requestId = requestIdOf(response);
-    String method = response.request().method();
-    String url = response.request().url().toString();
-    int code = response.code();
-    switch (code) {
+    ErrorResponse answer =
+        new ErrorResponse(
+            response.code(),
+            message,
+            errorCode,
+            body,
+            requestIdOf(response),
+            response.request().method(),
+            response.request().url().toString());
+    Attempts attempts = Transport.contextOf(response.request()).attempts().snapshot();
+    switch (response.code()) {
       case 400:
-        return new BadRequestException(code, message, errorCode, body, requestId, method, url);
+        return new BadRequestException(answer, attempts);
       case 401:
-        return new AuthenticationException(code, message, errorCode, body, requestId, method, url);
+        return new AuthenticationException(answer, attempts);
       case 403:
-        return new PermissionDeniedException(
-            code, message, errorCode, body, requestId, method, url);
+        return new PermissionDeniedException(answer, attempts);
       case 404:
-        return new NotFoundException(code, message, errorCode, body, requestId, method, url);
+        return new NotFoundException(answer, attempts);
       case 409:
-        return new ConflictException(code, message, errorCode, body, requestId, method, url);
+        return new ConflictException(answer, attempts);
       case 413:
-        return new PayloadTooLargeException(code, message, errorCode, body, requestId, method, url);
+        return new PayloadTooLargeException(answer, attempts);
       case 422:
-        return new UnprocessableEntityException(
-            code, message, errorCode, body, requestId, method, url);
+        return new UnprocessableEntityException(answer, attempts);
       case 429:
-        return new RateLimitException(code, message, errorCode, body, requestId, method, url);
+        return new RateLimitException(answer, attempts);
       default:
-        if (code >= 500) {
-          return new InternalServerException(
-              code, message, errorCode, body, requestId, method, url);
+        if (response.code() >= 500) {
+          return new InternalServerException(answer, attempts);
         }
-        return new ApiException(code, message, errorCode, body, requestId, method, url);
+        return new ApiException(answer, attempts);
     }
   }
 
   /** A server that echoes the bearer token must not put it into an exception. */
-  private static String withoutCredential(String text, Response response) {
+  public static String withoutCredential(String text, Response response) {
     String auth = response.request().header("Authorization");
     if (auth != null && auth.startsWith("Bearer ")) {
       String token = auth.substring("Bearer ".length()).strip();

@@ -17,9 +17,11 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * Lets Retrofit write request bodies with the client's Gson. Responses are read by {@link
- * Transport} itself (from the stream, with typed errors); the response converter exists only
- * because Retrofit insists on one when it parses a service method.
+ * Lets Retrofit write request bodies with the client's Gson, through {@link CheckedJsonWriter}: a
+ * body JSON cannot carry (NaN, a value that contains itself) is an {@link IllegalArgumentException}
+ * naming the field, and nothing is sent. Responses are read by {@link Transport} itself (from the
+ * stream, with typed errors); the response converter exists only because Retrofit insists on one
+ * when it parses a service method.
  */
 final class JsonConverterFactory extends Converter.Factory {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -27,7 +29,7 @@ final class JsonConverterFactory extends Converter.Factory {
   private final Gson gson;
 
   JsonConverterFactory(Gson gson) {
-    this.gson = gson;
+    this.gson = CheckedJsonWriter.forBodies(gson);
   }
 
   @Override
@@ -41,7 +43,8 @@ final class JsonConverterFactory extends Converter.Factory {
   private RequestBody write(TypeAdapter<?> adapter, Object value) throws IOException {
     Buffer buffer = new Buffer();
     try (JsonWriter writer =
-        gson.newJsonWriter(new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8))) {
+        CheckedJsonWriter.of(
+            new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8), gson)) {
       ((TypeAdapter<Object>) adapter).write(writer, value);
     }
     return RequestBody.create(buffer.readByteString(), JSON);

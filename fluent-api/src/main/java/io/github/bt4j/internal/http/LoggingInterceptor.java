@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -19,8 +20,9 @@ import okio.Buffer;
  * Logs each attempt through {@link System.Logger} {@code io.github.bt4j.http} at the level set by
  * {@code BRAINTRUST_LOG} ({@code info}: one line per attempt; {@code debug}: headers and small JSON
  * bodies too). Credentials never reach the log: {@code Authorization} and other credential headers
- * print as {@code ██}, and so do the values of secret JSON fields ({@code secret}, {@code key},
- * {@code api_key}...). Streaming bodies are never read here.
+ * print as {@code ██}, and so do the string values of the JSON fields the spec marks as secrets
+ * ({@code secret}, {@code key}, {@code api_key}, an environment variable's {@code value}...; see
+ * {@link SecretProperties}). Streaming bodies are never read here.
  */
 final class LoggingInterceptor implements Interceptor {
   static final String REDACTED = "██";
@@ -28,11 +30,12 @@ final class LoggingInterceptor implements Interceptor {
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
 
-  /** Matches {@code "secret_field": "value"} in JSON text. */
-  private static final Pattern SECRET_JSON_FIELD =
-      Pattern.compile(
-          "(\"(?:secret|key|api_key|oauth_token|password|access_token|refresh_token|client_secret"
-              + "|token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+  /**
+   * Matches {@code "name": "value"} in JSON text for every secret name of the spec ({@link
+   * SecretProperties}, generated from the properties the spec module marks {@code format:
+   * password}, such as an environment variable's {@code value}).
+   */
+  private static final Pattern SECRET_JSON_FIELD = secretFieldPattern(SecretProperties.NAMES);
 
   private final System.Logger logger;
   private final HttpLogLevel level;
@@ -99,6 +102,12 @@ final class LoggingInterceptor implements Interceptor {
       sb.append(name).append(": ").append(secret ? REDACTED : headers.value(i)).append('\n');
     }
     return sb.toString();
+  }
+
+  private static Pattern secretFieldPattern(Set<String> names) {
+    String alternatives =
+        names.stream().sorted().map(Pattern::quote).collect(Collectors.joining("|"));
+    return Pattern.compile("(\"(?:" + alternatives + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
   }
 
   /** Replaces the values of secret fields in JSON text with {@value #REDACTED}. */

@@ -3,45 +3,62 @@ package io.github.bt4j.internal.http;
 import io.github.bt4j.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
- * Retries a call that failed in a way a later attempt may not: 408, 409, 429 and 5xx answers, and
- * connection failures. Never 413 or another 4xx, and never a call that could be applied twice (see
- * {@link RequestContext#mayRetry()}). Waits as {@link RetryPolicy} describes; the waiting is done
- * by the configured {@link io.github.bt4j.Sleeper}, so tests observe the schedule without sleeping.
- * A wait that would outlast the call's whole-call timeout ends the retries instead.
+ * The only place that decides whether a request is sent again (OkHttp's own connection recovery is
+ * off, see {@link Transport}). Retries 408, 409, 429 and 5xx answers and connection failures, never
+ * 413 or another 4xx, and never a request that could be applied twice (see {@link
+ * RequestContext#mayRetry()}), except when it never left: a refused connection sent nothing.
+ *
+ * <p>Waits as {@link RetryPolicy} describes: the server's {@code Retry-After}/{@code
+ * Retry-After-Ms} up to {@link RetryPolicy#maxRetryAfter()}; a longer wait ends the call at once
+ * (the exception says what the server asked for); a malformed one falls back to the backoff. A 429
+ * pauses every attempt of the client until the server's time ({@link RateLimitGate}). A wait that
+ * would outlast the call's whole-call timeout ends the retries instead. The waiting is done by the
+ * configured {@link io.github.bt4j.Sleeper}, so tests observe the schedule without sleeping.
+ *
+ * <p>A DELETE answered 404 after an earlier attempt may have reached the server (a connection lost
+ * after sending, or a 5xx) is done: the earlier attempt deleted the object. The call then ends as
+ * if answered 204, with no body.
  */
 final class RetryInterceptor implements Interceptor {
   private final ClientConfig config;
+  private final RateLimitGate gate;
 
-  RetryInterceptor(ClientConfig config) {
+  RetryInterceptor(ClientConfig config, RateLimitGate gate) {
     this.config = config;
+    this.gate = gate;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     RequestContext context = Transport.contextOf(request);
+    AttemptLog log = context.attempts();
     RetryPolicy policy = config.retryPolicy();
     int maxRetries =
         context.options().maxRetries() != null
             ? context.options().maxRetries()
             : policy.maxRetries();
-    if (!context.mayRetry()) {
-      maxRetries = 0;
-    }
     long deadline = deadlineOf(chain);
-    for (int attempt = 0; ; attempt++) {
+    boolean mayHaveBeenApplied = false;
+    Duration wait = gate.remaining(config.clock());
+    for (int retries = 0; ; retries++) {
+      if (!wait.isZero()) {
+        sleep(wait, chain.call());
+      }
+      log.attempted();
       Response response = null;
       IOException failure = null;
       try {
@@ -52,9 +69,24 @@ final class RetryInterceptor implements Interceptor {
         }
         failure = e;
       }
-      boolean retry =
-          attempt < maxRetries && (failure != null || isRetryableStatus(response.code()));
-      Duration wait = retry ? waitBefore(attempt + 1, response) : Duration.ZERO;
+      Duration asked = response == null ? null : ServerWait.of(response, config.clock());
+      if (asked != null) {
+        log.serverAsked(asked);
+      }
+      if (response != null && isDone(request, response, mayHaveBeenApplied)) {
+        return deleted(response);
+      }
+      boolean beyondLimit = asked != null && asked.compareTo(policy.maxRetryAfter()) > 0;
+      boolean retry = retries < maxRetries && isWorthRetrying(context, failure, response);
+      if (retry && beyondLimit) {
+        log.beyondLimit(policy.maxRetryAfter());
+        retry = false;
+      }
+      wait = asked != null && !beyondLimit ? asked : backoff(retries + 1);
+      if (response != null && response.code() == 429 && (retry || asked != null) && !beyondLimit) {
+        gate.pauseFor(wait, config.clock());
+      }
+      wait = longer(wait, gate.remaining(config.clock()));
       if (retry && deadline != 0 && System.nanoTime() + wait.toNanos() >= deadline) {
         retry = false;
       }
@@ -64,11 +96,38 @@ final class RetryInterceptor implements Interceptor {
         }
         return response;
       }
+      mayHaveBeenApplied |= failure != null ? !neverSent(failure) : response.code() >= 500;
       if (response != null) {
         response.close();
       }
-      sleep(wait, chain.call());
     }
+  }
+
+  private static boolean isWorthRetrying(
+      RequestContext context, IOException failure, Response response) {
+    if (failure != null) {
+      return context.mayRetry() || neverSent(failure);
+    }
+    return context.mayRetry() && isRetryableStatus(response.code());
+  }
+
+  /** A retried DELETE whose object is gone: an earlier attempt that may have arrived deleted it. */
+  private static boolean isDone(Request request, Response response, boolean mayHaveBeenApplied) {
+    return mayHaveBeenApplied && response.code() == 404 && request.method().equals("DELETE");
+  }
+
+  private static Response deleted(Response notFound) {
+    notFound.close();
+    return notFound
+        .newBuilder()
+        .code(204)
+        .message("No Content (404 after an earlier attempt that may have deleted it)")
+        .body(ResponseBody.create(new byte[0], null))
+        .build();
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static long deadlineOf(Chain chain) {
@@ -104,43 +163,19 @@ final class RetryInterceptor implements Interceptor {
     return !(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException;
   }
 
-  /** The wait before retry number {@code retry} (1-based), after {@code response} if any. */
-  Duration waitBefore(int retry, Response response) {
+  /** Whether a failure happened before any byte of the request left: no connection was made. */
+  static boolean neverSent(IOException e) {
+    return e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof PortUnreachableException;
+  }
+
+  /** The computed wait before retry number {@code retry} (1-based): doubling, capped, jittered. */
+  Duration backoff(int retry) {
     RetryPolicy policy = config.retryPolicy();
-    Duration serverWait = response == null ? null : serverRequestedWait(response);
-    if (serverWait != null
-        && !serverWait.isNegative()
-        && serverWait.compareTo(policy.maxRetryAfter()) <= 0) {
-      return serverWait;
-    }
     double base = policy.initialBackoff().toNanos() * Math.pow(2, retry - 1);
     double capped = Math.min(base, policy.maxBackoff().toNanos());
     double jittered = capped * (1 - 0.25 * config.jitter().getAsDouble());
     return Duration.ofNanos((long) jittered);
-  }
-
-  private Duration serverRequestedWait(Response response) {
-    String ms = response.header("Retry-After-Ms");
-    if (ms != null) {
-      try {
-        return Duration.ofNanos((long) (Double.parseDouble(ms.trim()) * 1_000_000));
-      } catch (NumberFormatException ignored) {
-        // fall through to Retry-After
-      }
-    }
-    String after = response.header("Retry-After");
-    if (after == null) {
-      return null;
-    }
-    try {
-      return Duration.ofNanos((long) (Double.parseDouble(after.trim()) * 1_000_000_000L));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        return Duration.between(config.clock().instant(), at.toInstant());
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
   }
 }

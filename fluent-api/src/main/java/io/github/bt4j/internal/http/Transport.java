@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -33,37 +34,45 @@ import retrofit2.Invocation;
 import retrofit2.Retrofit;
 
 /**
- * Runs every call of the client through one chain: retries, headers and auth, logging, then OkHttp.
- * Requests are built by the generated Retrofit interface ({@link #api()}); responses are read here,
- * straight from the response stream into the operation's model type, and errors become the typed
- * exceptions of {@code io.github.bt4j.errors}.
+ * Runs every call of the client through one chain: retries, redirects within the API's origin,
+ * headers and auth, logging, then OkHttp. Requests are built by the generated Retrofit interface
+ * ({@link #api()}); responses are read here, straight from the response stream into the operation's
+ * model type, and errors become the typed exceptions of {@code io.github.bt4j.errors}.
  */
 public final class Transport implements AutoCloseable {
-  private static final RequestContext DEFAULT_CONTEXT =
-      new RequestContext(RequestOptions.none(), false);
-
   private final ClientConfig config;
   private final OkHttpClient base;
   private final OkHttpClient http;
-  private final boolean ownsHttpClient;
+  private final ClientResources resources;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Gson gson;
   private final BraintrustApi api;
   private final Map<Method, TypeAdapter<?>> responseAdapters = new ConcurrentHashMap<>();
 
   /**
    * Creates the transport. {@code base} is the OkHttpClient to derive from (its pools and timeouts
-   * are kept; our interceptors are added to a derived client) or null to create one; {@code
-   * ownsHttpClient} says whether {@link #close()} may shut its pools down.
+   * are kept; our interceptors are added to a derived client); {@code resources} is this client's
+   * share of the pools and rate-limit pause (see {@link ClientResources}), released by {@link
+   * #close()}.
+   *
+   * <p>The derived client never resends a request by itself ({@code retryOnConnectionFailure} off),
+   * whatever the base says: {@link RetryInterceptor} is the one place that decides a resend, so
+   * {@code maxRetries} and the retry safety of each request hold. Redirects are followed by {@link
+   * RedirectInterceptor}, within the API's origin only.
    */
-  public Transport(ClientConfig config, OkHttpClient base, Gson gson, boolean ownsHttpClient) {
+  public Transport(ClientConfig config, OkHttpClient base, Gson gson, ClientResources resources) {
     this.config = config;
     this.gson = gson;
-    this.ownsHttpClient = ownsHttpClient;
-    this.base = base != null ? base : defaults().build();
+    this.resources = resources;
+    this.base = base;
     OkHttpClient.Builder builder =
         this.base
             .newBuilder()
-            .addInterceptor(new RetryInterceptor(config))
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .addInterceptor(new RetryInterceptor(config, resources.gate()))
+            .addInterceptor(new RedirectInterceptor())
             .addInterceptor(new HeadersInterceptor(config));
     if (config.logLevel() != HttpLogLevel.OFF) {
       builder.addInterceptor(
@@ -77,6 +86,11 @@ public final class Transport implements AutoCloseable {
             .addConverterFactory(new JsonConverterFactory(gson))
             .build();
     this.api = retrofit.create(BraintrustApi.class);
+  }
+
+  /** This client's share of the pools and the rate-limit pause, for a client derived from it. */
+  public ClientResources resources() {
+    return resources;
   }
 
   /** The library's OkHttpClient defaults: see {@link HttpClients#defaultBuilder()}. */
@@ -112,18 +126,21 @@ public final class Transport implements AutoCloseable {
     return http;
   }
 
-  /** Runs a call built by {@link #api()} and returns its parsed body (null for no content). */
-  public <T> T execute(retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
-    return run(call, options, retrySafe, (response, body) -> body);
+  /**
+   * Runs a call built by {@link #api()} and returns its parsed body (null for no content); {@code
+   * retry} says when the request may be sent twice (see {@link RetryRule}).
+   */
+  public <T> T execute(retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
+    return run(call, options, retry, (response, body) -> body);
   }
 
   /** Like {@link #execute}, but answers with the status and headers beside the parsed body. */
   public <T> RawResponse<T> executeRaw(
-      retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+      retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
     return run(
         call,
         options,
-        retrySafe,
+        retry,
         (response, body) ->
             new RawResponse<>(
                 response.code(),
@@ -135,21 +152,21 @@ public final class Transport implements AutoCloseable {
   private <T, R> R run(
       retrofit2.Call<T> call,
       RequestOptions options,
-      boolean retrySafe,
+      RetryRule retry,
       BiFunction<Response, T, R> result) {
     Request request = call.request();
     TypeAdapter<T> adapter = responseAdapter(request);
-    Call raw = newCall(request, options, retrySafe);
+    Call raw = newCall(request, options, retry);
     try (Response response = raw.execute()) {
       return result.apply(response, read(response, adapter));
     } catch (IOException e) {
-      throw new ConnectionException(request.method(), request.url().toString(), e);
+      throw connectionFailure(raw.request(), e);
     }
   }
 
   /** Like {@link #execute} but asynchronous; cancelling the future cancels the call. */
   public <T> CompletableFuture<T> executeAsync(
-      retrofit2.Call<T> call, RequestOptions options, boolean retrySafe) {
+      retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
     Request request;
     TypeAdapter<T> adapter;
     try {
@@ -158,7 +175,7 @@ public final class Transport implements AutoCloseable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    Call raw = newCall(request, options, retrySafe);
+    Call raw = newCall(request, options, retry);
     CompletableFuture<T> future = new CompletableFuture<>();
     raw.enqueue(
         new Callback() {
@@ -167,8 +184,7 @@ public final class Transport implements AutoCloseable {
             try (response) {
               future.complete(read(response, adapter));
             } catch (IOException e) {
-              future.completeExceptionally(
-                  new ConnectionException(request.method(), request.url().toString(), e));
+              future.completeExceptionally(connectionFailure(raw.request(), e));
             } catch (RuntimeException e) {
               future.completeExceptionally(e);
             }
@@ -176,8 +192,7 @@ public final class Transport implements AutoCloseable {
 
           @Override
           public void onFailure(Call c, IOException e) {
-            future.completeExceptionally(
-                new ConnectionException(request.method(), request.url().toString(), e));
+            future.completeExceptionally(connectionFailure(raw.request(), e));
           }
         });
     future.whenComplete(
@@ -207,7 +222,7 @@ public final class Transport implements AutoCloseable {
     try {
       response = raw.execute();
     } catch (IOException e) {
-      throw new ConnectionException(request.method(), request.url().toString(), e);
+      throw connectionFailure(request, e);
     }
     if (!response.isSuccessful()) {
       try (response) {
@@ -219,8 +234,22 @@ public final class Transport implements AutoCloseable {
 
   /** Creates an OkHttp call for {@code request} carrying the call's options. */
   public Call newCall(Request request, RequestOptions options, boolean retrySafe) {
+    return newCall(request, options, retrySafe ? RetryRule.ALWAYS : RetryRule.NEVER);
+  }
+
+  /**
+   * Creates an OkHttp call for {@code request} carrying the call's options (and its extra query
+   * parameters). The rule decides, from the body as it will be sent, whether a retry may send it
+   * again, and may add what makes it safe (event ids) to a copy of the body; the caller's objects
+   * are never changed.
+   */
+  public Call newCall(Request request, RequestOptions options, RetryRule retry) {
+    RetryRule.Prepared prepared = retry.prepare(request);
     Request.Builder builder =
-        request.newBuilder().tag(RequestContext.class, new RequestContext(options, retrySafe));
+        prepared
+            .request()
+            .newBuilder()
+            .tag(RequestContext.class, new RequestContext(options, prepared.retrySafe()));
     if (!options.queryParams().isEmpty()) {
       HttpUrl.Builder url = request.url().newBuilder();
       options
@@ -236,10 +265,16 @@ public final class Transport implements AutoCloseable {
     return raw;
   }
 
-  /** The context a request carries, or the default (client settings, not retry-safe). */
+  /** The context a request carries, or a new default one (client settings, not retry-safe). */
   static RequestContext contextOf(Request request) {
     RequestContext context = request.tag(RequestContext.class);
-    return context != null ? context : DEFAULT_CONTEXT;
+    return context != null ? context : new RequestContext(RequestOptions.none(), false);
+  }
+
+  /** A transport failure of {@code request}, with the record of its attempts. */
+  private static ConnectionException connectionFailure(Request request, IOException e) {
+    return new ConnectionException(
+        request.method(), request.url().toString(), e, contextOf(request).attempts().snapshot());
   }
 
   @SuppressWarnings("unchecked")
@@ -310,12 +345,14 @@ public final class Transport implements AutoCloseable {
         e);
   }
 
-  /** Releases the connection pool and threads, unless the caller supplied the OkHttpClient. */
+  /**
+   * Gives back this client's share of the connection pool and threads; the last share to go shuts
+   * them down, unless the caller supplied the OkHttpClient. Closing twice has no further effect.
+   */
   @Override
   public void close() {
-    if (ownsHttpClient) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+    if (closed.compareAndSet(false, true)) {
+      resources.release();
     }
   }
 }

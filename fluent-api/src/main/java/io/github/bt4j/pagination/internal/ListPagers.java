@@ -27,7 +27,9 @@ import retrofit2.http.Query;
  * by the generated {@code listAutoPaging} methods. The first request is the one the generated
  * method builds from its parameters; each next page is the same request with {@code starting_after}
  * set to the id of the last item (or, walking backwards, {@code ending_before} set to the id of the
- * first item). The walk ends on an empty page or on a page shorter than the page size.
+ * first item). The walk ends on an empty page, as the API's list contract says (there is no next
+ * cursor to wait for); a page shorter than the page size does not end it, since a server may answer
+ * fewer items than asked for (a cap of 50 would otherwise end a walk of 230 items after 50).
  */
 public final class ListPagers {
   /** The page size when the caller sets no {@code limit}. */
@@ -149,8 +151,8 @@ public final class ListPagers {
         items = new ArrayList<>(items);
         Collections.reverse(items);
       }
-      boolean last =
-          !layout.pageable() || items.isEmpty() || (pageSize > 0 && items.size() < pageSize);
+      // A page shorter than the limit is not the last: a server may cap its pages below the limit.
+      boolean last = !layout.pageable() || items.isEmpty();
       return Page.of(items, last ? null : cursorAfter(items.get(items.size() - 1)).orElse(null));
     }
 

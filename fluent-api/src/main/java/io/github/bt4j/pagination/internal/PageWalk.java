@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Walks the pages of one source in order, following each page's cursor, and refuses to follow a
- * cursor it has followed before. A page that fails to arrive leaves the walk where it was, so it
- * can be asked for again; a broken paging contract ends the walk for good.
+ * Walks the pages of one source in order, following each page's cursor while one is given, and
+ * refuses to follow a cursor it has followed before: after a page with rows that is a broken
+ * contract (the same rows would come again), which ends the walk for good with a {@link
+ * PaginationException}; after an empty page it is simply the end, since following it again could
+ * only give the same nothing. A page that fails to arrive leaves the walk where it was, so it can
+ * be asked for again.
  *
  * @param <T> the item type
  */
@@ -55,15 +58,24 @@ public final class PageWalk<T> {
           source instanceof StreamingPageSource
               ? ((StreamingPageSource<T>) source).open(cursor)
               : RowCursor.of(source.fetch(cursor));
-      check(rows.announcedCursor());
+      String announced = rows.announcedCursor();
+      if (repeats(announced) && rowsAhead(rows)) {
+        check(announced);
+      }
       return rows;
     } catch (PaginationException e) {
       throw fail(e);
     }
   }
 
-  /** Moves past the page last opened, whose rows have all been read and named {@code next}. */
-  public void advance(String next) {
+  /**
+   * Moves past the page last opened, whose rows have all been read and named {@code next}; {@code
+   * receivedRows} says whether it carried any row.
+   */
+  public void advance(String next, boolean receivedRows) {
+    if (!receivedRows && repeats(next)) {
+      next = null;
+    }
     check(next);
     if (next != null) {
       followedCursors.add(next);
@@ -96,12 +108,25 @@ public final class PageWalk<T> {
     } catch (RuntimeException e) {
       throw fail(e);
     }
-    advance(rows.nextCursor());
-    return Page.of(items, rows.nextCursor(), rows.pageFields());
+    advance(rows.nextCursor(), rows.receivedRows());
+    return Page.of(items, cursor, rows.pageFields());
+  }
+
+  private boolean repeats(String next) {
+    return next != null && (next.equals(cursor) || followedCursors.contains(next));
+  }
+
+  /** Whether a page whose rows are not read yet has any (the check reads at most one row). */
+  private boolean rowsAhead(RowCursor<T> rows) {
+    try {
+      return rows.hasNext();
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
   }
 
   private void check(String next) {
-    if (next != null && (next.equals(cursor) || followedCursors.contains(next))) {
+    if (repeats(next)) {
       throw fail(
           new PaginationException(
               "the server returned a cursor this walk has already followed ("

@@ -30,6 +30,12 @@ public interface RowCursor<T> extends Iterator<T> {
     return new JsonObject();
   }
 
+  /**
+   * Whether the page carried any row, counting rows a de-duplicating source skipped; final once
+   * hasNext() is false.
+   */
+  boolean receivedRows();
+
   /** The rows of a page that is already in memory. */
   static <T> RowCursor<T> of(Page<T> page) {
     List<T> items = page.items();
@@ -54,6 +60,11 @@ public interface RowCursor<T> extends Iterator<T> {
       @Override
       public String nextCursor() {
         return next;
+      }
+
+      @Override
+      public boolean receivedRows() {
+        return !items.isEmpty();
       }
     };
   }

@@ -51,8 +51,9 @@ public final class WalkIterator<T> implements PageIterator<T> {
         return true;
       }
       String next = rows.nextCursor();
+      boolean receivedRows = rows.receivedRows();
       rows = null;
-      walk.advance(next);
+      walk.advance(next, receivedRows);
     }
   }
 

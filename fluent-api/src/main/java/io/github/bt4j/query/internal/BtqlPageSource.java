@@ -104,6 +104,11 @@ public final class BtqlPageSource<T> implements StreamingPageSource<T> {
       }
 
       @Override
+      public boolean receivedRows() {
+        return count > 0;
+      }
+
+      @Override
       public String nextCursor() {
         if (count == 0 || !wantsMore()) {
           return null;

@@ -17,11 +17,12 @@ import okhttp3.RequestBody;
 
 /**
  * One walk through the events of an experiment, a dataset or a project's logs, by the POST form of
- * their {@code fetch} endpoint (the form that takes a {@code cursor}). The walk ends on an empty
- * page or on a page without a cursor. With de-duplication on, a row whose {@code id} was returned
- * before is skipped: pages come newest {@code _xact_id} first, so the row kept is the newest
- * version. A page identical to an earlier one ends the walk with a {@link PaginationException} once
- * it has been read.
+ * their {@code fetch} endpoint (the form that takes a {@code cursor}). The walk follows the cursor
+ * while a page gives one, empty pages included, and ends on a page without a cursor (or, for an
+ * empty page, with a cursor the walk has already followed). With de-duplication on, a row whose
+ * {@code id} was returned before is skipped: pages come newest {@code _xact_id} first, so the row
+ * kept is the newest version. A page identical to an earlier one ends the walk with a {@link
+ * PaginationException} once it has been read.
  *
  * @param <T> the row type
  */
@@ -101,6 +102,9 @@ public final class EventPageSource<T> implements StreamingPageSource<T> {
       private void finish() {
         finished = true;
         if (fingerprint.rows() == 0) {
+          // An empty page may still carry a cursor (the server pages by traces, and a page can
+          // match none): follow it; the walk ends it if it was followed before.
+          next = rows.bodyCursor();
           return;
         }
         if (!pages.add(fingerprint)) {
@@ -120,6 +124,11 @@ public final class EventPageSource<T> implements StreamingPageSource<T> {
       @Override
       public String nextCursor() {
         return next;
+      }
+
+      @Override
+      public boolean receivedRows() {
+        return fingerprint.rows() > 0;
       }
     };
   }

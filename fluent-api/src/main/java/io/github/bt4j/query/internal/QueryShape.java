@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  *       and {@code cursor} fields.
  *   <li>A BTQL string gets {@code limit: N} and {@code cursor: '...'} clauses, replacing its own.
  *   <li>A SQL string gets a trailing {@code LIMIT N OFFSET '<cursor>'}, replacing its own trailing
- *       {@code LIMIT}/{@code OFFSET}. A numeric {@code OFFSET} cannot be combined with cursors and
- *       is refused.
+ *       {@code LIMIT}/{@code OFFSET}. Comments and string literals are not code: {@code -- note:
+ *       LIMIT 5} is no limit, and {@code LIMIT 10 -- top ten} is one. A numeric {@code OFFSET}
+ *       cannot be combined with cursors and is refused.
  * </ul>
  */
 public abstract class QueryShape {
@@ -54,25 +55,28 @@ public abstract class QueryShape {
 
   /** A SQL query. */
   public static QueryShape sql(String text) {
-    String base = stripTrailingSemicolons(text);
+    // The trailing clauses are found in the mask (comments blanked, literals hidden), and cut at
+    // the same positions in the text; a trailing comment goes with them.
+    String mask = SqlMask.of(text);
+    int end = codeEnd(mask, mask.length());
     String cursor = null;
-    Matcher offset = SQL_TRAILING_OFFSET.matcher(base);
+    Matcher offset = SQL_TRAILING_OFFSET.matcher(mask).region(0, end);
     if (offset.find()) {
       if (offset.group(2) != null) {
         throw new IllegalArgumentException(
             "the SQL query ends in a numeric OFFSET, which cannot be combined with the cursor"
                 + " the pager pages with; remove it (use rows().stream().skip(n) to skip rows)");
       }
-      cursor = unquote(offset.group(1));
-      base = base.substring(0, offset.start()).stripTrailing();
+      cursor = unquote(text.substring(offset.start(1), offset.end(1)));
+      end = codeEnd(mask, offset.start());
     }
     long limit = -1;
-    Matcher trailingLimit = SQL_TRAILING_LIMIT.matcher(base);
+    Matcher trailingLimit = SQL_TRAILING_LIMIT.matcher(mask).region(0, end);
     if (trailingLimit.find()) {
       limit = parseLimit(trailingLimit.group(1));
-      base = base.substring(0, trailingLimit.start()).stripTrailing();
+      end = codeEnd(mask, trailingLimit.start());
     }
-    String query = base;
+    String query = text.substring(0, end);
     return new QueryShape(limit, cursor) {
       @Override
       public JsonElement page(String cursor, int limit) {
@@ -84,6 +88,16 @@ public abstract class QueryShape {
         return new JsonPrimitive(s.toString());
       }
     };
+  }
+
+  /** Where the code before {@code from} ends: trailing blanks (comments too) and semicolons cut. */
+  private static int codeEnd(String mask, int from) {
+    int end = from;
+    while (end > 0
+        && (Character.isWhitespace(mask.charAt(end - 1)) || mask.charAt(end - 1) == ';')) {
+      end--;
+    }
+    return end;
   }
 
   /** A query in BTQL's own syntax. */
@@ -139,14 +153,6 @@ public abstract class QueryShape {
         return page;
       }
     };
-  }
-
-  private static String stripTrailingSemicolons(String text) {
-    String s = text.stripTrailing();
-    while (s.endsWith(";")) {
-      s = s.substring(0, s.length() - 1).stripTrailing();
-    }
-    return s;
   }
 
   private static long parseLimit(String digits) {

@@ -1,15 +1,25 @@
 package io.github.bt4j.streaming.internal;
 
+import static io.github.bt4j.internal.http.ErrorMapper.withoutCredential;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.bt4j.RequestOptions;
+import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.internal.http.CheckedJsonWriter;
+import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.streaming.ServerSentEventStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import okhttp3.Call;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Runs the streaming form of an operation (see {@code x-bt4j-streaming} in the prepared spec): the
@@ -18,6 +28,9 @@ import okhttp3.Response;
  * starts, and only for retry-safe operations), and its body is handed unread to the event stream.
  */
 public final class Streams {
+  /** How much of an unexpected body an exception shows. */
+  private static final long MAX_SHOWN_BODY = 2048;
+
   private Streams() {}
 
   /**
@@ -26,7 +39,8 @@ public final class Streams {
    */
   @SuppressWarnings("unchecked")
   public static <T> T withStreamFlag(Gson gson, T body, Class<?> declaredType) {
-    JsonElement tree = gson.toJsonTree(body);
+    JsonElement tree =
+        JsonParser.parseString(CheckedJsonWriter.toJson(gson, body, body.getClass()));
     if (!tree.isJsonObject()) {
       throw new IllegalArgumentException(
           "a streaming request body must be a JSON object, got " + tree);
@@ -39,21 +53,57 @@ public final class Streams {
     return (T) gson.fromJson(object, declaredType);
   }
 
-  /** Sends the request of {@code call} and opens its answer as a stream of decoded events. */
+  /**
+   * Sends the request of {@code call} and opens its answer as a stream of decoded events.
+   *
+   * <p>A stream has its own timeout rule: the read timeout bounds each wait for the next bytes (the
+   * first event included), and a whole-call timeout applies only when this call's options set one
+   * ({@link RequestOptions#timeout()}); the client-wide {@code callTimeout}, meant for
+   * request/response calls, would cut a healthy long stream.
+   *
+   * @throws UnexpectedResponseException if the server answers with success but not an event stream;
+   *     the exception carries the start of the body
+   */
   public static <T> ServerSentEventStream<T> open(
       Transport transport,
       retrofit2.Call<?> call,
       RequestOptions options,
-      boolean retrySafe,
+      RetryRule retry,
       BiFunction<Call, Response, ServerSentEventStream<T>> decoder) {
     Request request = call.request().newBuilder().header("Accept", "text/event-stream").build();
-    Call raw = transport.newCall(request, options, retrySafe);
+    Call raw = transport.newCall(request, options, retry);
+    if (options.timeout() == null) {
+      raw.timeout().timeout(0, TimeUnit.MILLISECONDS);
+    }
     Response response = transport.open(raw);
     try {
+      requireEventStream(response);
       return decoder.apply(raw, response);
     } catch (RuntimeException e) {
       response.close();
       throw e;
     }
+  }
+
+  private static void requireEventStream(Response response) {
+    ResponseBody body = response.body();
+    MediaType type = body == null ? null : body.contentType();
+    if (type != null && type.type().equals("text") && type.subtype().equals("event-stream")) {
+      return;
+    }
+    String text;
+    try {
+      text = body == null ? "" : response.peekBody(MAX_SHOWN_BODY).string();
+    } catch (IOException e) {
+      text = "(unreadable: " + e.getMessage() + ")";
+    }
+    throw new UnexpectedResponseException(
+        response.code(),
+        response.request().method(),
+        response.request().url().toString(),
+        "expected an event stream (text/event-stream) but got "
+            + (type == null ? "no Content-Type" : type.toString())
+            + (text.isEmpty() ? " and an empty body" : ": " + withoutCredential(text, response)),
+        null);
   }
 }

@@ -31,11 +31,24 @@ class QueryShapeTest {
   }
 
   @Test
-  void sqlWithoutLimitPagesTheWholeQuery() {
+  void sqlWithoutLimitPagesTheWholeQueryAndATrailingCommentGoes() {
     QueryShape q = QueryShape.sql("SELECT * FROM dataset('d')\n-- all of it");
     assertEquals(-1, q.ownLimit());
-    assertEquals(
-        "SELECT * FROM dataset('d')\n-- all of it\nLIMIT 7", q.page(null, 7).getAsString());
+    assertEquals("SELECT * FROM dataset('d')\nLIMIT 7", q.page(null, 7).getAsString());
+  }
+
+  @Test
+  void sqlCommentsAndLiteralsAreNotClauses() {
+    assertEquals(-1, QueryShape.sql("SELECT 1 -- note: LIMIT 5").ownLimit());
+    assertEquals(-1, QueryShape.sql("SELECT 1 /* LIMIT 5 */").ownLimit());
+    assertEquals(-1, QueryShape.sql("SELECT 1 /* unterminated LIMIT 5").ownLimit());
+    assertEquals(-1, QueryShape.sql("SELECT \"LIMIT 5\" FROM t WHERE a = 'x LIMIT 5'").ownLimit());
+    QueryShape q = QueryShape.sql("SELECT 1 WHERE s = '-- not a comment' LIMIT 4 -- four");
+    assertEquals(4, q.ownLimit());
+    assertEquals("SELECT 1 WHERE s = '-- not a comment'\nLIMIT 2", q.page(null, 2).getAsString());
+    QueryShape c = QueryShape.sql("SELECT 1 LIMIT 9 /* then */ OFFSET 'it''s' -- resume");
+    assertEquals(9, c.ownLimit());
+    assertEquals("it's", c.ownCursor());
   }
 
   @Test

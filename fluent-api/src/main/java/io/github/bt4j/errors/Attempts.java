@@ -1,0 +1,106 @@
+package io.github.bt4j.errors;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a failed call was tried: how many times its request was sent and the last wait the server
+ * asked for ({@code Retry-After} or {@code Retry-After-Ms}). Carried by every {@link
+ * BraintrustException} of a call ({@link BraintrustException#attempts()}), and part of its message
+ * once the call was retried or the server asked for a wait.
+ */
+public final class Attempts implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Attempts UNKNOWN = new Attempts(0, null, null);
+
+  private final int count;
+  private final Duration lastRetryAfter;
+  private final Duration retryAfterCap;
+
+  private Attempts(int count, Duration lastRetryAfter, Duration retryAfterCap) {
+    this.count = count;
+    this.lastRetryAfter = lastRetryAfter;
+    this.retryAfterCap = retryAfterCap;
+  }
+
+  /**
+   * The record of a call.
+   *
+   * @param count how many times the request was sent
+   * @param lastRetryAfter the last wait the server asked for, or null if it asked for none
+   * @param retryAfterCap the client's longest wait, if the server asked for longer and the call
+   *     therefore failed without waiting; null otherwise
+   * @return the record
+   */
+  public static Attempts of(int count, Duration lastRetryAfter, Duration retryAfterCap) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, got " + count);
+    }
+    return new Attempts(count, lastRetryAfter, retryAfterCap);
+  }
+
+  /**
+   * The record of a failure that did not come from sending a request (such as reading a body).
+   *
+   * @return a record with a count of 0
+   */
+  public static Attempts unknown() {
+    return UNKNOWN;
+  }
+
+  /**
+   * How many times the request was sent, retries included; 0 if not known.
+   *
+   * @return the number of attempts
+   */
+  public int count() {
+    return count;
+  }
+
+  /**
+   * The last wait the server asked for, as a valid {@code Retry-After} or {@code Retry-After-Ms}
+   * header said it (malformed values are not waits and are not recorded).
+   *
+   * @return the wait, or empty if the server asked for none
+   */
+  public Optional<Duration> lastRetryAfter() {
+    return Optional.ofNullable(lastRetryAfter);
+  }
+
+  /**
+   * Whether the call failed at once because the server asked for a wait longer than the client's
+   * limit ({@link io.github.bt4j.RetryPolicy#maxRetryAfter()}).
+   *
+   * @return true if the server's wait was beyond the limit
+   */
+  public boolean retryAfterBeyondLimit() {
+    return retryAfterCap != null;
+  }
+
+  /** Whether there is anything worth adding to an exception's message. */
+  boolean worthTelling() {
+    return count > 1 || lastRetryAfter != null;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder();
+    s.append(count).append(count == 1 ? " attempt" : " attempts");
+    if (retryAfterCap != null) {
+      s.append("; not retried: the server asked to wait ")
+          .append(seconds(lastRetryAfter))
+          .append(" (Retry-After), more than the client's limit of ")
+          .append(seconds(retryAfterCap))
+          .append(" (RetryPolicy.maxRetryAfter)");
+    } else if (lastRetryAfter != null) {
+      s.append("; last Retry-After ").append(seconds(lastRetryAfter));
+    }
+    return s.toString();
+  }
+
+  private static String seconds(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? (millis / 1000) + " s" : (millis / 1000.0) + " s";
+  }
+}
