@@ -80,7 +80,7 @@ final class Decoders {
       return number(Float::valueOf);
     }
     if (c == UUID.class) {
-      return text(UUID::fromString, true);
+      return uuid();
     }
     if (c == URI.class) {
       return text(URI::create, true);
@@ -88,10 +88,10 @@ final class Decoders {
     if (c == OffsetDateTime.class) {
       // A different spelling of the same instant (precision, offset) is not kept: it is format
       // only.
-      return text(s -> JavaTimeAdapters.OFFSET_DATE_TIME.fromJsonTree(new JsonPrimitive(s)), false);
+      return text(IsoDateTimes::parse, false);
     }
     if (c == LocalDate.class) {
-      return text(s -> JavaTimeAdapters.LOCAL_DATE.fromJsonTree(new JsonPrimitive(s)), false);
+      return text(LocalDate::parse, false);
     }
     if (c.isEnum()) {
       return new EnumDecoder(c);
@@ -154,6 +154,40 @@ final class Decoders {
           ? value
           : new Decoder.Lossy(value, new JsonPrimitive(s));
     };
+  }
+
+  /**
+   * A UUID; one not spelled in the canonical form (upper-case digits, say) is kept as received
+   * beside its value, so that it is written back as it came.
+   */
+  private Decoder uuid() {
+    return in -> {
+      if (in.peek() != JsonToken.STRING) {
+        return lossy(in);
+      }
+      String s = in.nextString();
+      UUID value;
+      try {
+        value = UUID.fromString(s);
+      } catch (RuntimeException e) {
+        return new Decoder.Lossy(null, new JsonPrimitive(s));
+      }
+      return isCanonical(s) ? value : new Decoder.Lossy(value, new JsonPrimitive(s));
+    };
+  }
+
+  /** Whether {@code UUID.toString()} gives {@code s} back: 36 characters, lower-case digits. */
+  private static boolean isCanonical(String s) {
+    if (s.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'F') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -13,9 +13,7 @@ import java.util.function.Function;
 /** ISO-8601 adapters for the date types the generated models use. */
 final class JavaTimeAdapters {
   static final TypeAdapter<OffsetDateTime> OFFSET_DATE_TIME =
-      adapter(
-          s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-          DateTimeFormatter.ISO_OFFSET_DATE_TIME::format);
+      adapter(IsoDateTimes::parse, DateTimeFormatter.ISO_OFFSET_DATE_TIME::format);
   static final TypeAdapter<LocalDate> LOCAL_DATE =
       adapter(LocalDate::parse, DateTimeFormatter.ISO_LOCAL_DATE::format);
 

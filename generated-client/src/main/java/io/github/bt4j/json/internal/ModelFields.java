@@ -21,7 +21,11 @@ import java.util.Set;
 public final class ModelFields {
   private Map<String, JsonElement> undeclared;
   private Map<String, Raw> raw;
-  private Set<String> nulls;
+
+  /** The JSON names of the declared fields that are explicitly null; a few, so a plain array. */
+  private String[] nulls;
+
+  private int nullCount;
 
   /** A declared field's JSON as received, with the typed value decoded from it (possibly null). */
   record Raw(JsonElement json, Object decoded) {}
@@ -43,8 +47,8 @@ public final class ModelFields {
     }
     if (value == null) {
       markNull(jsonName);
-    } else if (nulls != null) {
-      nulls.remove(jsonName);
+    } else {
+      unmarkNull(jsonName);
     }
   }
 
@@ -93,29 +97,47 @@ public final class ModelFields {
       raw = new LinkedHashMap<>(4);
     }
     raw.put(jsonName, new Raw(json, decoded));
-    if (nulls != null) {
-      nulls.remove(jsonName);
-    }
+    unmarkNull(jsonName);
   }
 
   boolean isNull(String jsonName) {
-    return nulls != null && nulls.contains(jsonName);
+    return indexOfNull(jsonName) >= 0;
   }
 
   void markNull(String jsonName) {
-    if (nulls == null) {
-      nulls = new java.util.HashSet<>(4);
+    if (indexOfNull(jsonName) >= 0) {
+      return;
     }
-    nulls.add(jsonName);
+    if (nulls == null) {
+      nulls = new String[4];
+    } else if (nullCount == nulls.length) {
+      nulls = java.util.Arrays.copyOf(nulls, nullCount * 2);
+    }
+    nulls[nullCount++] = jsonName;
+  }
+
+  private void unmarkNull(String jsonName) {
+    int i = indexOfNull(jsonName);
+    if (i >= 0) {
+      nulls[i] = nulls[--nullCount];
+      nulls[nullCount] = null;
+    }
+  }
+
+  private int indexOfNull(String jsonName) {
+    for (int i = 0; i < nullCount; i++) {
+      if (nulls[i].equals(jsonName)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   void forget(String jsonName) {
     if (raw != null) {
       raw.remove(jsonName);
     }
-    if (nulls != null) {
-      nulls.remove(jsonName);
-    }
+    unmarkNull(jsonName);
   }
 
   @Override
@@ -147,7 +169,11 @@ public final class ModelFields {
   }
 
   private Set<String> nullNames() {
-    return nulls == null ? Set.of() : nulls;
+    Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < nullCount; i++) {
+      names.add(nulls[i]);
+    }
+    return names;
   }
 
   /**
