@@ -9,7 +9,8 @@ import java.util.List;
  * in memory, so that what a program creates, logs or asks it can read back, and a test can then
  * check what arrived. It is not a Braintrust server: it serves the operations below, follows the
  * spec where the spec says how, and answers anything else with 404. It depends only on the JDK and
- * Gson, so it works with any client and any test framework.
+ * Gson, so it works with any client; with JUnit 5, {@link FakeBraintrustExtension} starts one per
+ * test class and resets it before each test.
  *
  * <pre>{@code
  * try (FakeBraintrust braintrust = FakeBraintrust.start()) {
