@@ -1,8 +1,8 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.examples.standin.StandIn;
-import io.github.bt4j.examples.standin.StreamPacing;
+import io.github.bt4j.testing.FakeBraintrust;
+import io.github.bt4j.testing.StreamPacing;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.function.Function;
@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * Gives each example its client: the real Braintrust API when {@code BRAINTRUST_API_KEY} is set
  * ({@code BRAINTRUST_API_URL} then says where it is, as for {@link BraintrustClient#fromEnv()}),
- * otherwise a fresh {@link StandIn} on this machine, which closing the client stops.
+ * otherwise a fresh {@link FakeBraintrust} on this machine (from bt4j-testing), which closing the
+ * client stops.
  *
  * <pre>{@code
  * try (var client = ExampleSupport.client()) {
@@ -40,7 +41,8 @@ public final class ExampleSupport {
       out.println("Using the Braintrust API at " + url + " (BRAINTRUST_API_KEY is set)");
       return client;
     }
-    StandIn standIn = StandIn.builder().streamPacing(StreamPacing.fixedDelay(STREAM_DELAY)).start();
+    FakeBraintrust standIn =
+        FakeBraintrust.builder().streamPacing(StreamPacing.fixedDelay(STREAM_DELAY)).start();
     try {
       // Through fromEnv, so that BRAINTRUST_LOG still turns on HTTP logging.
       BraintrustClient client =
@@ -59,7 +61,8 @@ public final class ExampleSupport {
     }
   }
 
-  private static String standInEnv(String name, StandIn standIn, Function<String, String> env) {
+  private static String standInEnv(
+      String name, FakeBraintrust standIn, Function<String, String> env) {
     return switch (name) {
       case "BRAINTRUST_API_KEY" -> standIn.apiKey();
       case "BRAINTRUST_API_URL" -> standIn.baseUrl();

@@ -6,6 +6,7 @@ import io.github.bt4j.generated.model.CreateProject;
 import io.github.bt4j.generated.model.Project;
 import io.github.bt4j.generated.model.User;
 import io.github.bt4j.resources.UsersResource;
+import io.github.bt4j.testing.FakeBraintrust;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * <p>Pass the email of a member of your organisation as the first argument when you run it against
  * the real API (impersonation needs the Owner role, as the guide explains); the default is a member
- * of the local stand-in.
+ * of the local fake Braintrust.
  *
  * <pre>mvn -q -pl examples exec:java -Dexec.mainClass=io.github.bt4j.examples.ImpersonateUser</pre>
  */
@@ -26,7 +27,7 @@ public final class ImpersonateUser {
 
   /** Runs the example against the API or a local stand-in (see {@link ExampleSupport}). */
   public static void main(String[] args) {
-    String email = args.length > 0 ? args[0] : "alice@stand-in.example";
+    String email = args.length > 0 ? args[0] : FakeBraintrust.MEMBER_EMAILS.get(0);
     try (BraintrustClient client = ExampleSupport.client()) {
       run(client, email);
     }

@@ -1,6 +1,7 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.testing.FakeBraintrust;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,7 +23,9 @@ public final class RunAllExamples {
     all.put("ChildSpanDurations", ChildSpanDurations::run);
     all.put("PaginateDataset", PaginateDataset::run);
     all.put("DeleteLogs", client -> DeleteLogs.run(client, "user-42"));
-    all.put("ImpersonateUser", client -> ImpersonateUser.run(client, "alice@stand-in.example"));
+    all.put(
+        "ImpersonateUser",
+        client -> ImpersonateUser.run(client, FakeBraintrust.MEMBER_EMAILS.get(0)));
     all.put("TraceWithRestApi", TraceWithRestApi::run);
     all.put("StreamFunctionInvocation", StreamFunctionInvocation::run);
     all.put("StreamChatCompletion", StreamChatCompletion::run);

@@ -25,7 +25,7 @@ class ExamplesTest {
           Map.entry("ChildSpanDurations", "Average    [0-9.]+ ms over 3 llm-call spans"),
           Map.entry("PaginateDataset", "Read       250 rows of dataset questions"),
           Map.entry("DeleteLogs", "(?s)Deleted    5 rows.*Left       15 rows"),
-          Map.entry("ImpersonateUser", "Read back  impersonation-demo as alice@stand-in.example"),
+          Map.entry("ImpersonateUser", "Read back  impersonation-demo as alice@example.com"),
           Map.entry("TraceWithRestApi", "(?s)User Interaction.*Interaction 0.*Interaction 1"),
           Map.entry("StreamFunctionInvocation", "Final text 49 characters"),
           Map.entry("StreamChatCompletion", "finish reason stop"),
