@@ -6,7 +6,6 @@ import io.github.bt4j.internal.http.HttpLogLevel;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.query.Queries;
-import io.github.bt4j.resources.BraintrustResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,10 +47,12 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   private final Builder settings;
   private final List<Runnable> closeActions;
   private final Queries queries;
+  private final BraintrustClientAsync async;
 
   private BraintrustClient(Builder b, Transport transport) {
     super(transport);
     this.transport = transport;
+    this.async = new BraintrustClientAsync(transport);
     this.settings = b.copy();
     this.closeActions = List.copyOf(b.closeActions);
     this.queries = new Queries(transport);
@@ -92,6 +93,16 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     b.shared = transport.resources();
     change.accept(b);
     return b.build();
+  }
+
+  /**
+   * The same operations, asynchronous: {@code client.async().projects().get(id)} answers a {@code
+   * CompletableFuture}. Shares this client's connections, threads and settings.
+   *
+   * @return the asynchronous view of this client
+   */
+  public BraintrustClientAsync async() {
+    return async;
   }
 
   /** The base URL every call goes to. */

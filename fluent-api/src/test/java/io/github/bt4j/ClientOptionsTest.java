@@ -26,7 +26,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.Project;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;

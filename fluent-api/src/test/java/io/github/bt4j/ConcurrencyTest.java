@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.Project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;

@@ -28,7 +28,7 @@ import io.github.bt4j.errors.PermissionDeniedException;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.errors.UnprocessableEntityException;
-import io.github.bt4j.generated.model.CreateProject;
+import io.github.bt4j.models.CreateProject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.InsertProjectLogsEvent;
+import io.github.bt4j.models.Project;
 import io.github.bt4j.logging.EventWriter;
 import io.github.bt4j.logging.WriterOptions;
 import java.time.Clock;

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
-import io.github.bt4j.generated.model.InsertProjectLogsEventMetadata;
-import io.github.bt4j.generated.model.InsertProjectLogsEventRequest;
+import io.github.bt4j.models.InsertProjectLogsEvent;
+import io.github.bt4j.models.InsertProjectLogsEventMetadata;
+import io.github.bt4j.models.InsertProjectLogsEventRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

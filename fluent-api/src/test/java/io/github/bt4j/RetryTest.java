@@ -35,11 +35,11 @@ import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.errors.PayloadTooLargeException;
 import io.github.bt4j.errors.RateLimitException;
-import io.github.bt4j.generated.model.AclBatchUpdateRequest;
-import io.github.bt4j.generated.model.InsertEventsResponse;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
-import io.github.bt4j.generated.model.InsertProjectLogsEventRequest;
-import io.github.bt4j.generated.model.InvokeApi;
+import io.github.bt4j.models.AclBatchUpdateRequest;
+import io.github.bt4j.models.InsertEventsResponse;
+import io.github.bt4j.models.InsertProjectLogsEvent;
+import io.github.bt4j.models.InsertProjectLogsEventRequest;
+import io.github.bt4j.models.InvokeApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -271,7 +271,7 @@ class RetryTest {
                   .experiments()
                   .feedback(
                       FUNCTION_ID,
-                      new io.github.bt4j.generated.model.FeedbackExperimentEventRequest()));
+                      new io.github.bt4j.models.FeedbackExperimentEventRequest()));
     }
     assertEquals(
         1, findAll(postRequestedFor(urlPathMatching("/v1/experiment/.*/feedback"))).size());

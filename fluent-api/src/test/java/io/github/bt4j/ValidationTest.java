@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.bt4j.generated.model.AclObjectType;
-import io.github.bt4j.generated.model.PatchProject;
+import io.github.bt4j.models.AclObjectType;
+import io.github.bt4j.models.PatchProject;
 import io.github.bt4j.resources.AclsResource;
 import io.github.bt4j.resources.ProjectsResource;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.github.bt4j.benchmarks;
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
+import io.github.bt4j.models.InsertProjectLogsEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

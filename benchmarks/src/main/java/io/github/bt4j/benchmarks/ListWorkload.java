@@ -1,7 +1,7 @@
 package io.github.bt4j.benchmarks;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.Project;
 import io.github.bt4j.resources.ProjectsResource;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.bt4j.benchmarks;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.InvokeApi;
+import io.github.bt4j.models.InvokeApi;
 import io.github.bt4j.streaming.ChatCompletionAccumulator;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.FunctionEvent;

@@ -2,11 +2,11 @@ package io.github.bt4j.examples;
 
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.CreateExperiment;
-import io.github.bt4j.generated.model.CreateProject;
-import io.github.bt4j.generated.model.Experiment;
-import io.github.bt4j.generated.model.InsertExperimentEvent;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.CreateExperiment;
+import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.Experiment;
+import io.github.bt4j.models.InsertExperimentEvent;
+import io.github.bt4j.models.Project;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.RequestOptions;
-import io.github.bt4j.generated.model.CreateProject;
-import io.github.bt4j.generated.model.Project;
-import io.github.bt4j.generated.model.User;
+import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.Project;
+import io.github.bt4j.models.User;
 import io.github.bt4j.resources.UsersResource;
 import io.github.bt4j.testing.FakeBraintrust;
 import java.util.List;

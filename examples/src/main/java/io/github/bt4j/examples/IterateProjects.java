@@ -1,8 +1,8 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.CreateProject;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.Project;
 import io.github.bt4j.resources.ProjectsResource;
 
 /**

@@ -2,11 +2,11 @@ package io.github.bt4j.examples;
 
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.CreateDataset;
-import io.github.bt4j.generated.model.CreateProject;
-import io.github.bt4j.generated.model.Dataset;
-import io.github.bt4j.generated.model.InsertDatasetEvent;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.CreateDataset;
+import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.Dataset;
+import io.github.bt4j.models.InsertDatasetEvent;
+import io.github.bt4j.models.Project;
 import io.github.bt4j.resources.DatasetsResource;
 import java.util.ArrayList;
 import java.util.List;

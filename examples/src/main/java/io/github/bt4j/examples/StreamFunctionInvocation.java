@@ -1,12 +1,12 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.CreateFunction;
-import io.github.bt4j.generated.model.CreateProject;
-import io.github.bt4j.generated.model.Function;
-import io.github.bt4j.generated.model.FunctionData;
-import io.github.bt4j.generated.model.InvokeApi;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.CreateFunction;
+import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.Function;
+import io.github.bt4j.models.FunctionData;
+import io.github.bt4j.models.InvokeApi;
+import io.github.bt4j.models.Project;
 import io.github.bt4j.streaming.FunctionEvent;
 import io.github.bt4j.streaming.FunctionEventAccumulator;
 import io.github.bt4j.streaming.ServerSentEventStream;

@@ -2,8 +2,8 @@ package io.github.bt4j.examples;
 
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.CreateProject;
-import io.github.bt4j.generated.model.Project;
+import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.Project;
 import io.github.bt4j.logging.EventWriter;
 import io.github.bt4j.logging.Span;
 import java.util.Comparator;

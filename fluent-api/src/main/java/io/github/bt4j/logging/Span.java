@@ -3,7 +3,7 @@ package io.github.bt4j.logging;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.github.bt4j.generated.model.SpanType;
+import io.github.bt4j.models.SpanType;
 import io.github.bt4j.logging.internal.EventFields;
 import io.github.bt4j.logging.internal.RandomIds;
 import java.math.BigDecimal;

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.Validation;
-import io.github.bt4j.generated.model.BtqlQueryRequest;
+import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.query.internal.BtqlPageSource;

@@ -4,21 +4,23 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.Validation;
-import io.github.bt4j.generated.model.FetchEventsRequest;
-import io.github.bt4j.generated.model.InsertDatasetEvent;
-import io.github.bt4j.generated.model.InsertDatasetEventRequest;
-import io.github.bt4j.generated.model.InsertExperimentEvent;
-import io.github.bt4j.generated.model.InsertExperimentEventRequest;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
-import io.github.bt4j.generated.model.InsertProjectLogsEventRequest;
+import io.github.bt4j.models.FetchEventsRequest;
+import io.github.bt4j.models.InsertDatasetEvent;
+import io.github.bt4j.models.InsertDatasetEventRequest;
+import io.github.bt4j.models.InsertExperimentEvent;
+import io.github.bt4j.models.InsertExperimentEventRequest;
+import io.github.bt4j.models.InsertProjectLogsEvent;
+import io.github.bt4j.models.InsertProjectLogsEventRequest;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.query.internal.QueryShape;
 import io.github.bt4j.resources.DatasetsResource;
+import io.github.bt4j.resources.internal.DatasetsResourceImpl;
+import io.github.bt4j.resources.internal.ExperimentsResourceImpl;
+import io.github.bt4j.resources.internal.LogsResourceImpl;
 import io.github.bt4j.resources.ExperimentsResource;
 import io.github.bt4j.resources.LogsResource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.ToIntFunction;
 
 /**
@@ -56,9 +58,9 @@ public final class Queries {
    */
   public Queries(Transport transport) {
     this.transport = transport;
-    this.logs = new LogsResource(transport);
-    this.experiments = new ExperimentsResource(transport);
-    this.datasets = new DatasetsResource(transport);
+    this.logs = new LogsResourceImpl(transport);
+    this.experiments = new ExperimentsResourceImpl(transport);
+    this.datasets = new DatasetsResourceImpl(transport);
   }
 
   /**
@@ -105,38 +107,14 @@ public final class Queries {
   /**
    * Every event of a project's logs.
    *
-   * @param projectId the project
-   * @return the fetch, not yet sent
-   */
-  public EventFetch fetchProjectLogs(UUID projectId) {
-    Validation.required(projectId, "projectId");
-    return new EventFetch(
-        transport,
-        transport.api().postProjectLogsIdFetch(projectId, new FetchEventsRequest()).request());
-  }
-
-  /**
-   * Every event of a project's logs.
-   *
    * @param projectId the project's id
    * @return the fetch, not yet sent
    * @throws IllegalArgumentException if the id is not a UUID
    */
   public EventFetch fetchProjectLogs(String projectId) {
-    return fetchProjectLogs(Validation.uuid(projectId, "projectId"));
-  }
-
-  /**
-   * Every event of an experiment.
-   *
-   * @param experimentId the experiment
-   * @return the fetch, not yet sent
-   */
-  public EventFetch fetchExperiment(UUID experimentId) {
-    Validation.required(experimentId, "experimentId");
+    Validation.uuid(projectId, "projectId");
     return new EventFetch(
-        transport,
-        transport.api().postExperimentIdFetch(experimentId, new FetchEventsRequest()).request());
+        transport, transport.api().postProjectLogsIdFetch(projectId, new FetchEventsRequest()).request());
   }
 
   /**
@@ -147,20 +125,9 @@ public final class Queries {
    * @throws IllegalArgumentException if the id is not a UUID
    */
   public EventFetch fetchExperiment(String experimentId) {
-    return fetchExperiment(Validation.uuid(experimentId, "experimentId"));
-  }
-
-  /**
-   * Every record of a dataset.
-   *
-   * @param datasetId the dataset
-   * @return the fetch, not yet sent
-   */
-  public EventFetch fetchDataset(UUID datasetId) {
-    Validation.required(datasetId, "datasetId");
+    Validation.uuid(experimentId, "experimentId");
     return new EventFetch(
-        transport,
-        transport.api().postDatasetIdFetch(datasetId, new FetchEventsRequest()).request());
+        transport, transport.api().postExperimentIdFetch(experimentId, new FetchEventsRequest()).request());
   }
 
   /**
@@ -171,7 +138,9 @@ public final class Queries {
    * @throws IllegalArgumentException if the id is not a UUID
    */
   public EventFetch fetchDataset(String datasetId) {
-    return fetchDataset(Validation.uuid(datasetId, "datasetId"));
+    Validation.uuid(datasetId, "datasetId");
+    return new EventFetch(
+        transport, transport.api().postDatasetIdFetch(datasetId, new FetchEventsRequest()).request());
   }
 
   /**
@@ -184,13 +153,13 @@ public final class Queries {
    * @param ids the ids of the events to delete
    * @return how many rows the server acknowledged
    */
-  public long deleteProjectLogs(UUID projectId, Iterable<String> ids) {
+  public long deleteProjectLogs(String projectId, Iterable<String> ids) {
     return deleteProjectLogs(projectId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
   }
 
   /**
    * Deletes events of a project's logs by id, {@code batchSize} ids per request; see {@link
-   * #deleteProjectLogs(UUID, Iterable)}.
+   * #deleteProjectLogs(String, Iterable)}.
    *
    * @param projectId the project
    * @param ids the ids of the events to delete
@@ -199,8 +168,8 @@ public final class Queries {
    * @return how many rows the server acknowledged
    */
   public long deleteProjectLogs(
-      UUID projectId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    Validation.required(projectId, "projectId");
+      String projectId, Iterable<String> ids, int batchSize, RequestOptions options) {
+    Validation.uuid(projectId, "projectId");
     return inBatches(
         ids,
         batchSize,
@@ -217,20 +186,20 @@ public final class Queries {
   }
 
   /**
-   * Deletes events of an experiment by id; see {@link #deleteProjectLogs(UUID, Iterable)}.
+   * Deletes events of an experiment by id; see {@link #deleteProjectLogs(String, Iterable)}.
    *
    * @param experimentId the experiment
    * @param ids the ids of the events to delete
    * @return how many rows the server acknowledged
    */
-  public long deleteExperimentEvents(UUID experimentId, Iterable<String> ids) {
+  public long deleteExperimentEvents(String experimentId, Iterable<String> ids) {
     return deleteExperimentEvents(
         experimentId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
   }
 
   /**
    * Deletes events of an experiment by id, {@code batchSize} ids per request; see {@link
-   * #deleteProjectLogs(UUID, Iterable)}.
+   * #deleteProjectLogs(String, Iterable)}.
    *
    * @param experimentId the experiment
    * @param ids the ids of the events to delete
@@ -239,8 +208,8 @@ public final class Queries {
    * @return how many rows the server acknowledged
    */
   public long deleteExperimentEvents(
-      UUID experimentId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    Validation.required(experimentId, "experimentId");
+      String experimentId, Iterable<String> ids, int batchSize, RequestOptions options) {
+    Validation.uuid(experimentId, "experimentId");
     return inBatches(
         ids,
         batchSize,
@@ -258,19 +227,19 @@ public final class Queries {
   }
 
   /**
-   * Deletes records of a dataset by id; see {@link #deleteProjectLogs(UUID, Iterable)}.
+   * Deletes records of a dataset by id; see {@link #deleteProjectLogs(String, Iterable)}.
    *
    * @param datasetId the dataset
    * @param ids the ids of the records to delete
    * @return how many rows the server acknowledged
    */
-  public long deleteDatasetEvents(UUID datasetId, Iterable<String> ids) {
+  public long deleteDatasetEvents(String datasetId, Iterable<String> ids) {
     return deleteDatasetEvents(datasetId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
   }
 
   /**
    * Deletes records of a dataset by id, {@code batchSize} ids per request; see {@link
-   * #deleteProjectLogs(UUID, Iterable)}.
+   * #deleteProjectLogs(String, Iterable)}.
    *
    * @param datasetId the dataset
    * @param ids the ids of the records to delete
@@ -279,8 +248,8 @@ public final class Queries {
    * @return how many rows the server acknowledged
    */
   public long deleteDatasetEvents(
-      UUID datasetId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    Validation.required(datasetId, "datasetId");
+      String datasetId, Iterable<String> ids, int batchSize, RequestOptions options) {
+    Validation.uuid(datasetId, "datasetId");
     return inBatches(
         ids,
         batchSize,

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** How openapi-generator names the classes it writes, and what those classes hold. */
 final class GeneratedModels {
-  static final String MODEL_PACKAGE = "io.github.bt4j.generated.model";
+  static final String MODEL_PACKAGE = "io.github.bt4j.models";
 
   // The Java keywords and java.lang names the java generator refuses as class names.
   private static final Set<String> RESERVED =

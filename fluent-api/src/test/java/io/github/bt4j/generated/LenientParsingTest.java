@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
-import io.github.bt4j.generated.model.Acl;
-import io.github.bt4j.generated.model.ChatCompletionMessageParam;
-import io.github.bt4j.generated.model.GraphNode;
-import io.github.bt4j.generated.model.ImageRenderingMode;
-import io.github.bt4j.generated.model.Permission;
+import io.github.bt4j.models.Acl;
+import io.github.bt4j.models.ChatCompletionMessageParam;
+import io.github.bt4j.models.GraphNode;
+import io.github.bt4j.models.ImageRenderingMode;
+import io.github.bt4j.models.Permission;
 import io.github.bt4j.internal.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;

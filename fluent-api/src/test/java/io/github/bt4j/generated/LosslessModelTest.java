@@ -12,14 +12,14 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.github.bt4j.generated.model.CreateAISecret;
-import io.github.bt4j.generated.model.FunctionData;
-import io.github.bt4j.generated.model.GitMetadataSettings;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
-import io.github.bt4j.generated.model.InsertProjectLogsEventMetrics;
-import io.github.bt4j.generated.model.PatchProject;
-import io.github.bt4j.generated.model.Project;
-import io.github.bt4j.generated.model.View;
+import io.github.bt4j.models.CreateAISecret;
+import io.github.bt4j.models.FunctionData;
+import io.github.bt4j.models.GitMetadataSettings;
+import io.github.bt4j.models.InsertProjectLogsEvent;
+import io.github.bt4j.models.InsertProjectLogsEventMetrics;
+import io.github.bt4j.models.PatchProject;
+import io.github.bt4j.models.Project;
+import io.github.bt4j.models.View;
 import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.json.JsonFieldMismatchException;
 import java.math.BigDecimal;
@@ -103,14 +103,14 @@ class LosslessModelTest {
   @Test
   void numbersThatDoNotFitAreKeptAsSent() {
     String text = "{\"limit\":12345678901234567890}";
-    io.github.bt4j.generated.model.FetchEventsRequest request =
-        read(text, io.github.bt4j.generated.model.FetchEventsRequest.class);
+    io.github.bt4j.models.FetchEventsRequest request =
+        read(text, io.github.bt4j.models.FetchEventsRequest.class);
 
     assertThrows(JsonFieldMismatchException.class, request::getLimit);
     assertEquals(json(text), written(request));
     assertEquals(
         Integer.valueOf(5),
-        read("{\"limit\":5.0}", io.github.bt4j.generated.model.FetchEventsRequest.class).getLimit(),
+        read("{\"limit\":5.0}", io.github.bt4j.models.FetchEventsRequest.class).getLimit(),
         "5.0 is another spelling of 5");
   }
 

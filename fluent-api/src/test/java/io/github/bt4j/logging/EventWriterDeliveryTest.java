@@ -30,7 +30,7 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.InternalServerException;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
+import io.github.bt4j.models.InsertProjectLogsEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

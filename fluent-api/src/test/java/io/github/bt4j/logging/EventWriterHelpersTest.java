@@ -19,10 +19,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.FeedbackDatasetItem;
-import io.github.bt4j.generated.model.FeedbackExperimentItem;
-import io.github.bt4j.generated.model.InsertDatasetEvent;
-import io.github.bt4j.generated.model.InsertProjectLogsEvent;
+import io.github.bt4j.models.FeedbackDatasetItem;
+import io.github.bt4j.models.FeedbackExperimentItem;
+import io.github.bt4j.models.InsertDatasetEvent;
+import io.github.bt4j.models.InsertProjectLogsEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,7 +174,7 @@ class EventWriterHelpersTest {
       assertThrows(IllegalArgumentException.class, () -> logs.merge(new InsertProjectLogsEvent()));
       assertThrows(
           IllegalArgumentException.class,
-          () -> logs.feedback(new io.github.bt4j.generated.model.FeedbackProjectLogsItem()));
+          () -> logs.feedback(new io.github.bt4j.models.FeedbackProjectLogsItem()));
       assertThrows(
           IllegalArgumentException.class, () -> logs.merge("a", Map.of("id", "b", "output", 1)));
     }

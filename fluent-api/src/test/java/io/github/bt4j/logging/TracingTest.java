@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.generated.model.SpanType;
+import io.github.bt4j.models.SpanType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -23,7 +23,7 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.PaginationException;
-import io.github.bt4j.generated.model.ProjectLogsEvent;
+import io.github.bt4j.models.ProjectLogsEvent;
 import io.github.bt4j.pagination.PageIterator;
 import java.time.Duration;
 import java.util.ArrayList;

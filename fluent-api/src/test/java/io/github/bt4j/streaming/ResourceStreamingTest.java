@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnexpectedResponseException;
-import io.github.bt4j.generated.model.InvokeApi;
+import io.github.bt4j.models.InvokeApi;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

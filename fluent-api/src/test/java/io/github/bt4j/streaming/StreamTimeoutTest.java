@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.RequestOptions;
-import io.github.bt4j.generated.model.InvokeApi;
+import io.github.bt4j.models.InvokeApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

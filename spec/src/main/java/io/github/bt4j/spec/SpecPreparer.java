@@ -6,6 +6,7 @@ import static io.github.bt4j.spec.SpecDocument.unionBranches;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,6 +93,8 @@ public final class SpecPreparer {
     markSecrets(spec.paths());
     listSecrets();
     annotateOperations();
+    counts.put("model named for users", new ModelNames(spec).apply());
+    counts.put("parameters class declared", new ParamsClasses(spec).apply());
     return counts;
   }
 
@@ -737,7 +740,6 @@ public final class SpecPreparer {
     for (SpecDocument.Operation op : operations) {
       String method = names.get(op.key());
       op.body().put("x-bt4j-method", method);
-      op.body().put("x-bt4j-params-class", capitalize(method) + "Params");
       op.body().put("x-bt4j-retry", retryRules.of(op));
       Object streaming = op.body().get("x-bt4j-streaming");
       if ("function-events".equals(streaming)) {
@@ -760,6 +762,7 @@ public final class SpecPreparer {
       String item = listItemOf(op);
       if (item != null) {
         op.body().put("x-bt4j-list-item", item);
+        op.body().put("x-bt4j-list-pageable", isPageable(op));
       }
     }
   }
@@ -798,6 +801,17 @@ public final class SpecPreparer {
       return ref.substring(ref.lastIndexOf('/') + 1);
     }
     return null;
+  }
+
+  /** Whether a list operation pages with {@code limit} and {@code starting_after}. */
+  private boolean isPageable(SpecDocument.Operation op) {
+    Set<String> names = new HashSet<>();
+    for (Map<String, Object> parameter : spec.parameters(op)) {
+      if ("query".equals(parameter.get("in"))) {
+        names.add(String.valueOf(parameter.get("name")));
+      }
+    }
+    return names.contains("limit") && names.contains("starting_after");
   }
 
   private String listItemOf(SpecDocument.Operation op) {

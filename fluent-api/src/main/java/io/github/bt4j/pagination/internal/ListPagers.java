@@ -7,20 +7,13 @@ import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.pagination.Page;
 import io.github.bt4j.pagination.PageSource;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import retrofit2.Invocation;
-import retrofit2.http.Query;
 
 /**
  * Auto-pagination of the list endpoints ({@code GET /v1/project}, {@code /v1/experiment}...), used
@@ -50,6 +43,8 @@ public final class ListPagers {
    * @param responseType the list response class
    * @param itemsOf the items of a response
    * @param idOf the id of an item, the cursor of the page after it
+   * @param pageable whether the operation pages with {@code limit} and {@code starting_after}
+   *     (the generated code says so; otherwise its one page is every item)
    */
   public static <R, T> AutoPager<T> create(
       Transport transport,
@@ -57,11 +52,10 @@ public final class ListPagers {
       RequestOptions options,
       Class<R> responseType,
       Function<R, List<T>> itemsOf,
-      Function<T, UUID> idOf) {
+      Function<T, String> idOf,
+      boolean pageable) {
     Validation.required(options, "options");
     Request first = firstCall.request();
-    Set<String> supported = queryParameterNames(first);
-    boolean pageable = supported.contains(STARTING_AFTER) && supported.contains(LIMIT);
     boolean backwards = first.url().queryParameter(ENDING_BEFORE) != null;
     String start = first.url().queryParameter(backwards ? ENDING_BEFORE : STARTING_AFTER);
     int pageSize = pageSize(first.url(), pageable);
@@ -83,24 +77,6 @@ public final class ListPagers {
     return pageable ? DEFAULT_PAGE_SIZE : 0;
   }
 
-  /** The query parameters the operation's Retrofit method declares. */
-  private static Set<String> queryParameterNames(Request request) {
-    Invocation invocation = request.tag(Invocation.class);
-    if (invocation == null) {
-      return Set.of();
-    }
-    Method method = invocation.method();
-    Set<String> names = new HashSet<>();
-    for (Annotation[] annotations : method.getParameterAnnotations()) {
-      for (Annotation a : annotations) {
-        if (a instanceof Query) {
-          names.add(((Query) a).value());
-        }
-      }
-    }
-    return names;
-  }
-
   /** What every walk of one pager shares. */
   private record Layout<R, T>(
       Transport transport,
@@ -108,7 +84,7 @@ public final class ListPagers {
       RequestOptions options,
       TypeAdapter<R> adapter,
       Function<R, List<T>> itemsOf,
-      Function<T, UUID> idOf,
+      Function<T, String> idOf,
       boolean pageable,
       boolean backwards) {}
 
@@ -158,8 +134,7 @@ public final class ListPagers {
 
     @Override
     public Optional<String> cursorAfter(T item) {
-      UUID id = item == null ? null : layout.idOf().apply(item);
-      return Optional.ofNullable(id).map(UUID::toString);
+      return Optional.ofNullable(item == null ? null : layout.idOf().apply(item));
     }
   }
 }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * first.
  */
 class DecoderCoverageTest {
-  private static final Path MODELS =
-      Path.of("target", "classes", "io", "github", "bt4j", "generated", "model");
+  private static final Path MODELS = Path.of("target", "classes", "io", "github", "bt4j", "models");
 
   private static List<Class<?>> modelClasses() throws IOException, ClassNotFoundException {
     List<Class<?>> classes = new ArrayList<>();
