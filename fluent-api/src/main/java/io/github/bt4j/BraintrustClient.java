@@ -1,5 +1,12 @@
 package io.github.bt4j;
 
+import io.github.bt4j.core.RetryPolicy;
+import io.github.bt4j.internal.Loopback;
+import io.github.bt4j.internal.Secrets;
+import io.github.bt4j.internal.Sleeper;
+import io.github.bt4j.internal.Validation;
+import io.github.bt4j.internal.Version;
+import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ClientResources;
 import io.github.bt4j.internal.http.HttpLogLevel;
@@ -48,6 +55,10 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   private final List<Runnable> closeActions;
   private final Queries queries;
   private final BraintrustClientAsync async;
+
+  static {
+    ClientAccess.register(client -> ((BraintrustClient) client).transport);
+  }
 
   private BraintrustClient(Builder b, Transport transport) {
     super(transport);
@@ -118,10 +129,6 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     return queries;
   }
 
-  /** The machinery under the resources; for the library's own helpers (pagination, streams). */
-  public Transport transport() {
-    return transport;
-  }
 
   /**
    * Releases the client's share of the connections and threads, then runs the actions registered
@@ -325,19 +332,19 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
      * example, to stop a local server the client was pointed at. Clients derived with {@link
      * BraintrustClient#withOptions} do not run it.
      */
-    public Builder onClose(Runnable action) {
+    Builder onClose(Runnable action) {
       closeActions.add(Objects.requireNonNull(action, "action == null"));
       return this;
     }
 
     /** Replaces how the client waits between retries (tests record the waits instead). */
-    public Builder sleeper(Sleeper sleeper) {
+    Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
     /** Replaces the clock used to read HTTP-date {@code Retry-After} values (for tests). */
-    public Builder clock(Clock clock) {
+    Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }

@@ -3,6 +3,7 @@
  * {@link io.github.bt4j.BraintrustClient#fromEnv()} or {@link
  * io.github.bt4j.BraintrustClient#builder()}, then call the API through its resources ({@code
  * client.projects()}, {@code client.experiments()}...). Per-call settings are {@link
- * io.github.bt4j.RequestOptions}; failures are the exceptions of {@link io.github.bt4j.errors}.
+ * io.github.bt4j.core.RequestOptions}; failures are the exceptions of {@link
+ * io.github.bt4j.errors}.
  */
 package io.github.bt4j;

@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import io.github.bt4j.models.InsertProjectLogsEvent;
-import io.github.bt4j.models.Project;
 import io.github.bt4j.logging.EventWriter;
 import io.github.bt4j.logging.WriterOptions;
+import io.github.bt4j.models.InsertProjectLogsEvent;
+import io.github.bt4j.models.Project;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -270,8 +270,7 @@ class RetryTest {
               client
                   .experiments()
                   .feedback(
-                      FUNCTION_ID,
-                      new io.github.bt4j.models.FeedbackExperimentEventRequest()));
+                      FUNCTION_ID, new io.github.bt4j.models.FeedbackExperimentEventRequest()));
     }
     assertEquals(
         1, findAll(postRequestedFor(urlPathMatching("/v1/experiment/.*/feedback"))).size());

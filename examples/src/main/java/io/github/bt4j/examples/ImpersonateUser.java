@@ -1,7 +1,7 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Project;
 import io.github.bt4j.models.User;

@@ -70,7 +70,7 @@ public final class Attempts implements Serializable {
 
   /**
    * Whether the call failed at once because the server asked for a wait longer than the client's
-   * limit ({@link io.github.bt4j.RetryPolicy#maxRetryAfter()}).
+   * limit ({@link io.github.bt4j.core.RetryPolicy#maxRetryAfter()}).
    *
    * @return true if the server's wait was beyond the limit
    */

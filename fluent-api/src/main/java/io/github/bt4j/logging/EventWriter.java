@@ -2,15 +2,9 @@ package io.github.bt4j.logging;
 
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.Validation;
 import io.github.bt4j.errors.BraintrustException;
-import io.github.bt4j.models.FeedbackDatasetItem;
-import io.github.bt4j.models.FeedbackExperimentItem;
-import io.github.bt4j.models.FeedbackProjectLogsItem;
-import io.github.bt4j.models.InsertDatasetEvent;
-import io.github.bt4j.models.InsertExperimentEvent;
-import io.github.bt4j.models.InsertProjectLogsEvent;
-import io.github.bt4j.models.SpanType;
+import io.github.bt4j.internal.Validation;
+import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.logging.internal.BatchSender;
 import io.github.bt4j.logging.internal.EventEncoder;
@@ -21,6 +15,13 @@ import io.github.bt4j.logging.internal.QueuedEvent;
 import io.github.bt4j.logging.internal.SenderThreads;
 import io.github.bt4j.logging.internal.Stderr;
 import io.github.bt4j.logging.internal.WriterCounters;
+import io.github.bt4j.models.FeedbackDatasetItem;
+import io.github.bt4j.models.FeedbackExperimentItem;
+import io.github.bt4j.models.FeedbackProjectLogsItem;
+import io.github.bt4j.models.InsertDatasetEvent;
+import io.github.bt4j.models.InsertExperimentEvent;
+import io.github.bt4j.models.InsertProjectLogsEvent;
+import io.github.bt4j.models.SpanType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,7 +218,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       SpanType rootSpanType) {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(options, "options == null");
-    Transport transport = client.transport();
+    Transport transport = ClientAccess.transportOf(client);
     EventTarget target = EventTarget.of(transport.config().baseUrl(), objectType, objectId);
     return new EventWriter<>(transport, target, options, eventId, feedbackId, rootSpanType);
   }

@@ -1,6 +1,6 @@
 package io.github.bt4j.logging;
 
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -298,14 +298,14 @@ public final class WriterOptions {
      * default): long enough to ride out a plausible outage, while the queue ({@link
      * #maxQueuedBytes(long)}) bounds what waits meanwhile. Retried: 408, 409, 429 and 5xx answers
      * and connection failures; an insert is safe to repeat, since its rows carry their ids. The
-     * waits follow the client's {@link io.github.bt4j.RetryPolicy} backoff (0.5 s doubling to 8 s
-     * by default, jittered), or the server's {@code Retry-After}/{@code Retry-After-Ms} if it fits
-     * in what is left of the budget; a server asking for more fails the batch at once. A 429, or
-     * any answer with {@code Retry-After}, pauses every sender of the writer until the server's
+     * waits follow the client's {@link io.github.bt4j.core.RetryPolicy} backoff (0.5 s doubling to
+     * 8 s by default, jittered), or the server's {@code Retry-After}/{@code Retry-After-Ms} if it
+     * fits in what is left of the budget; a server asking for more fails the batch at once. A 429,
+     * or any answer with {@code Retry-After}, pauses every sender of the writer until the server's
      * time, not only the one that received it. The waits use the client's {@link
-     * io.github.bt4j.Sleeper} and clock. {@code close()} cuts retries short at its timeout.
-     * Feedback requests are never retried: sending one twice could record a comment twice. Zero
-     * sends each request once.
+     * io.github.bt4j.internal.Sleeper} and clock. {@code close()} cuts retries short at its
+     * timeout. Feedback requests are never retried: sending one twice could record a comment twice.
+     * Zero sends each request once.
      */
     public Builder retryBudget(Duration budget) {
       Objects.requireNonNull(budget, "retryBudget == null");

@@ -2,8 +2,8 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.bt4j.RequestOptions;
-import io.github.bt4j.Validation;
+import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.query.internal.EventPageSource;

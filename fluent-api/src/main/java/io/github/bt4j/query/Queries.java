@@ -2,8 +2,9 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.bt4j.RequestOptions;
-import io.github.bt4j.Validation;
+import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.internal.Validation;
+import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.models.InsertDatasetEvent;
 import io.github.bt4j.models.InsertDatasetEventRequest;
@@ -11,14 +12,13 @@ import io.github.bt4j.models.InsertExperimentEvent;
 import io.github.bt4j.models.InsertExperimentEventRequest;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.InsertProjectLogsEventRequest;
-import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.query.internal.QueryShape;
 import io.github.bt4j.resources.DatasetsResource;
+import io.github.bt4j.resources.ExperimentsResource;
+import io.github.bt4j.resources.LogsResource;
 import io.github.bt4j.resources.internal.DatasetsResourceImpl;
 import io.github.bt4j.resources.internal.ExperimentsResourceImpl;
 import io.github.bt4j.resources.internal.LogsResourceImpl;
-import io.github.bt4j.resources.ExperimentsResource;
-import io.github.bt4j.resources.LogsResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -114,7 +114,8 @@ public final class Queries {
   public EventFetch fetchProjectLogs(String projectId) {
     Validation.uuid(projectId, "projectId");
     return new EventFetch(
-        transport, transport.api().postProjectLogsIdFetch(projectId, new FetchEventsRequest()).request());
+        transport,
+        transport.api().postProjectLogsIdFetch(projectId, new FetchEventsRequest()).request());
   }
 
   /**
@@ -127,7 +128,8 @@ public final class Queries {
   public EventFetch fetchExperiment(String experimentId) {
     Validation.uuid(experimentId, "experimentId");
     return new EventFetch(
-        transport, transport.api().postExperimentIdFetch(experimentId, new FetchEventsRequest()).request());
+        transport,
+        transport.api().postExperimentIdFetch(experimentId, new FetchEventsRequest()).request());
   }
 
   /**
@@ -140,7 +142,8 @@ public final class Queries {
   public EventFetch fetchDataset(String datasetId) {
     Validation.uuid(datasetId, "datasetId");
     return new EventFetch(
-        transport, transport.api().postDatasetIdFetch(datasetId, new FetchEventsRequest()).request());
+        transport,
+        transport.api().postDatasetIdFetch(datasetId, new FetchEventsRequest()).request());
   }
 
   /**

@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.testing.JsonDiff;
 import java.io.IOException;

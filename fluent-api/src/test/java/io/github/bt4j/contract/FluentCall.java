@@ -7,7 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.internal.json.Json;
 import java.lang.annotation.Annotation;

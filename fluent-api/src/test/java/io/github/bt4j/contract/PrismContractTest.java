@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.ApiException;
 import io.github.bt4j.testing.JsonDiff;
 import java.io.IOException;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
+import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.models.Acl;
 import io.github.bt4j.models.ChatCompletionMessageParam;
 import io.github.bt4j.models.GraphNode;
 import io.github.bt4j.models.ImageRenderingMode;
 import io.github.bt4j.models.Permission;
-import io.github.bt4j.internal.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,7 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.RetryPolicy;
+import io.github.bt4j.core.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

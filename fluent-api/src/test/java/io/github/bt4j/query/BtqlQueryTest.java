@@ -310,7 +310,7 @@ class BtqlQueryTest {
                   java.util.UUID.fromString("3c90c3cc-0d44-4b50-8888-8dd25736052a"),
                   List.of("a", "b", "c", "d", "e"),
                   2,
-                  io.github.bt4j.RequestOptions.none());
+                  io.github.bt4j.core.RequestOptions.none());
       assertEquals(6, acknowledged);
     }
     List<String> bodies = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.github.bt4j.realdata;
 
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

@@ -1,7 +1,7 @@
 package io.github.bt4j.internal.http;
 
-import io.github.bt4j.RetryPolicy;
-import io.github.bt4j.Sleeper;
+import io.github.bt4j.core.RetryPolicy;
+import io.github.bt4j.internal.Sleeper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.DoubleSupplier;

@@ -1,6 +1,6 @@
 package io.github.bt4j.internal.http;
 
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

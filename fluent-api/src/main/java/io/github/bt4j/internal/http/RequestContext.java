@@ -1,6 +1,6 @@
 package io.github.bt4j.internal.http;
 
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 
 /**
  * What the transport chain needs to know about one call beyond its HTTP request: the caller's

@@ -1,6 +1,6 @@
 package io.github.bt4j.internal.http;
 
-import io.github.bt4j.RetryPolicy;
+import io.github.bt4j.core.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -26,7 +26,8 @@ import okhttp3.ResponseBody;
  * (the exception says what the server asked for); a malformed one falls back to the backoff. A 429
  * pauses every attempt of the client until the server's time ({@link RateLimitGate}). A wait that
  * would outlast the call's whole-call timeout ends the retries instead. The waiting is done by the
- * configured {@link io.github.bt4j.Sleeper}, so tests observe the schedule without sleeping.
+ * configured {@link io.github.bt4j.internal.Sleeper}, so tests observe the schedule without
+ * sleeping.
  *
  * <p>A DELETE answered 404 after an earlier attempt may have reached the server (a connection lost
  * after sending, or a 5xx) is done: the earlier attempt deleted the object. The call then ends as

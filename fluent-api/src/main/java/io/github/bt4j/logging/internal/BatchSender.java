@@ -1,9 +1,9 @@
 package io.github.bt4j.logging.internal;
 
-import io.github.bt4j.RequestOptions;
-import io.github.bt4j.Sleeper;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
+import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ErrorMapper;
 import io.github.bt4j.internal.http.Transport;

@@ -1,6 +1,6 @@
 package io.github.bt4j.logging.internal;
 
-import io.github.bt4j.RetryPolicy;
+import io.github.bt4j.core.RetryPolicy;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 

@@ -1,6 +1,6 @@
 package io.github.bt4j.logging.internal;
 
-import io.github.bt4j.Sleeper;
+import io.github.bt4j.internal.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.github.bt4j.pagination.internal;
 
 import com.google.gson.TypeAdapter;
-import io.github.bt4j.RequestOptions;
-import io.github.bt4j.Validation;
+import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.pagination.Page;
@@ -43,8 +43,8 @@ public final class ListPagers {
    * @param responseType the list response class
    * @param itemsOf the items of a response
    * @param idOf the id of an item, the cursor of the page after it
-   * @param pageable whether the operation pages with {@code limit} and {@code starting_after}
-   *     (the generated code says so; otherwise its one page is every item)
+   * @param pageable whether the operation pages with {@code limit} and {@code starting_after} (the
+   *     generated code says so; otherwise its one page is every item)
    */
   public static <R, T> AutoPager<T> create(
       Transport transport,

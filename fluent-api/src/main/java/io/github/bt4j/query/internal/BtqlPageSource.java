@@ -1,7 +1,7 @@
 package io.github.bt4j.query.internal;
 
 import com.google.gson.JsonObject;
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.Page;
 import io.github.bt4j.pagination.internal.PageResponses;

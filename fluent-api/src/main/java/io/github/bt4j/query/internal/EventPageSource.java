@@ -3,7 +3,7 @@ package io.github.bt4j.query.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.bt4j.RequestOptions;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.internal.PageFingerprints;

@@ -1,11 +1,11 @@
-package io.github.bt4j;
+package io.github.bt4j.internal;
 
 /** How the library prints a secret: never its value. */
-final class Secrets {
+public final class Secrets {
   private Secrets() {}
 
   /** {@code "<set>"} or {@code "<unset>"}: a secret's only printable facts. */
-  static String mask(String secret) {
+  public static String mask(String secret) {
     return secret == null ? "<unset>" : "<set>";
   }
 }

@@ -1,4 +1,4 @@
-package io.github.bt4j;
+package io.github.bt4j.core;
 
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.bt4j;
+package io.github.bt4j.internal;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

@@ -1,6 +1,5 @@
-package io.github.bt4j;
+package io.github.bt4j.internal;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -42,16 +41,16 @@ public final class Validation {
   }
 
   /** Parses an id argument that must be a UUID. */
-  public static UUID uuid(String value, String name) {
+  public static String uuid(String value, String name) {
     notBlank(value, name);
     if (!UUID_PATTERN.matcher(value).matches()) {
       throw new IllegalArgumentException(name + " must be a UUID, got \"" + value + "\"");
     }
-    return UUID.fromString(value);
+    return value;
   }
 
   /** Checks that a duration argument is present and longer than zero. */
-  static java.time.Duration positive(java.time.Duration value, String name) {
+  public static java.time.Duration positive(java.time.Duration value, String name) {
     required(value, name);
     if (value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, got " + value);
@@ -60,7 +59,7 @@ public final class Validation {
   }
 
   /** Checks that a header name is a valid HTTP token. */
-  static String headerName(String name) {
+  public static String headerName(String name) {
     notBlank(name, "header name");
     if (!TOKEN.matcher(name).matches()) {
       throw new IllegalArgumentException("header name is not a valid HTTP token: " + name);

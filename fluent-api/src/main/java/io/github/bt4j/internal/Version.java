@@ -1,14 +1,14 @@
-package io.github.bt4j;
+package io.github.bt4j.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** Reads the library version the build wrote into {@code bt4j-version.properties}. */
-final class Version {
+public final class Version {
   private Version() {}
 
-  static String current() {
+  public static String current() {
     try (InputStream in =
         Version.class.getResourceAsStream("/io/github/bt4j/bt4j-version.properties")) {
       if (in == null) {

@@ -1,5 +1,6 @@
-package io.github.bt4j;
+package io.github.bt4j.core;
 
+import io.github.bt4j.internal.Validation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
