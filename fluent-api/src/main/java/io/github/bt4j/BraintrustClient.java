@@ -129,7 +129,6 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     return queries;
   }
 
-
   /**
    * Releases the client's share of the connections and threads, then runs the actions registered
    * with {@link Builder#onClose}. They are shut down when the last client sharing them (see {@link

@@ -22,7 +22,6 @@ import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Project;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -37,14 +36,14 @@ import org.junit.jupiter.api.Test;
 /** The {@code xxxAsync} forms: values, the same typed failures, and cancellation. */
 @WireMockTest
 class AsyncTest {
-  private static final UUID ID = UUID.fromString(PROJECT_ID);
+  private static final String ID = PROJECT_ID;
 
   @Test
   void completesWithTheValue(WireMockRuntimeInfo wm) throws Exception {
     stubFor(post("/v1/project").willReturn(okJson(TestClients.projectJson(PROJECT_ID))));
     try (BraintrustClient client = TestClients.builder(wm).build()) {
       Project p =
-          client.projects().createAsync(new CreateProject().name("p")).get(10, TimeUnit.SECONDS);
+          client.async().projects().create(new CreateProject().name("p")).get(10, TimeUnit.SECONDS);
       assertEquals(ID, p.getId());
     }
   }
@@ -54,7 +53,7 @@ class AsyncTest {
     stubFor(get(PROJECT_PATH).willReturn(aResponse().withStatus(404).withBody("gone")));
     try (BraintrustClient client = TestClients.builder(wm).build()) {
       ExecutionException e =
-          assertThrows(ExecutionException.class, () -> client.projects().getAsync(ID).get());
+          assertThrows(ExecutionException.class, () -> client.async().projects().get(ID).get());
       NotFoundException cause = assertInstanceOf(NotFoundException.class, e.getCause());
       assertEquals("gone", cause.serverMessage());
     }
@@ -66,7 +65,7 @@ class AsyncTest {
     RecordingSleeper sleeper = new RecordingSleeper();
     try (BraintrustClient client = TestClients.builder(wm).sleeper(sleeper).build()) {
       ExecutionException e =
-          assertThrows(ExecutionException.class, () -> client.projects().getAsync(ID).get());
+          assertThrows(ExecutionException.class, () -> client.async().projects().get(ID).get());
       assertInstanceOf(InternalServerException.class, e.getCause());
     }
     assertEquals(2, sleeper.waits().size());
@@ -77,7 +76,7 @@ class AsyncTest {
     stubFor(get(PROJECT_PATH).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
     try (BraintrustClient client = TestClients.noRetries(wm)) {
       ExecutionException e =
-          assertThrows(ExecutionException.class, () -> client.projects().getAsync(ID).get());
+          assertThrows(ExecutionException.class, () -> client.async().projects().get(ID).get());
       assertInstanceOf(ConnectionException.class, e.getCause());
     }
   }
@@ -86,7 +85,7 @@ class AsyncTest {
   void unreadableBodyCompletesWithUnexpectedResponse(WireMockRuntimeInfo wm) {
     stubFor(get(PROJECT_PATH).willReturn(okJson("{\"id\": ")));
     try (BraintrustClient client = TestClients.noRetries(wm)) {
-      CompletableFuture<Project> future = client.projects().getAsync(ID);
+      CompletableFuture<Project> future = client.async().projects().get(ID);
       assertFailsWith(UnexpectedResponseException.class, future);
     }
   }
@@ -120,7 +119,7 @@ class AsyncTest {
                 })
             .build();
     try (BraintrustClient client = TestClients.builder(wm).okHttpClient(http).build()) {
-      CompletableFuture<Project> future = client.projects().getAsync(ID);
+      CompletableFuture<Project> future = client.async().projects().get(ID);
       assertTrue(sent.await(5, TimeUnit.SECONDS), "the request reached the server");
       long start = System.nanoTime();
 

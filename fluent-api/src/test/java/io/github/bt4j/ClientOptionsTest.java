@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
+import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.models.Project;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -205,7 +207,7 @@ class ClientOptionsTest {
 
     assertEquals(List.of("GET " + PROJECT_PATH), seen);
     assertFalse(supplied.dispatcher().executorService().isShutdown());
-    assertSame(supplied.connectionPool(), client.transport().http().connectionPool());
+    assertSame(supplied.connectionPool(), ClientAccess.transportOf(client).http().connectionPool());
   }
 
   @Test
@@ -213,8 +215,8 @@ class ClientOptionsTest {
     BraintrustClient client = TestClients.builder(wm).build();
     client.projects().get(PROJECT_ID);
     client.close();
-    assertTrue(client.transport().http().dispatcher().executorService().isShutdown());
-    assertEquals(0, client.transport().http().connectionPool().connectionCount());
+    assertTrue(ClientAccess.transportOf(client).http().dispatcher().executorService().isShutdown());
+    assertEquals(0, ClientAccess.transportOf(client).http().connectionPool().connectionCount());
   }
 
   @Test
@@ -254,8 +256,11 @@ class ClientOptionsTest {
       client.projects().get(PROJECT_ID);
 
       assertSame(
-          client.transport().http().connectionPool(), derived.transport().http().connectionPool());
-      assertSame(client.transport().http().dispatcher(), derived.transport().http().dispatcher());
+          ClientAccess.transportOf(client).http().connectionPool(),
+          ClientAccess.transportOf(derived).http().connectionPool());
+      assertSame(
+          ClientAccess.transportOf(client).http().dispatcher(),
+          ClientAccess.transportOf(derived).http().dispatcher());
     }
     List<LoggedRequest> requests = findAll(getRequestedFor(urlEqualTo(PROJECT_PATH)));
     assertEquals("alice@example.com", requests.get(0).getHeader("x-bt-impersonate-user"));
@@ -271,16 +276,14 @@ class ClientOptionsTest {
     parent.close();
     parent.close(); // a second close gives back nothing more
 
-    Project p =
-        derived
-            .projects()
-            .getAsync(java.util.UUID.fromString(PROJECT_ID))
-            .get(10, TimeUnit.SECONDS);
-    assertEquals(PROJECT_ID, p.getId().toString());
-    assertFalse(derived.transport().http().dispatcher().executorService().isShutdown());
+    Project p = derived.async().projects().get(PROJECT_ID).get(10, TimeUnit.SECONDS);
+    assertEquals(PROJECT_ID, p.getId());
+    assertFalse(
+        ClientAccess.transportOf(derived).http().dispatcher().executorService().isShutdown());
 
     derived.close();
-    assertTrue(derived.transport().http().dispatcher().executorService().isShutdown());
+    assertTrue(
+        ClientAccess.transportOf(derived).http().dispatcher().executorService().isShutdown());
     assertThrows(IllegalStateException.class, () -> parent.withOptions(b -> {}));
   }
 
@@ -288,12 +291,8 @@ class ClientOptionsTest {
   void closingADerivedClientLeavesTheParentRunning(WireMockRuntimeInfo wm) throws Exception {
     try (BraintrustClient parent = TestClients.builder(wm).build()) {
       parent.withOptions(b -> b.header("X-Team", "b")).close();
-      Project p =
-          parent
-              .projects()
-              .getAsync(java.util.UUID.fromString(PROJECT_ID))
-              .get(10, TimeUnit.SECONDS);
-      assertEquals(PROJECT_ID, p.getId().toString());
+      Project p = parent.async().projects().get(PROJECT_ID).get(10, TimeUnit.SECONDS);
+      assertEquals(PROJECT_ID, p.getId());
     }
   }
 

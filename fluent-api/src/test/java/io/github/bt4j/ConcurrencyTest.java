@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.models.Project;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class ConcurrencyTest {
                       RequestOptions.builder().header("X-Caller", caller).build();
                   int calls = 0;
                   for (int i = 0; i < CALLS_PER_THREAD; i++) {
-                    UUID id = UUID.randomUUID();
+                    String id = UUID.randomUUID().toString();
                     Project p = client.projects().get(id, options);
                     if (!id.equals(p.getId()) || !caller.equals(p.getName())) {
                       mismatches.add(

@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +76,7 @@ class IdempotentWritesTest {
   }
 
   private static CreateExperiment newExperiment() {
-    return new CreateExperiment().projectId(UUID.fromString(PROJECT_ID));
+    return new CreateExperiment().projectId(PROJECT_ID);
   }
 
   @Test
@@ -145,7 +144,7 @@ class IdempotentWritesTest {
     Set<String> ids = new HashSet<>();
     for (JsonElement e : concat(logs, experiments)) {
       String id = e.getAsJsonObject().get("id").getAsString();
-      assertEquals(id, UUID.fromString(id).toString());
+      assertEquals(id, id.toString());
       ids.add(id);
     }
     assertEquals(3, ids.size(), "one object passed twice is two events with two ids");
@@ -174,8 +173,8 @@ class IdempotentWritesTest {
     stubFor(post(LOGS_INSERT).willReturn(okJson("{\"row_ids\":[\"a\",\"b\"]}")));
     InsertProjectLogsEvent event = new InsertProjectLogsEvent().input("same");
     try (BraintrustClient client = client(wm)) {
-      client.logs().insert(UUID.fromString(PROJECT_ID), List.of(event, event));
-      client.logs().insert(UUID.fromString(PROJECT_ID), List.of(event));
+      client.logs().insert(PROJECT_ID, List.of(event, event));
+      client.logs().insert(PROJECT_ID, List.of(event));
     }
     List<JsonObject> bodies = bodiesOf(LOGS_INSERT);
     JsonArray first = bodies.get(0).getAsJsonArray("events");

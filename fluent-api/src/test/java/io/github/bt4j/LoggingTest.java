@@ -16,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.NotFoundException;
+import io.github.bt4j.internal.http.ClientAccess;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +127,8 @@ class LoggingTest {
               .url(client.baseUrl() + "v1/btql")
               .post(RequestBody.create("{}", MediaType.get("application/json")))
               .build();
-      try (Response response = client.transport().open(query, RequestOptions.none(), true)) {
+      try (Response response =
+          ClientAccess.transportOf(client).open(query, RequestOptions.none(), true)) {
         assertEquals(rows, response.body().string());
       }
       String text = log.text();

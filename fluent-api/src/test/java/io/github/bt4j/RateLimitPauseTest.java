@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.logging.EventWriter;
 import io.github.bt4j.logging.WriterOptions;
 import io.github.bt4j.models.InsertProjectLogsEvent;

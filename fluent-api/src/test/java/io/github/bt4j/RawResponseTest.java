@@ -14,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.core.RawResponse;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.resources.ProjectsResource;
+import io.github.bt4j.models.ProjectListParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +62,7 @@ class RawResponseTest {
                   client
                       .projects()
                       .withRawResponse()
-                      .get(
-                          java.util.UUID.fromString(TestClients.PROJECT_ID),
-                          RequestOptions.none()));
+                      .get(TestClients.PROJECT_ID, RequestOptions.none()));
       assertEquals("gone", e.serverMessage());
     }
   }
@@ -74,12 +74,13 @@ class RawResponseTest {
       client
           .projects()
           .list(
-              ProjectsResource.ListParams.builder().limit(5).build(),
+              ProjectListParams.builder().limit(5).build(),
               RequestOptions.builder()
                   .queryParam("org_id", "o-1")
                   .queryParam("tag", "a")
                   .queryParam("tag", "b")
-                  .build());
+                  .build())
+          .firstPage();
     }
     WireMock.verify(
         getRequestedFor(urlPathEqualTo("/v1/project"))

@@ -1,5 +1,6 @@
 package io.github.bt4j;
 
+import io.github.bt4j.internal.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

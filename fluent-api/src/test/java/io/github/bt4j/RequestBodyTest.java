@@ -23,7 +23,6 @@ import io.github.bt4j.models.InsertProjectLogsEventRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @WireMockTest
 class RequestBodyTest {
-  private static final UUID PROJECT = UUID.fromString(PROJECT_ID);
+  private static final String PROJECT = PROJECT_ID;
 
   private static InsertProjectLogsEventRequest withMetadata(InsertProjectLogsEventMetadata m) {
     return new InsertProjectLogsEventRequest()
@@ -95,9 +94,9 @@ class RequestBodyTest {
               ExecutionException.class,
               () ->
                   client
+                      .async()
                       .logs()
-                      .insertAsync(
-                          PROJECT, new InsertProjectLogsEventRequest().events(List.of(event)))
+                      .insert(PROJECT, new InsertProjectLogsEventRequest().events(List.of(event)))
                       .get(10, TimeUnit.SECONDS));
       IllegalArgumentException cause =
           assertInstanceOf(IllegalArgumentException.class, e.getCause());

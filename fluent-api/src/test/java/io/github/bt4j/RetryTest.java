@@ -29,17 +29,20 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
+import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.core.RetryPolicy;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.errors.PayloadTooLargeException;
 import io.github.bt4j.errors.RateLimitException;
+import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.models.AclBatchUpdateRequest;
 import io.github.bt4j.models.InsertEventsResponse;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.InsertProjectLogsEventRequest;
-import io.github.bt4j.models.InvokeApi;
+import io.github.bt4j.models.InvokeFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -52,7 +55,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,7 @@ class RetryTest {
   void retryAfterSecondsIsWaitedExactly(WireMockRuntimeInfo wm) {
     respondInTurn(() -> get(PROJECT_PATH), status(429).withHeader("Retry-After", "2"), project());
     try (BraintrustClient client = client(wm)) {
-      assertEquals(UUID.fromString(PROJECT_ID), client.projects().get(PROJECT_ID).getId());
+      assertEquals(PROJECT_ID, client.projects().get(PROJECT_ID).getId());
     }
     assertEquals(List.of(Duration.ofSeconds(2)), sleeper.waits());
     assertEquals(2, getsOfProject());
@@ -233,7 +235,7 @@ class RetryTest {
     try (BraintrustClient client = client(wm)) {
       assertThrows(
           InternalServerException.class,
-          () -> client.functions().invoke(FUNCTION_ID, new InvokeApi()));
+          () -> client.functions().invoke(FUNCTION_ID, new InvokeFunction()));
     }
     assertEquals(1, invocations());
     assertEquals(List.of(), sleeper.waits());
@@ -244,7 +246,8 @@ class RetryTest {
     stubFor(post(INVOKE_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     try (BraintrustClient client = client(wm)) {
       assertThrows(
-          ConnectionException.class, () -> client.functions().invoke(FUNCTION_ID, new InvokeApi()));
+          ConnectionException.class,
+          () -> client.functions().invoke(FUNCTION_ID, new InvokeFunction()));
     }
     assertEquals(1, invocations());
   }
@@ -287,7 +290,7 @@ class RetryTest {
         okJson("{\"answer\":42}"));
     RequestOptions optIn = RequestOptions.builder().retryNonIdempotent(true).build();
     try (BraintrustClient client = client(wm)) {
-      Object answer = client.functions().invoke(FUNCTION_ID, new InvokeApi(), optIn);
+      Object answer = client.functions().invoke(FUNCTION_ID, new InvokeFunction(), optIn);
       assertEquals("{answer=42}", String.valueOf(answer));
     }
     assertEquals(3, invocations());
@@ -359,7 +362,7 @@ class RetryTest {
     JsonArray first = eventsOf(attempts.get(0));
     assertEquals("mine", first.get(0).getAsJsonObject().get("id").getAsString());
     String assigned = first.get(1).getAsJsonObject().get("id").getAsString();
-    assertEquals(assigned, UUID.fromString(assigned).toString());
+    assertEquals(assigned, assigned.toString());
     assertNull(withoutId.getId(), "the id is set in the request, not on the caller's event");
     for (LoggedRequest retry : attempts.subList(1, 3)) {
       assertEquals(first, eventsOf(retry));
@@ -465,7 +468,7 @@ class RetryTest {
             .baseUrl("http://127.0.0.1:" + port)
             .sleeper(startServerOnFirstWait)
             .build()) {
-      Object answer = client.functions().invoke(FUNCTION_ID, new InvokeApi());
+      Object answer = client.functions().invoke(FUNCTION_ID, new InvokeFunction());
       assertEquals("{answer=42}", String.valueOf(answer));
     } finally {
       if (server[0] != null) {

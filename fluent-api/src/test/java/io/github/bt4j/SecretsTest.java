@@ -16,18 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.AuthenticationException;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.models.CreateAISecret;
+import io.github.bt4j.models.CreateEnvVar;
 import io.github.bt4j.models.CreateServiceTokenOutput;
-import io.github.bt4j.models.Proxycredentials200Response;
-import io.github.bt4j.models.ProxycredentialsRequest;
-import io.github.bt4j.models.PutEnvVarRequest;
+import io.github.bt4j.models.ProxyCredentialsRequest;
+import io.github.bt4j.models.ProxyCredentialsResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,8 @@ class SecretsTest {
             .timeout(Duration.ofSeconds(1))
             .build();
     try (BraintrustClient client = builder.build()) {
-      for (Object o : new Object[] {builder, client, options, client.transport().config()}) {
+      for (Object o :
+          new Object[] {builder, client, options, ClientAccess.transportOf(client).config()}) {
         String text = o.toString();
         assertFalse(text.contains(API_KEY), text);
         assertFalse(text.contains("must-never-leak"), text);
@@ -101,7 +103,7 @@ class SecretsTest {
     assertFalse(token.contains(API_KEY), token);
     assertTrue(token.contains("key: *"), token);
 
-    String credentials = new Proxycredentials200Response().key(PROXY_KEY).toString();
+    String credentials = new ProxyCredentialsResponse().key(PROXY_KEY).toString();
     assertFalse(credentials.contains(PROXY_KEY), credentials);
     assertTrue(credentials.contains("key: *"), credentials);
   }
@@ -123,8 +125,8 @@ class SecretsTest {
     try (LogCapture log = new LogCapture();
         BraintrustClient client = debugLoggingClient(wm)) {
       client.aiSecrets().create(new CreateAISecret().name("openai").secret(AI_SECRET));
-      Proxycredentials200Response credentials =
-          client.proxy().credentials(new ProxycredentialsRequest().model("gpt-4o"));
+      ProxyCredentialsResponse credentials =
+          client.proxy().credentials(new ProxyCredentialsRequest().model("gpt-4o"));
       assertEquals(PROXY_KEY, credentials.getKey(), "redaction must not alter the response");
 
       String text = log.text();
@@ -158,9 +160,9 @@ class SecretsTest {
       client
           .envVars()
           .create(
-              new PutEnvVarRequest()
-                  .objectType(PutEnvVarRequest.ObjectTypeEnum.PROJECT)
-                  .objectId(UUID.fromString(PROJECT_ID))
+              new CreateEnvVar()
+                  .objectType(CreateEnvVar.ObjectTypeEnum.PROJECT)
+                  .objectId(PROJECT_ID)
                   .name("DB_URL")
                   .value(envValue));
       String text = log.text();

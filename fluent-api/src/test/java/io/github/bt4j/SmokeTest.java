@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.models.CreateProject;
-import io.github.bt4j.models.GetProject200Response;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.resources.ProjectsResource;
-import java.util.UUID;
+import io.github.bt4j.models.ProjectListParams;
+import io.github.bt4j.models.ProjectListResponse;
 import org.junit.jupiter.api.Test;
 
 @WireMockTest
@@ -54,11 +54,15 @@ class SmokeTest {
     try (BraintrustClient client =
         BraintrustClient.builder().apiKey("sk-test").baseUrl(wm.getHttpBaseUrl()).build()) {
       Project p = client.projects().create(new CreateProject().name("p"));
-      assertEquals(UUID.fromString(ID), p.getId());
-      GetProject200Response page =
+      assertEquals(ID, p.getId());
+      ProjectListResponse page =
           client
               .projects()
-              .list(ProjectsResource.ListParams.builder().limit(5).orgName("acme").build());
+              .withRawResponse()
+              .list(
+                  ProjectListParams.builder().limit(5).orgName("acme").build(),
+                  RequestOptions.none())
+              .body();
       assertEquals(1, page.getObjects().size());
       NotFoundException e = assertThrows(NotFoundException.class, () -> client.projects().get(ID));
       assertEquals("Project not found", e.serverMessage());

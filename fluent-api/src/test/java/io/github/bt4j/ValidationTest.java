@@ -10,12 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.models.AclListParams;
 import io.github.bt4j.models.AclObjectType;
+import io.github.bt4j.models.InsertProjectLogsEventRequest;
 import io.github.bt4j.models.PatchProject;
-import io.github.bt4j.resources.AclsResource;
-import io.github.bt4j.resources.ProjectsResource;
+import io.github.bt4j.models.ProjectListParams;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -50,17 +51,19 @@ class ValidationTest {
         call("empty String id", "projectId", c -> c.projects().delete("")),
         call("malformed UUID", "projectId", c -> c.projects().get("not-a-uuid")),
         call("UUID with junk", "projectId", c -> c.projects().get(PROJECT_ID + "x")),
-        call("null UUID id", "projectId", c -> c.projects().get((UUID) null)),
+        call("null UUID id", "projectId", c -> c.projects().get((String) null)),
         call("null body", "createProject", c -> c.projects().create(null)),
         call("null body with id", "patchProject", c -> c.projects().update(PROJECT_ID, null)),
         call(
-            "null insert", "insertProjectLogsEventRequest", c -> c.logs().insert(PROJECT_ID, null)),
-        call("null params", "params", c -> c.projects().list((ProjectsResource.ListParams) null)),
+            "null insert",
+            "insertProjectLogsEventRequest",
+            c -> c.logs().insert(PROJECT_ID, (InsertProjectLogsEventRequest) null)),
+        call("null params", "params", c -> c.projects().list((ProjectListParams) null)),
         call("null options", "options", c -> c.projects().get(PROJECT_ID, (RequestOptions) null)),
         call(
             "null options with params",
             "options",
-            c -> c.projects().list(ProjectsResource.ListParams.none(), null)),
+            c -> c.projects().list(ProjectListParams.none(), null)),
         call(
             "null required query parameter",
             "objectType",
@@ -68,8 +71,8 @@ class ValidationTest {
                 c.acls()
                     .list(
                         (AclObjectType) null,
-                        UUID.fromString(PROJECT_ID),
-                        AclsResource.ListParams.none(),
+                        PROJECT_ID,
+                        AclListParams.none(),
                         RequestOptions.none())));
   }
 
@@ -88,7 +91,7 @@ class ValidationTest {
 
   @Test
   void asyncFormFailsTheFutureInsteadOfThrowing() {
-    CompletableFuture<?> future = client.projects().getAsync((UUID) null);
+    CompletableFuture<?> future = client.async().projects().get((String) null);
     ExecutionException e = assertThrows(ExecutionException.class, future::get);
     assertInstanceOf(IllegalArgumentException.class, e.getCause());
     assertTrue(e.getCause().getMessage().contains("projectId"));
@@ -99,7 +102,7 @@ class ValidationTest {
     ExecutionException e =
         assertThrows(
             ExecutionException.class,
-            () -> client.projects().updateAsync(UUID.fromString(PROJECT_ID), null).get());
+            () -> client.async().projects().update(PROJECT_ID, null).get());
     assertInstanceOf(IllegalArgumentException.class, e.getCause());
     assertTrue(e.getCause().getMessage().contains("patchProject"));
   }

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.core.RawResponse;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.internal.json.Json;
@@ -112,7 +113,7 @@ final class FluentCall {
       required++;
     }
     if (required < apiTypes.length) {
-      Class<?> paramsClass = paramsClass(resource.getClass(), op);
+      Class<?> paramsClass = paramsClass(op);
       Object builder = invoke(method(paramsClass, "builder"), null);
       for (int i = required; i < apiTypes.length; i++) {
         String name = ((Query) apiAnnotations[i][0]).value();
@@ -127,16 +128,20 @@ final class FluentCall {
     }
     fluentTypes.add(RequestOptions.class);
     arguments.add(null); // the options, given to invoke()
+    // Every operation is called through the resource's raw-response view, whose answer is the
+    // operation's own response type for lists too (their blocking form pages lazily).
+    Method rawView = method(resourceType(client, op), "withRawResponse");
+    Object raw = invoke(rawView, resource);
     Method fluent =
-        method(resource.getClass(), op.fluentMethod(), fluentTypes.toArray(Class[]::new));
+        method(rawView.getReturnType(), op.fluentMethod(), fluentTypes.toArray(Class[]::new));
     Type returnType =
         ((ParameterizedType) apiMethod.getGenericReturnType()).getActualTypeArguments()[0];
-    if (!fluent.getGenericReturnType().equals(returnType)) {
-      throw new AssertionError(
-          fluent + " returns " + fluent.getGenericReturnType() + ", not " + returnType);
+    Type answered = ((ParameterizedType) fluent.getGenericReturnType()).getActualTypeArguments()[0];
+    if (!answered.equals(returnType)) {
+      throw new AssertionError(fluent + " answers " + answered + ", not " + returnType);
     }
     ExpectedRequest expected = new ExpectedRequest(op.method(), path, query, body);
-    return new FluentCall(op, resource, fluent, arguments.toArray(), returnType, expected);
+    return new FluentCall(op, raw, fluent, arguments.toArray(), returnType, expected);
   }
 
   /**
@@ -182,7 +187,7 @@ final class FluentCall {
     Object[] args = arguments.clone();
     args[args.length - 1] = options;
     try {
-      return method.invoke(resource, args);
+      return ((RawResponse<?>) method.invoke(resource, args)).body();
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException) {
         throw (RuntimeException) e.getCause();
@@ -238,18 +243,18 @@ final class FluentCall {
     return invoke(method(client.getClass(), accessor), client);
   }
 
-  private static Class<?> paramsClass(Class<?> resourceClass, SpecOperation op) {
-    for (Class<?> nested : resourceClass.getClasses()) {
-      if (nested.getSimpleName().equals(op.paramsClass())) {
-        return nested;
-      }
+  /** The public resource type of the tag: the accessor's declared return type. */
+  private static Class<?> resourceType(BraintrustClient client, SpecOperation op) {
+    return method(client.getClass(), accessor(op.tag())).getReturnType();
+  }
+
+  private static Class<?> paramsClass(SpecOperation op) {
+    try {
+      return Class.forName("io.github.bt4j.models." + op.paramsClass());
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(
+          "no parameters class " + op.paramsClass() + " for " + op.displayName(), e);
     }
-    throw new AssertionError(
-        resourceClass.getSimpleName()
-            + " has no class "
-            + op.paramsClass()
-            + " for "
-            + op.displayName());
   }
 
   private static boolean isRequired(Annotation[] annotations, Set<String> requiredQuery) {

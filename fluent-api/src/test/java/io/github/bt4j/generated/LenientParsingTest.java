@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +88,7 @@ class LenientParsingTest {
 
     Acl acl = GSON.fromJson(json, Acl.class);
 
-    assertEquals(UUID.fromString(ACL_ID), acl.getId());
+    assertEquals(ACL_ID, acl.getId());
     assertEquals(Permission.READ, acl.getPermission());
     assertEquals(UNKNOWN_CONSTANT, acl.getObjectType().name());
     // the property is nullable, but its enum component is not: the constant, not null

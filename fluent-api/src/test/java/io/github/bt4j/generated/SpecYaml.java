@@ -71,6 +71,19 @@ final class SpecYaml {
     return map(map(root.get("components")).get("schemas"));
   }
 
+  /**
+   * The name a component schema of the bundled spec has here: the same, or the name the preparer
+   * gave it (it marks a renamed schema {@code x-bt4j-renamed-from}).
+   */
+  String nameOf(String bundledName) {
+    for (Map.Entry<String, Object> e : schemas().entrySet()) {
+      if (bundledName.equals(map(e.getValue()).get("x-bt4j-renamed-from"))) {
+        return e.getKey();
+      }
+    }
+    return bundledName;
+  }
+
   /** Follows {@code $ref}s to the schema they name; returns the node itself when it has none. */
   Map<String, Object> resolve(Map<String, Object> node) {
     Map<String, Object> current = node;

@@ -121,11 +121,12 @@ class UnionRoundTripTest {
 
   private static void roundTrip(Site site, int branch, String name) {
     // An owner the preparer made free-form has no class (a stale one may linger in target/).
-    Map<String, Object> prepared = map(SpecYaml.prepared().schemas().get(site.owner()));
+    String preparedName = SpecYaml.prepared().nameOf(site.owner());
+    Map<String, Object> prepared = map(SpecYaml.prepared().schemas().get(preparedName));
     Class<?> type =
         GeneratedModels.shapeOf(prepared) == GeneratedModels.Shape.CLASS
-            ? GeneratedModels.modelClass(GeneratedModels.className(site.owner()))
-                .orElseThrow(() -> new AssertionError("no class for " + site.owner()))
+            ? GeneratedModels.modelClass(GeneratedModels.className(preparedName))
+                .orElseThrow(() -> new AssertionError("no class for " + preparedName))
             : Object.class;
     Map<String, Object> ownerSchema = map(SPEC.schemas().get(site.owner()));
     SampleJson samples = new SampleJson(SPEC, site.union(), branch, site.path());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.TestHooks;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.logging.ScriptedServer.Reply;
 import java.time.Duration;
@@ -29,11 +30,8 @@ class EventWriterRetryTest {
   private static final Duration LINGER = Duration.ofMinutes(5);
 
   private static BraintrustClient client(ScriptedServer server, FakeTime time) {
-    return BraintrustClient.builder()
-        .apiKey("sk-test")
-        .baseUrl(server.baseUrl())
-        .sleeper(time)
-        .clock(time)
+    return TestHooks.time(
+            BraintrustClient.builder().apiKey("sk-test").baseUrl(server.baseUrl()), time, time)
         .build();
   }
 

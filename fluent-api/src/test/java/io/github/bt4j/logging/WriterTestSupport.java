@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.TestHooks;
 import io.github.bt4j.core.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +39,8 @@ final class WriterTestSupport {
 
   /** A client on WireMock whose retry waits are recorded in {@code waits}, not slept. */
   static BraintrustClient client(WireMockRuntimeInfo wm, List<Duration> waits) {
-    return BraintrustClient.builder()
-        .apiKey("sk-test")
-        .baseUrl(wm.getHttpBaseUrl())
-        .sleeper(waits::add)
+    return TestHooks.sleeper(
+            BraintrustClient.builder().apiKey("sk-test").baseUrl(wm.getHttpBaseUrl()), waits::add)
         .retryPolicy(RetryPolicy.defaults())
         .build();
   }

@@ -21,12 +21,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.models.EnvVar;
+import io.github.bt4j.models.EnvVarListParams;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.resources.EnvVarsResource;
-import io.github.bt4j.resources.ProjectsResource;
+import io.github.bt4j.models.ProjectListParams;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -62,10 +61,7 @@ class ListPagingTest {
     try (BraintrustClient client = client(info)) {
       List<String> names = new ArrayList<>();
       AutoPager<Project> all =
-          client
-              .projects()
-              .listAutoPaging(
-                  ProjectsResource.ListParams.builder().limit(2).orgName("acme").build());
+          client.projects().list(ProjectListParams.builder().limit(2).orgName("acme").build());
       assertTrue(urls(wm).isEmpty(), "nothing is sent before the loop starts");
       for (Project p : all) {
         names.add(p.getName());
@@ -91,7 +87,7 @@ class ListPagingTest {
     }
     page(wm, "?limit=100&starting_after=" + id(230), projects());
     try (BraintrustClient client = client(info)) {
-      assertEquals(230, client.projects().listAutoPaging().stream().count());
+      assertEquals(230, client.projects().list().stream().count());
     }
     assertEquals(6, urls(wm).size());
   }
@@ -103,7 +99,7 @@ class ListPagingTest {
     page(wm, "?limit=100", projects(first));
     page(wm, "?limit=100&starting_after=" + id(100), "{\"objects\":[]}");
     try (BraintrustClient client = client(info)) {
-      assertEquals(100, client.projects().listAutoPaging().stream().count());
+      assertEquals(100, client.projects().list().stream().count());
     }
     assertEquals(2, urls(wm).size());
   }
@@ -115,8 +111,7 @@ class ListPagingTest {
     page(wm, "?limit=2&starting_after=" + id(2), projects(3));
     page(wm, "?limit=2&starting_after=" + id(3), projects());
     try (BraintrustClient client = client(info)) {
-      AutoPager<Project> all =
-          client.projects().listAutoPaging(ProjectsResource.ListParams.builder().limit(2).build());
+      AutoPager<Project> all = client.projects().list(ProjectListParams.builder().limit(2).build());
       Page<Project> first = all.firstPage();
       assertEquals(2, first.items().size());
       assertTrue(first.hasNextPage());
@@ -145,11 +140,7 @@ class ListPagingTest {
       List<String> names =
           client
               .projects()
-              .listAutoPaging(
-                  ProjectsResource.ListParams.builder()
-                      .limit(2)
-                      .endingBefore(UUID.fromString(id(9)))
-                      .build())
+              .list(ProjectListParams.builder().limit(2).endingBefore(id(9)).build())
               .stream()
               .map(Project::getName)
               .collect(Collectors.toList());
@@ -165,10 +156,7 @@ class ListPagingTest {
     page(wm, "?limit=2&starting_after=" + id(2), projects(3, 4));
     try (BraintrustClient client = client(info)) {
       Project first =
-          client
-              .projects()
-              .listAutoPaging(ProjectsResource.ListParams.builder().limit(2).build())
-              .stream()
+          client.projects().list(ProjectListParams.builder().limit(2).build()).stream()
               .findFirst()
               .orElseThrow();
       assertEquals("p1", first.getName());
@@ -184,8 +172,7 @@ class ListPagingTest {
     page(wm, "?limit=2&starting_after=" + id(3), projects(4));
     page(wm, "?limit=2&starting_after=" + id(4), projects());
     try (BraintrustClient client = client(info)) {
-      AutoPager<Project> all =
-          client.projects().listAutoPaging(ProjectsResource.ListParams.builder().limit(2).build());
+      AutoPager<Project> all = client.projects().list(ProjectListParams.builder().limit(2).build());
       PageIterator<Project> it = all.iterator();
       String resume = null;
       while (it.hasNext()) {
@@ -214,7 +201,7 @@ class ListPagingTest {
               () ->
                   client
                       .projects()
-                      .listAutoPaging(ProjectsResource.ListParams.builder().limit(2).build())
+                      .list(ProjectListParams.builder().limit(2).build())
                       .forEach(p -> names.add(p.getName())));
       assertEquals(List.of("p1", "p2"), names, "the repeated page is not handed out");
       assertEquals(id(2), e.cursor());
@@ -236,10 +223,7 @@ class ListPagingTest {
                         + "\",\"name\":\"A\"}]}")));
     try (BraintrustClient client = client(info)) {
       List<EnvVar> vars =
-          client
-              .envVars()
-              .listAutoPaging(EnvVarsResource.ListParams.builder().limit(1).build())
-              .stream()
+          client.envVars().list(EnvVarListParams.builder().limit(1).build()).stream()
               .collect(Collectors.toList());
       assertEquals(1, vars.size());
     }
@@ -257,10 +241,7 @@ class ListPagingTest {
             .willReturn(aResponse().withStatus(404).withBody("gone")));
     try (BraintrustClient client = client(info)) {
       PageIterator<Project> it =
-          client
-              .projects()
-              .listAutoPaging(ProjectsResource.ListParams.builder().limit(2).build())
-              .iterator();
+          client.projects().list(ProjectListParams.builder().limit(2).build()).iterator();
       it.next();
       it.next();
       assertThrows(io.github.bt4j.errors.NotFoundException.class, it::hasNext);

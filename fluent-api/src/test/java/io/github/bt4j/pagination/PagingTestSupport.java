@@ -2,6 +2,8 @@ package io.github.bt4j.pagination;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.TestHooks;
+import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.testing.FakeTime;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +21,10 @@ public final class PagingTestSupport {
    */
   public static BraintrustClient client(WireMockRuntimeInfo wm, List<Duration> waits) {
     FakeTime time = new FakeTime();
-    return BraintrustClient.builder()
-        .apiKey("sk-test")
-        .baseUrl(wm.getHttpBaseUrl())
-        .clock(time)
-        .sleeper(time.sleeper(waits))
+    return TestHooks.time(
+            BraintrustClient.builder().apiKey("sk-test").baseUrl(wm.getHttpBaseUrl()),
+            time.sleeper(waits),
+            time)
         .build();
   }
 
@@ -39,7 +40,7 @@ public final class PagingTestSupport {
 
   /** Whether every connection of the client is back in the pool, idle. */
   public static boolean noConnectionInUse(BraintrustClient client) {
-    ConnectionPool pool = client.transport().http().connectionPool();
+    ConnectionPool pool = ClientAccess.transportOf(client).http().connectionPool();
     return pool.connectionCount() == pool.idleConnectionCount();
   }
 }

@@ -307,7 +307,7 @@ class BtqlQueryTest {
           client
               .queries()
               .deleteProjectLogs(
-                  java.util.UUID.fromString("3c90c3cc-0d44-4b50-8888-8dd25736052a"),
+                  "3c90c3cc-0d44-4b50-8888-8dd25736052a",
                   List.of("a", "b", "c", "d", "e"),
                   2,
                   io.github.bt4j.core.RequestOptions.none());

@@ -28,14 +28,13 @@ import io.github.bt4j.pagination.PageIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @WireMockTest
 class EventFetchTest {
-  private static final UUID PROJECT = UUID.fromString("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+  private static final String PROJECT = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
   private static final String URL = "/v1/project_logs/" + PROJECT + "/fetch";
 
   /** A row of project logs: id n at transaction xact. */

@@ -112,7 +112,7 @@ final class QueryParams<P> {
       return Boolean.valueOf(value);
     }
     if (type == UUID.class) {
-      return UUID.fromString(value);
+      return value;
     }
     throw new AssertionError("no conversion of a query value to " + type);
   }

@@ -19,14 +19,15 @@ import io.github.bt4j.models.CreateDataset;
 import io.github.bt4j.models.CreateExperiment;
 import io.github.bt4j.models.CreateFunction;
 import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.DatasetListParams;
+import io.github.bt4j.models.ExperimentListParams;
+import io.github.bt4j.models.ExperimentSummarizeParams;
 import io.github.bt4j.models.FetchEventsRequest;
+import io.github.bt4j.models.FunctionListParams;
 import io.github.bt4j.models.InsertDatasetEventRequest;
-import io.github.bt4j.models.InvokeApi;
+import io.github.bt4j.models.InvokeFunction;
 import io.github.bt4j.models.PatchFunction;
-import io.github.bt4j.resources.DatasetsResource;
-import io.github.bt4j.resources.ExperimentsResource;
-import io.github.bt4j.resources.FunctionsResource;
-import io.github.bt4j.resources.ProjectsResource;
+import io.github.bt4j.models.ProjectListParams;
 import io.github.bt4j.streaming.ChatCompletionAccumulator;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ServerSentEventStream;
@@ -192,8 +193,8 @@ class RealTrafficReplayTest {
             .projects()
             .withRawResponse()
             .list(
-                list(e, ProjectsResource.ListParams.class).params(),
-                list(e, ProjectsResource.ListParams.class).options());
+                list(e, ProjectListParams.class).params(),
+                list(e, ProjectListParams.class).options());
       case "GET /v1/project/{id}":
         return client.projects().withRawResponse().get(uuid(e), none);
       case "DELETE /v1/project/{id}":
@@ -205,8 +206,8 @@ class RealTrafficReplayTest {
             .datasets()
             .withRawResponse()
             .list(
-                list(e, DatasetsResource.ListParams.class).params(),
-                list(e, DatasetsResource.ListParams.class).options());
+                list(e, DatasetListParams.class).params(),
+                list(e, DatasetListParams.class).options());
       case "DELETE /v1/dataset/{id}":
         return client.datasets().withRawResponse().delete(uuid(e), none);
       case "POST /v1/dataset/{id}/insert":
@@ -226,8 +227,8 @@ class RealTrafficReplayTest {
             .experiments()
             .withRawResponse()
             .list(
-                list(e, ExperimentsResource.ListParams.class).params(),
-                list(e, ExperimentsResource.ListParams.class).options());
+                list(e, ExperimentListParams.class).params(),
+                list(e, ExperimentListParams.class).options());
       case "GET /v1/experiment/{id}":
         return client.experiments().withRawResponse().get(uuid(e), none);
       case "DELETE /v1/experiment/{id}":
@@ -238,8 +239,8 @@ class RealTrafficReplayTest {
             .withRawResponse()
             .summarize(
                 uuid(e),
-                list(e, ExperimentsResource.SummarizeParams.class).params(),
-                list(e, ExperimentsResource.SummarizeParams.class).options());
+                list(e, ExperimentSummarizeParams.class).params(),
+                list(e, ExperimentSummarizeParams.class).options());
       case "POST /v1/function":
         return client.functions().withRawResponse().create(body(e, CreateFunction.class), none);
       case "GET /v1/function":
@@ -247,8 +248,8 @@ class RealTrafficReplayTest {
             .functions()
             .withRawResponse()
             .list(
-                list(e, FunctionsResource.ListParams.class).params(),
-                list(e, FunctionsResource.ListParams.class).options());
+                list(e, FunctionListParams.class).params(),
+                list(e, FunctionListParams.class).options());
       case "DELETE /v1/function/{id}":
         return client.functions().withRawResponse().delete(uuid(e), none);
       case "PATCH /v1/function/{id}":
@@ -257,7 +258,10 @@ class RealTrafficReplayTest {
             .withRawResponse()
             .update(uuid(e), body(e, PatchFunction.class), none);
       case "POST /v1/function/{id}/invoke":
-        return client.functions().withRawResponse().invoke(uuid(e), body(e, InvokeApi.class), none);
+        return client
+            .functions()
+            .withRawResponse()
+            .invoke(uuid(e), body(e, InvokeFunction.class), none);
       case "POST /v1/chat/completions":
         return chatChunks(e);
       default:
@@ -269,8 +273,8 @@ class RealTrafficReplayTest {
     return QueryParams.parse(e.query(), paramsClass);
   }
 
-  private static java.util.UUID uuid(RealData.Exchange e) {
-    return java.util.UUID.fromString(e.objectId());
+  private static String uuid(RealData.Exchange e) {
+    return e.objectId();
   }
 
   private static <T> T body(RealData.Exchange e, Class<T> type) {

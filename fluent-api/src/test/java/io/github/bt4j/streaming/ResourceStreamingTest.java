@@ -16,16 +16,15 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnexpectedResponseException;
-import io.github.bt4j.models.InvokeApi;
+import io.github.bt4j.models.InvokeFunction;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The streaming forms the resources generate for operations marked x-bt4j-streaming. */
 @WireMockTest
 class ResourceStreamingTest {
-  private static final UUID FUNCTION_ID = UUID.fromString("0b6e2f3a-9c1d-4e5f-8a7b-6c5d4e3f2a1b");
+  private static final String FUNCTION_ID = "0b6e2f3a-9c1d-4e5f-8a7b-6c5d4e3f2a1b";
 
   private static BraintrustClient client(WireMockRuntimeInfo wm) {
     return BraintrustClient.builder()
@@ -48,7 +47,7 @@ class ResourceStreamingTest {
                                 + "event: text_delta\ndata: \"Hel\"\n\n"
                                 + "event: text_delta\ndata: \"lo\"\n\n"
                                 + "event: done\ndata: \n\n")));
-    InvokeApi request = new InvokeApi().input(Map.of("q", "hi"));
+    InvokeFunction request = new InvokeFunction().input(Map.of("q", "hi"));
     FunctionEventAccumulator text = new FunctionEventAccumulator();
     try (BraintrustClient client = client(wm);
         ServerSentEventStream<FunctionEvent> events =
@@ -107,7 +106,7 @@ class ResourceStreamingTest {
       UnexpectedResponseException e =
           assertThrows(
               UnexpectedResponseException.class,
-              () -> client.functions().invokeStream(FUNCTION_ID, new InvokeApi().input("hi")));
+              () -> client.functions().invokeStream(FUNCTION_ID, new InvokeFunction().input("hi")));
       assertEquals(200, e.statusCode());
       assertTrue(e.getMessage().contains("text/event-stream"), e.getMessage());
       assertTrue(e.getMessage().contains("application/json"), e.getMessage());

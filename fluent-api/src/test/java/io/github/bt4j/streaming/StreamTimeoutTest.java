@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.core.RequestOptions;
-import io.github.bt4j.models.InvokeApi;
+import io.github.bt4j.models.InvokeFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * client's whole-call timeout, is the scenario, not a stand-in for synchronisation.
  */
 class StreamTimeoutTest {
-  private static final UUID FUNCTION_ID = UUID.fromString("0b6e2f3a-9c1d-4e5f-8a7b-6c5d4e3f2a1b");
+  private static final String FUNCTION_ID = "0b6e2f3a-9c1d-4e5f-8a7b-6c5d4e3f2a1b";
   private static final Duration CALL_TIMEOUT = Duration.ofMillis(300);
 
   private static String delta(String text) {
@@ -57,7 +56,7 @@ class StreamTimeoutTest {
                 end());
         BraintrustClient client = client(server, CALL_TIMEOUT);
         ServerSentEventStream<FunctionEvent> events =
-            client.functions().invokeStream(FUNCTION_ID, new InvokeApi().input("hi"))) {
+            client.functions().invokeStream(FUNCTION_ID, new InvokeFunction().input("hi"))) {
       FunctionEventAccumulator text = new FunctionEventAccumulator();
       events.forEach(text);
       assertEquals("abc", text.text());
@@ -74,7 +73,9 @@ class StreamTimeoutTest {
             new ScriptedHttpServer(send(delta("a")), await(neverDuringTheTest), end());
         BraintrustClient client = client(server, Duration.ofMinutes(5));
         ServerSentEventStream<FunctionEvent> events =
-            client.functions().invokeStream(FUNCTION_ID, new InvokeApi().input("hi"), bounded)) {
+            client
+                .functions()
+                .invokeStream(FUNCTION_ID, new InvokeFunction().input("hi"), bounded)) {
       StreamException e =
           assertThrows(
               StreamException.class,

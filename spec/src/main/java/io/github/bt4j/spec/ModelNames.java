@@ -178,6 +178,7 @@ final class ModelNames {
 
   private void renameSchema(String from, String to) {
     Map<String, Object> schemas = spec.schemas();
+    map(schemas.get(from)).put("x-bt4j-renamed-from", from);
     Map<String, Object> reordered = new LinkedHashMap<>();
     schemas.forEach((k, v) -> reordered.put(k.equals(from) ? to : k, v));
     schemas.clear();
