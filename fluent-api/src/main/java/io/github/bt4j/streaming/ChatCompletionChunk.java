@@ -2,7 +2,7 @@ package io.github.bt4j.streaming;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.bt4j.streaming.internal.ErrorMessages;
+import io.github.bt4j.streaming.internal.EventStreams;
 import io.github.bt4j.streaming.internal.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,45 +79,19 @@ public record ChatCompletionChunk(
   }
 
   /**
-   * The error message of an error in the stream: an event named {@code error}, or a chunk that is
-   * an {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers send
-   * when a generation fails part way.
-   *
-   * @param event the event
-   * @return the message, or null when the event is not an error
-   */
-  public static String errorMessage(SseEvent event) {
-    String data = event.data();
-    if ("error".equals(event.event())) {
-      return ErrorMessages.fromData(data);
-    }
-    // Only events that may be error objects are parsed a second time.
-    if (!data.startsWith("{") || !data.contains("\"error\"")) {
-      return null;
-    }
-    JsonObject o;
-    try {
-      o = JsonFields.parseObject(data, "A chat completion chunk");
-    } catch (IllegalArgumentException e) {
-      return null; // the decoder reports malformed chunks
-    }
-    return o.has("error") && !o.has("choices") ? ErrorMessages.fromData(data) : null;
-  }
-
-  /**
    * Streams the chunks of a proxy chat completion response whose status the caller has checked,
    * ending at {@code [DONE]}.
    *
    * @param call the call that produced the response
    * @param response the successful response
    * @return the stream
+   * @deprecated internal: the client opens streams ({@code
+   *     client.proxy().chatCompletionsStream(...)}); kept only until the generated resources stop
+   *     calling it, then removed
    */
+  @Deprecated
   public static ServerSentEventStream<ChatCompletionChunk> stream(Call call, Response response) {
-    return ServerSentEventStream.<ChatCompletionChunk>builder(
-            call, response, ChatCompletionChunk::fromEvent)
-        .endOfStream(ChatCompletionChunk::isDone)
-        .errorMessage(ChatCompletionChunk::errorMessage)
-        .build();
+    return EventStreams.chatCompletionChunks(call, response);
   }
 
   /**

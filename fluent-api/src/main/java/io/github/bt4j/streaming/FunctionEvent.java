@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.streaming.internal.ErrorMessages;
+import io.github.bt4j.streaming.internal.EventStreams;
 import io.github.bt4j.streaming.internal.JsonFields;
 import java.util.Objects;
 import okhttp3.Call;
@@ -46,17 +47,17 @@ public sealed interface FunctionEvent {
   }
 
   /**
-   * Streams the events of a function invocation response whose status the caller has checked. An
-   * {@code error} event ends the stream with a {@link StreamErrorException}; the stream ends when
-   * the server closes the response, after {@code done}.
+   * Streams the events of a function invocation response whose status the caller has checked.
    *
    * @param call the call that produced the response
    * @param response the successful response
    * @return the stream
+   * @deprecated internal: the client opens streams ({@code client.functions().invokeStream(...)});
+   *     kept only until the generated resources stop calling it, then removed
    */
+  @Deprecated
   static ServerSentEventStream<FunctionEvent> stream(Call call, Response response) {
-    return ServerSentEventStream.<FunctionEvent>builder(call, response, FunctionEvent::parse)
-        .build();
+    return EventStreams.functionEvents(call, response);
   }
 
   private static String jsonString(String data, String type) {
@@ -206,8 +207,9 @@ public sealed interface FunctionEvent {
   }
 
   /**
-   * An error reported by the function. {@link #stream(Call, Response)} turns it into a {@link
-   * StreamErrorException} rather than handing it out.
+   * An error reported by the function. A stream of function events ends with a {@link
+   * StreamErrorException} at it rather than handing it out; {@link #parse(SseEvent)} of a raw event
+   * gives this.
    *
    * @param message the error message: the JSON string, or the {@code message} of a JSON object
    * @param data the event data as sent

@@ -17,6 +17,7 @@ import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.generated.model.InvokeApi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,5 +129,60 @@ class ResourceStreamingTest {
               () -> client.proxy().chatCompletionsStream(Map.of("model", "m")));
       assertEquals("slow down", e.serverMessage());
     }
+  }
+
+  @Test
+  void anInvocationCanBeReadAsRawEvents(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/v1/function/" + FUNCTION_ID + "/invoke")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(
+                            "id: e1\nevent: text_delta\ndata: \"Hel\"\n\n"
+                                + "event: annotation\ndata: {\"note\":1}\n\n"
+                                + "id: e3\nevent: done\ndata: \n\n")));
+    List<SseEvent> raw = new ArrayList<>();
+    try (BraintrustClient client = client(wm);
+        ServerSentEventStream<SseEvent> events =
+            client.functions().invokeStream(FUNCTION_ID, new InvokeApi().input("hi")).rawEvents()) {
+      events.forEach(raw::add);
+      assertEquals("e3", events.lastEventId());
+    }
+    assertEquals(
+        List.of(
+            new SseEvent("text_delta", "\"Hel\"", "e1", null),
+            new SseEvent("annotation", "{\"note\":1}", "e1", null),
+            new SseEvent("done", "", "e3", null)),
+        raw);
+    assertEquals(new FunctionEvent.TextDelta("Hel"), FunctionEvent.parse(raw.get(0)));
+  }
+
+  @Test
+  void aChatStreamCanBeReadAsRawEventsUpToTheDoneMarker(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post("/v1/proxy/chat/completions")
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(
+                            "data: {\"id\":\"c1\",\"choices\":[]}\n\n"
+                                + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n"
+                                + "data: [DONE]\n\n")));
+    List<String> data = new ArrayList<>();
+    try (BraintrustClient client = client(wm);
+        ServerSentEventStream<SseEvent> events =
+            client.proxy().chatCompletionsStream(Map.of("model", "m")).rawEvents()) {
+      events.forEach(event -> data.add(event.data()));
+    }
+    assertEquals(
+        List.of(
+            "{\"id\":\"c1\",\"choices\":[]}",
+            "{\"error\":{\"message\":\"overloaded\"}}",
+            ChatCompletionChunk.DONE),
+        data,
+        "the raw view hands out the error object and the end marker instead of acting on them");
   }
 }
