@@ -98,4 +98,11 @@ final class ChatArgs {
     }
     return value.getAsString();
   }
+
+  /** A value that must be a JSON object with the string field {@code field}, such as a type. */
+  static JsonObject objectWith(Object value, String name, String field) {
+    JsonObject json = object(value, name);
+    stringField(json, field, name);
+    return json;
+  }
 }

@@ -75,8 +75,6 @@ public final class ChatContentPart extends JsonBacked {
    *     type}
    */
   public static ChatContentPart fromJson(Object part) {
-    JsonObject json = ChatArgs.object(part, "part");
-    ChatArgs.stringField(json, "type", "part");
-    return new ChatContentPart(json);
+    return new ChatContentPart(ChatArgs.objectWith(part, "part", "type"));
   }
 }

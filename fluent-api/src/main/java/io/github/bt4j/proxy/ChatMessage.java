@@ -165,9 +165,7 @@ public final class ChatMessage extends JsonBacked {
    *     role}
    */
   public static ChatMessage fromJson(Object message) {
-    JsonObject json = ChatArgs.object(message, "message");
-    ChatArgs.stringField(json, "role", "message");
-    return new ChatMessage(json);
+    return new ChatMessage(ChatArgs.objectWith(message, "message", "role"));
   }
 
   /**

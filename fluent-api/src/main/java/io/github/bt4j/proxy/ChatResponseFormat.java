@@ -65,8 +65,6 @@ public final class ChatResponseFormat extends JsonBacked {
 
   /** Reads a format from its JSON: an object with a type. */
   static ChatResponseFormat read(JsonElement json) {
-    JsonObject object = ChatArgs.object(json, "responseFormat");
-    ChatArgs.stringField(object, "type", "responseFormat");
-    return new ChatResponseFormat(object);
+    return new ChatResponseFormat(ChatArgs.objectWith(json, "responseFormat", "type"));
   }
 }

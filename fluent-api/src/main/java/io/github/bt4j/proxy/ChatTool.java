@@ -59,8 +59,6 @@ public final class ChatTool extends JsonBacked {
    *     type}
    */
   public static ChatTool fromJson(Object tool) {
-    JsonObject json = ChatArgs.object(tool, "tool");
-    ChatArgs.stringField(json, "type", "tool");
-    return new ChatTool(json);
+    return new ChatTool(ChatArgs.objectWith(tool, "tool", "type"));
   }
 }

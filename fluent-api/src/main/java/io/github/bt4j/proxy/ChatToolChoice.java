@@ -62,8 +62,6 @@ public final class ChatToolChoice extends JsonBacked {
     if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isString()) {
       return new ChatToolChoice(json.deepCopy());
     }
-    JsonObject object = ChatArgs.object(json, "toolChoice");
-    ChatArgs.stringField(object, "type", "toolChoice");
-    return new ChatToolChoice(object);
+    return new ChatToolChoice(ChatArgs.objectWith(json, "toolChoice", "type"));
   }
 }

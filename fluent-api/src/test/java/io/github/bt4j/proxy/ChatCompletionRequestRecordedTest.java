@@ -82,6 +82,13 @@ class ChatCompletionRequestRecordedTest {
         .build();
   }
 
+  private static void answer(WireMockRuntimeInfo wm, String contentType, String body) {
+    wm.getWireMock()
+        .register(
+            post(PATH)
+                .willReturn(aResponse().withHeader("Content-Type", contentType).withBody(body)));
+  }
+
   private static String onlyBodySent(WireMockRuntimeInfo wm) {
     List<LoggedRequest> sent = wm.getWireMock().find(postRequestedFor(urlEqualTo(PATH)));
     assertEquals(1, sent.size());
@@ -92,13 +99,7 @@ class ChatCompletionRequestRecordedTest {
   @ValueSource(strings = {"0222", "0223", "0224", "0225"})
   void theStreamedCallSendsTheRecordedRequest(String recording, WireMockRuntimeInfo wm)
       throws IOException {
-    wm.getWireMock()
-        .register(
-            post(PATH)
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "text/event-stream")
-                        .withBody("data: [DONE]\n\n")));
+    answer(wm, "text/event-stream", "data: [DONE]\n\n");
     try (BraintrustClient client = client(wm);
         ServerSentEventStream<ChatCompletionChunk> chunks =
             client.proxy().chatCompletionsStream(built(recording))) {
@@ -111,13 +112,7 @@ class ChatCompletionRequestRecordedTest {
   @ValueSource(strings = {"0222", "0224"})
   void theUnstreamedCallSendsTheRequestsJsonAsItIs(String recording, WireMockRuntimeInfo wm)
       throws IOException {
-    wm.getWireMock()
-        .register(
-            post(PATH)
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"c1\",\"choices\":[]}")));
+    answer(wm, "application/json", "{\"id\":\"c1\",\"choices\":[]}");
     ChatCompletionRequest request = built(recording);
     try (BraintrustClient client = client(wm)) {
       client.proxy().chatCompletions(request);

@@ -36,19 +36,24 @@ class ResourceStreamingTest {
         .build();
   }
 
-  @Test
-  void invokeStreamSendsStreamTrueAndYieldsTypedEvents(WireMockRuntimeInfo wm) {
+  /** Answers POSTs to {@code path} with {@code body} as an event stream. */
+  private static void serveEvents(WireMockRuntimeInfo wm, String path, String body) {
     wm.getWireMock()
         .register(
-            post("/v1/function/" + FUNCTION_ID + "/invoke")
+            post(path)
                 .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "text/event-stream")
-                        .withBody(
-                            "event: start\ndata: \n\n"
-                                + "event: text_delta\ndata: \"Hel\"\n\n"
-                                + "event: text_delta\ndata: \"lo\"\n\n"
-                                + "event: done\ndata: \n\n")));
+                    aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+  }
+
+  @Test
+  void invokeStreamSendsStreamTrueAndYieldsTypedEvents(WireMockRuntimeInfo wm) {
+    serveEvents(
+        wm,
+        "/v1/function/" + FUNCTION_ID + "/invoke",
+        "event: start\ndata: \n\n"
+            + "event: text_delta\ndata: \"Hel\"\n\n"
+            + "event: text_delta\ndata: \"lo\"\n\n"
+            + "event: done\ndata: \n\n");
     InvokeApi request = new InvokeApi().input(Map.of("q", "hi"));
     FunctionEventAccumulator text = new FunctionEventAccumulator();
     try (BraintrustClient client = client(wm);
@@ -67,16 +72,12 @@ class ResourceStreamingTest {
 
   @Test
   void chatCompletionsStreamStopsAtDoneAndAccumulates(WireMockRuntimeInfo wm) {
-    wm.getWireMock()
-        .register(
-            post("/v1/proxy/chat/completions")
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "text/event-stream")
-                        .withBody(
-                            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"}}]}\n\n"
-                                + "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"},\"finish_reason\":\"stop\"}]}\n\n"
-                                + "data: [DONE]\n\n")));
+    serveEvents(
+        wm,
+        "/v1/proxy/chat/completions",
+        "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"}}]}\n\n"
+            + "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"},\"finish_reason\":\"stop\"}]}\n\n"
+            + "data: [DONE]\n\n");
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
     Map<String, Object> body =
         Map.of(
@@ -133,16 +134,12 @@ class ResourceStreamingTest {
 
   @Test
   void anInvocationCanBeReadAsRawEvents(WireMockRuntimeInfo wm) {
-    wm.getWireMock()
-        .register(
-            post("/v1/function/" + FUNCTION_ID + "/invoke")
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "text/event-stream")
-                        .withBody(
-                            "id: e1\nevent: text_delta\ndata: \"Hel\"\n\n"
-                                + "event: annotation\ndata: {\"note\":1}\n\n"
-                                + "id: e3\nevent: done\ndata: \n\n")));
+    serveEvents(
+        wm,
+        "/v1/function/" + FUNCTION_ID + "/invoke",
+        "id: e1\nevent: text_delta\ndata: \"Hel\"\n\n"
+            + "event: annotation\ndata: {\"note\":1}\n\n"
+            + "id: e3\nevent: done\ndata: \n\n");
     List<SseEvent> raw = new ArrayList<>();
     try (BraintrustClient client = client(wm);
         ServerSentEventStream<SseEvent> events =
@@ -161,16 +158,12 @@ class ResourceStreamingTest {
 
   @Test
   void aChatStreamCanBeReadAsRawEventsUpToTheDoneMarker(WireMockRuntimeInfo wm) {
-    wm.getWireMock()
-        .register(
-            post("/v1/proxy/chat/completions")
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "text/event-stream")
-                        .withBody(
-                            "data: {\"id\":\"c1\",\"choices\":[]}\n\n"
-                                + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n"
-                                + "data: [DONE]\n\n")));
+    serveEvents(
+        wm,
+        "/v1/proxy/chat/completions",
+        "data: {\"id\":\"c1\",\"choices\":[]}\n\n"
+            + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n"
+            + "data: [DONE]\n\n");
     List<String> data = new ArrayList<>();
     try (BraintrustClient client = client(wm);
         ServerSentEventStream<SseEvent> events =
