@@ -113,10 +113,7 @@ class RequestBodyTest {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class,
-              () ->
-                  client
-                      .proxy()
-                      .chatCompletionsStream(Map.of("model", "m", "temperature", Double.NaN)));
+              () -> client.proxy().completions(Map.of("model", "m", "temperature", Double.NaN)));
       assertTrue(e.getMessage().contains("temperature is NaN"), e.getMessage());
     }
     assertNothingSent();

@@ -1,5 +1,6 @@
 package io.github.bt4j.examples;
 
+import io.github.bt4j.models.UserListParams;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.models.CreateProject;
@@ -37,7 +38,7 @@ public final class ImpersonateUser {
     List<User> users =
         client
             .users()
-            .list(UsersResource.ListParams.builder().email(List.of(email)).build())
+            .list(UserListParams.builder().email(List.of(email)).build())
             .getObjects();
     if (users.isEmpty()) {
       System.out.println("No user with email " + email + " in this organisation");

@@ -1,5 +1,6 @@
 package io.github.bt4j.examples;
 
+import io.github.bt4j.models.ProjectListParams;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Project;
@@ -26,10 +27,10 @@ public final class IterateProjects {
     for (int i = 0; i < 25; i++) {
       client.projects().create(new CreateProject().name(String.format("project-%02d", i)));
     }
-    ProjectsResource.ListParams tenPerPage =
-        ProjectsResource.ListParams.builder().limit(10).build();
+    ProjectListParams tenPerPage =
+        ProjectListParams.builder().limit(10).build();
     int count = 0;
-    for (Project project : client.projects().listAutoPaging(tenPerPage)) {
+    for (Project project : client.projects().list(tenPerPage)) {
       count++;
       if (count <= 3) {
         System.out.println("Project    " + project.getName() + "  " + project.getId());
@@ -38,7 +39,7 @@ public final class IterateProjects {
     System.out.println("Total      " + count + " projects");
 
     long named =
-        client.projects().listAutoPaging(tenPerPage).stream()
+        client.projects().list(tenPerPage).stream()
             .filter(p -> p.getName().startsWith("project-1"))
             .count();
     System.out.println("Matching   " + named + " projects named project-1*");

@@ -1,5 +1,6 @@
 package io.github.bt4j.examples;
 
+import io.github.bt4j.models.DatasetListParams;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.CreateDataset;
@@ -45,7 +46,7 @@ public final class PaginateDataset {
         client
             .datasets()
             .list(
-                DatasetsResource.ListParams.builder()
+                DatasetListParams.builder()
                     .projectName("pagination_demo")
                     .datasetName("questions")
                     .build())

@@ -1,5 +1,6 @@
 package io.github.bt4j.examples;
 
+import io.github.bt4j.models.ExperimentSummarizeParams;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.CreateExperiment;
 import io.github.bt4j.models.CreateProject;
@@ -67,7 +68,7 @@ public final class RunExperiment {
             .experiments()
             .summarize(
                 experiment.getId(),
-                ExperimentsResource.SummarizeParams.builder().summarizeScores(true).build());
+                ExperimentSummarizeParams.builder().summarizeScores(true).build());
     System.out.println();
     System.out.printf("%-10s %8s%n", "score", "mean");
     for (Map.Entry<String, ScoreSummary> score : summary.getScores().entrySet()) {

@@ -1,12 +1,11 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.proxy.ChatCompletionRequest;
 import io.github.bt4j.streaming.ChatCompletionAccumulator;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ChatCompletionResult;
 import io.github.bt4j.streaming.ServerSentEventStream;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Stream a chat completion through Braintrust's OpenAI-compatible AI proxy: print each token as it
@@ -26,12 +25,11 @@ public final class StreamChatCompletion {
   }
 
   static void run(BraintrustClient client) {
-    Map<String, Object> request =
-        Map.of(
-            "model",
-            "gpt-4o-mini",
-            "messages",
-            List.of(Map.of("role", "user", "content", "Say hello to the Java developers")));
+    ChatCompletionRequest request =
+        ChatCompletionRequest.builder()
+            .model("gpt-4o-mini")
+            .addUserMessage("Say hello to the Java developers")
+            .build();
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
     System.out.print("Assistant  ");
     try (ServerSentEventStream<ChatCompletionChunk> chunks =

@@ -5,7 +5,7 @@ import io.github.bt4j.models.CreateFunction;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Function;
 import io.github.bt4j.models.FunctionData;
-import io.github.bt4j.models.InvokeApi;
+import io.github.bt4j.models.InvokeFunction;
 import io.github.bt4j.models.Project;
 import io.github.bt4j.streaming.FunctionEvent;
 import io.github.bt4j.streaming.FunctionEventAccumulator;
@@ -47,7 +47,7 @@ public final class StreamFunctionInvocation {
     try (ServerSentEventStream<FunctionEvent> events =
         client
             .functions()
-            .invokeStream(function.getId(), new InvokeApi().input("a story about a lighthouse"))) {
+            .invokeStream(function.getId(), new InvokeFunction().input("a story about a lighthouse"))) {
       for (FunctionEvent event : events) {
         result.accept(event);
         if (event instanceof FunctionEvent.TextDelta delta) {

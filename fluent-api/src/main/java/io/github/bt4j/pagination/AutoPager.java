@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
  * and memory holds one page of bytes at a time.
  *
  * <pre>{@code
- * for (Project p : client.projects().listAutoPaging()) {
+ * for (Project p : client.projects().list()) {
  *   System.out.println(p.getName());
  * }
  * long n = client.queries().sql("SELECT id FROM project_logs('" + projectId + "')").rows().stream().count();

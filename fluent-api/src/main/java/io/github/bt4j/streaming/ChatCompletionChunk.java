@@ -2,12 +2,9 @@ package io.github.bt4j.streaming;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.bt4j.streaming.internal.ErrorMessages;
 import io.github.bt4j.streaming.internal.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.Call;
-import okhttp3.Response;
 
 /**
  * One chunk of an OpenAI-style streamed chat completion, as the AI proxy sends them ({@code data:
@@ -76,48 +73,6 @@ public record ChatCompletionChunk(
    */
   public static boolean isDone(SseEvent event) {
     return DONE.equals(event.data());
-  }
-
-  /**
-   * The error message of an error in the stream: an event named {@code error}, or a chunk that is
-   * an {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers send
-   * when a generation fails part way.
-   *
-   * @param event the event
-   * @return the message, or null when the event is not an error
-   */
-  public static String errorMessage(SseEvent event) {
-    String data = event.data();
-    if ("error".equals(event.event())) {
-      return ErrorMessages.fromData(data);
-    }
-    // Only events that may be error objects are parsed a second time.
-    if (!data.startsWith("{") || !data.contains("\"error\"")) {
-      return null;
-    }
-    JsonObject o;
-    try {
-      o = JsonFields.parseObject(data, "A chat completion chunk");
-    } catch (IllegalArgumentException e) {
-      return null; // the decoder reports malformed chunks
-    }
-    return o.has("error") && !o.has("choices") ? ErrorMessages.fromData(data) : null;
-  }
-
-  /**
-   * Streams the chunks of a proxy chat completion response whose status the caller has checked,
-   * ending at {@code [DONE]}.
-   *
-   * @param call the call that produced the response
-   * @param response the successful response
-   * @return the stream
-   */
-  public static ServerSentEventStream<ChatCompletionChunk> stream(Call call, Response response) {
-    return ServerSentEventStream.<ChatCompletionChunk>builder(
-            call, response, ChatCompletionChunk::fromEvent)
-        .endOfStream(ChatCompletionChunk::isDone)
-        .errorMessage(ChatCompletionChunk::errorMessage)
-        .build();
   }
 
   /**

@@ -6,8 +6,6 @@ import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.streaming.internal.ErrorMessages;
 import io.github.bt4j.streaming.internal.JsonFields;
 import java.util.Objects;
-import okhttp3.Call;
-import okhttp3.Response;
 
 /**
  * One event of a streamed function invocation, as Braintrust's SDKs define them: text, reasoning
@@ -43,20 +41,6 @@ public sealed interface FunctionEvent {
       case Done.TYPE -> new Done();
       default -> new Other(event.event(), data);
     };
-  }
-
-  /**
-   * Streams the events of a function invocation response whose status the caller has checked. An
-   * {@code error} event ends the stream with a {@link StreamErrorException}; the stream ends when
-   * the server closes the response, after {@code done}.
-   *
-   * @param call the call that produced the response
-   * @param response the successful response
-   * @return the stream
-   */
-  static ServerSentEventStream<FunctionEvent> stream(Call call, Response response) {
-    return ServerSentEventStream.<FunctionEvent>builder(call, response, FunctionEvent::parse)
-        .build();
   }
 
   private static String jsonString(String data, String type) {
@@ -206,8 +190,9 @@ public sealed interface FunctionEvent {
   }
 
   /**
-   * An error reported by the function. {@link #stream(Call, Response)} turns it into a {@link
-   * StreamErrorException} rather than handing it out.
+   * An error reported by the function. A stream of function events ends with a {@link
+   * StreamErrorException} at it rather than handing it out; {@link #parse(SseEvent)} of a raw event
+   * gives this.
    *
    * @param message the error message: the JSON string, or the {@code message} of a JSON object
    * @param data the event data as sent

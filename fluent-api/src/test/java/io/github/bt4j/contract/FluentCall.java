@@ -39,6 +39,11 @@ import retrofit2.http.Query;
  * request that call must send.
  */
 final class FluentCall {
+  /** The body sent where the fluent layer types the body itself (the chat request). */
+  private static final JsonElement TYPED_BODY_SAMPLE =
+      com.google.gson.JsonParser.parseString(
+          "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
   /** A multi-segment value for a greedy path parameter such as the proxy's {@code {path}}. */
   static final String GREEDY_PATH_SAMPLE = "files/file-abc123/content";
 
@@ -105,6 +110,12 @@ final class FluentCall {
         query.put(name, queryValues(sample));
       } else {
         sample = bodySample(op, samples.variant());
+        if (op.bodyType() != null) {
+          // A body the fluent layer types itself (the chat request) is built the way a user
+          // builds it; the spec's free-form schema takes any such body.
+          type = classNamed(op.bodyType());
+          sample = TYPED_BODY_SAMPLE.deepCopy();
+        }
         body = sample;
       }
       Object value = gson.fromJson(sample, type);
@@ -241,6 +252,14 @@ final class FluentCall {
   private static Object resource(BraintrustClient client, SpecOperation op) {
     String accessor = accessor(op.tag());
     return invoke(method(client.getClass(), accessor), client);
+  }
+
+  private static Class<?> classNamed(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no class " + name, e);
+    }
   }
 
   /** The public resource type of the tag: the accessor's declared return type. */

@@ -118,7 +118,10 @@ final class PreparedSpec implements SchemaSource {
         List.copyOf(parameters),
         requestSchema,
         responseSchema,
-        responseMediaType);
+        responseMediaType,
+        op.get("requestBody") instanceof Map
+            ? (String) map(op.get("requestBody")).get("x-bt4j-body-type")
+            : null);
   }
 
   private static Map<String, Object> schemaOf(Object mediaType) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param requestSchema the JSON request body's schema, or null without a body
  * @param responseSchema the 200 response's schema, or null without content
  * @param responseMediaType the 200 response's first media type, or null without content
+ * @param bodyType the class the fluent layer takes as the body ({@code x-bt4j-body-type}), or null
+ *     when it takes the generated one
  */
 record SpecOperation(
     String method,
@@ -27,7 +29,8 @@ record SpecOperation(
     List<Map<String, Object>> parameters,
     Map<String, Object> requestSchema,
     Map<String, Object> responseSchema,
-    String responseMediaType) {
+    String responseMediaType,
+    String bodyType) {
 
   /** The test name: {@code METHOD path}. */
   String displayName() {

@@ -28,6 +28,7 @@ import io.github.bt4j.models.InsertDatasetEventRequest;
 import io.github.bt4j.models.InvokeFunction;
 import io.github.bt4j.models.PatchFunction;
 import io.github.bt4j.models.ProjectListParams;
+import io.github.bt4j.proxy.ChatCompletionRequest;
 import io.github.bt4j.streaming.ChatCompletionAccumulator;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ServerSentEventStream;
@@ -284,7 +285,8 @@ class RealTrafficReplayTest {
   }
 
   private static List<ChatCompletionChunk> chatChunks(RealData.Exchange e) {
-    Object body = BraintrustJson.fromJson(e.requestJson().toString(), Object.class);
+    ChatCompletionRequest body =
+        BraintrustJson.fromJson(e.requestJson().toString(), ChatCompletionRequest.class);
     List<ChatCompletionChunk> chunks = new ArrayList<>();
     try (ServerSentEventStream<ChatCompletionChunk> stream =
         client.proxy().chatCompletionsStream(body)) {

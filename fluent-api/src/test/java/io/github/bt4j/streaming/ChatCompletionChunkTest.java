@@ -66,18 +66,4 @@ class ChatCompletionChunkTest {
     assertNull(ChatCompletionChunk.fromEvent(done));
     assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse("[1,2]"));
   }
-
-  @Test
-  void errorsAreRecognisedByEventNameOrAsErrorObjects() {
-    assertEquals(
-        "Rate limit reached",
-        ChatCompletionChunk.errorMessage(
-            SseEvent.of(
-                "message", "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate\"}}")));
-    assertEquals("boom", ChatCompletionChunk.errorMessage(SseEvent.of("error", "\"boom\"")));
-    assertNull(
-        ChatCompletionChunk.errorMessage(
-            SseEvent.of("message", "{\"choices\":[{\"delta\":{\"content\":\"\\\"error\\\"\"}}]}")));
-    assertNull(ChatCompletionChunk.errorMessage(SseEvent.of("message", "[DONE]")));
-  }
 }

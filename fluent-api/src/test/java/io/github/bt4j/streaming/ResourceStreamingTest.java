@@ -17,6 +17,8 @@ import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.models.InvokeFunction;
+import io.github.bt4j.proxy.ChatCompletionRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,19 +36,24 @@ class ResourceStreamingTest {
         .build();
   }
 
-  @Test
-  void invokeStreamSendsStreamTrueAndYieldsTypedEvents(WireMockRuntimeInfo wm) {
+  /** Answers POSTs to {@code path} with {@code body} as an event stream. */
+  private static void serveEvents(WireMockRuntimeInfo wm, String path, String body) {
     wm.getWireMock()
         .register(
-            post("/v1/function/" + FUNCTION_ID + "/invoke")
+            post(path)
                 .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "text/event-stream")
-                        .withBody(
-                            "event: start\ndata: \n\n"
-                                + "event: text_delta\ndata: \"Hel\"\n\n"
-                                + "event: text_delta\ndata: \"lo\"\n\n"
-                                + "event: done\ndata: \n\n")));
+                    aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+  }
+
+  @Test
+  void invokeStreamSendsStreamTrueAndYieldsTypedEvents(WireMockRuntimeInfo wm) {
+    serveEvents(
+        wm,
+        "/v1/function/" + FUNCTION_ID + "/invoke",
+        "event: start\ndata: \n\n"
+            + "event: text_delta\ndata: \"Hel\"\n\n"
+            + "event: text_delta\ndata: \"lo\"\n\n"
+            + "event: done\ndata: \n\n");
     InvokeFunction request = new InvokeFunction().input(Map.of("q", "hi"));
     FunctionEventAccumulator text = new FunctionEventAccumulator();
     try (BraintrustClient client = client(wm);
@@ -65,20 +72,15 @@ class ResourceStreamingTest {
 
   @Test
   void chatCompletionsStreamStopsAtDoneAndAccumulates(WireMockRuntimeInfo wm) {
-    wm.getWireMock()
-        .register(
-            post("/v1/proxy/chat/completions")
-                .willReturn(
-                    aResponse()
-                        .withHeader("Content-Type", "text/event-stream")
-                        .withBody(
-                            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"}}]}\n\n"
-                                + "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"},\"finish_reason\":\"stop\"}]}\n\n"
-                                + "data: [DONE]\n\n")));
+    serveEvents(
+        wm,
+        "/v1/proxy/chat/completions",
+        "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Hi\"}}]}\n\n"
+            + "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" there\"},\"finish_reason\":\"stop\"}]}\n\n"
+            + "data: [DONE]\n\n");
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
-    Map<String, Object> body =
-        Map.of(
-            "model", "gpt-4o-mini", "messages", List.of(Map.of("role", "user", "content", "hi")));
+    ChatCompletionRequest body =
+        ChatCompletionRequest.builder().model("gpt-4o-mini").addUserMessage("hi").build();
     try (BraintrustClient client = client(wm);
         ServerSentEventStream<ChatCompletionChunk> chunks =
             client.proxy().chatCompletionsStream(body)) {
@@ -123,9 +125,62 @@ class ResourceStreamingTest {
     try (BraintrustClient client = client(wm)) {
       RateLimitException e =
           assertThrows(
-              RateLimitException.class,
-              () -> client.proxy().chatCompletionsStream(Map.of("model", "m")));
+              RateLimitException.class, () -> client.proxy().chatCompletionsStream(chat()));
       assertEquals("slow down", e.serverMessage());
     }
+  }
+
+  @Test
+  void anInvocationCanBeReadAsRawEvents(WireMockRuntimeInfo wm) {
+    serveEvents(
+        wm,
+        "/v1/function/" + FUNCTION_ID + "/invoke",
+        "id: e1\nevent: text_delta\ndata: \"Hel\"\n\n"
+            + "event: annotation\ndata: {\"note\":1}\n\n"
+            + "id: e3\nevent: done\ndata: \n\n");
+    List<SseEvent> raw = new ArrayList<>();
+    try (BraintrustClient client = client(wm);
+        ServerSentEventStream<SseEvent> events =
+            client
+                .functions()
+                .invokeStream(FUNCTION_ID, new InvokeFunction().input("hi"))
+                .rawEvents()) {
+      events.forEach(raw::add);
+      assertEquals("e3", events.lastEventId());
+    }
+    assertEquals(
+        List.of(
+            new SseEvent("text_delta", "\"Hel\"", "e1", null),
+            new SseEvent("annotation", "{\"note\":1}", "e1", null),
+            new SseEvent("done", "", "e3", null)),
+        raw);
+    assertEquals(new FunctionEvent.TextDelta("Hel"), FunctionEvent.parse(raw.get(0)));
+  }
+
+  @Test
+  void aChatStreamCanBeReadAsRawEventsUpToTheDoneMarker(WireMockRuntimeInfo wm) {
+    serveEvents(
+        wm,
+        "/v1/proxy/chat/completions",
+        "data: {\"id\":\"c1\",\"choices\":[]}\n\n"
+            + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n"
+            + "data: [DONE]\n\n");
+    List<String> data = new ArrayList<>();
+    try (BraintrustClient client = client(wm);
+        ServerSentEventStream<SseEvent> events =
+            client.proxy().chatCompletionsStream(chat()).rawEvents()) {
+      events.forEach(event -> data.add(event.data()));
+    }
+    assertEquals(
+        List.of(
+            "{\"id\":\"c1\",\"choices\":[]}",
+            "{\"error\":{\"message\":\"overloaded\"}}",
+            ChatCompletionChunk.DONE),
+        data,
+        "the raw view hands out the error object and the end marker instead of acting on them");
+  }
+
+  private static ChatCompletionRequest chat() {
+    return ChatCompletionRequest.builder().model("m").addUserMessage("hi").build();
   }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bt4j.streaming.internal.EventStream;
 import io.github.bt4j.streaming.internal.SseLimitExceededException;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,8 +48,8 @@ class ServerSentEventStreamTest {
 
   /** A call made and its response, ready to stream. */
   private record Exchange(Call call, Response response) {
-    <T> ServerSentEventStream.Builder<T> stream(Function<SseEvent, T> decoder) {
-      return ServerSentEventStream.builder(call, response, decoder);
+    <T> EventStream.Builder<T> stream(Function<SseEvent, T> decoder) {
+      return EventStream.builder(call, response, decoder);
     }
   }
 
@@ -62,11 +63,9 @@ class ServerSentEventStreamTest {
   private static ServerSentEventStream<String> dataStream(ScriptedHttpServer server)
       throws IOException {
     Exchange exchange = connect(server);
-    return ServerSentEventStream.open(
-        exchange.call(),
-        exchange.response(),
-        SseEvent::data,
-        event -> "[DONE]".equals(event.data()));
+    return exchange.stream(SseEvent::data)
+        .endOfStream(event -> "[DONE]".equals(event.data()))
+        .build();
   }
 
   @Test
@@ -88,6 +87,8 @@ class ServerSentEventStreamTest {
 
   @Test
   void closeFromAnotherThreadWhileBlockedInNextFreesTheConnectionPromptly() throws Exception {
+    // Streams read to their end by other tests leave idle connections; only this one's counts.
+    CLIENT.connectionPool().evictAll();
     try (ScriptedHttpServer server = new ScriptedHttpServer(send("id: 41\ndata: one\n\n"));
         ServerSentEventStream<String> stream = dataStream(server)) {
       Iterator<String> events = stream.iterator();
@@ -261,6 +262,71 @@ class ServerSentEventStreamTest {
         assertEquals("a", stream.findFirst().orElseThrow());
       }
       server.clientClosed().get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Test
+  void theRawViewHandsOutEveryEventAsSentAndEndsAfterTheEndMarker() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    try (ScriptedHttpServer server =
+            new ScriptedHttpServer(
+                send("retry: 3000\nid: 7\nevent: progress\ndata: a\ndata: b\n\n: keep-alive\n\n"),
+                send("event: error\ndata: {\"message\":\"quota\"}\n\n"),
+                send("id: 8\ndata: [DONE]\n\n"),
+                await(never));
+        ServerSentEventStream<String> typed = dataStream(server)) {
+      ServerSentEventStream<SseEvent> raw = typed.rawEvents();
+      // The server never ends the response: only the end marker can end the raw view.
+      List<SseEvent> all =
+          assertTimeoutPreemptively(PROMPTLY, () -> raw.stream().collect(Collectors.toList()));
+      assertEquals(
+          List.of(
+              new SseEvent("progress", "a\nb", "7", 3000L),
+              new SseEvent("error", "{\"message\":\"quota\"}", "7", 3000L),
+              new SseEvent("message", "[DONE]", "8", 3000L)),
+          all);
+      assertEquals(3, raw.eventsReceived());
+      assertEquals(3, typed.eventsReceived(), "both views count the same reads");
+      assertEquals("8", typed.lastEventId());
+      assertThrows(IllegalStateException.class, typed::iterator, "the raw view consumed it");
+      never.countDown();
+      server.clientClosed().get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Test
+  void theRawViewCannotBeTakenOnceTheTypedViewIsBeingRead() throws Exception {
+    try (ScriptedHttpServer server = new ScriptedHttpServer(send("data: a\n\n"), end());
+        ServerSentEventStream<String> stream = dataStream(server)) {
+      Iterator<String> events = stream.iterator();
+      assertEquals("a", events.next());
+      assertThrows(IllegalStateException.class, stream::rawEvents);
+    }
+  }
+
+  @Test
+  void closingTheRawViewClosesTheConnection() throws Exception {
+    try (ScriptedHttpServer server = new ScriptedHttpServer(send("data: a\n\ndata: b\n\n"))) {
+      ServerSentEventStream<String> typed = dataStream(server);
+      ServerSentEventStream<SseEvent> raw = typed.rawEvents();
+      Iterator<SseEvent> events = raw.iterator();
+      assertEquals("a", events.next().data());
+      raw.close();
+      assertThrows(StreamCancelledException.class, events::hasNext);
+      server.clientClosed().get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Test
+  void aBrokenConnectionStillFailsTheRawView() throws Exception {
+    try (ScriptedHttpServer server =
+            new ScriptedHttpServer(send("id: 1\ndata: a\n\n"), cutMidChunk("data: part"));
+        ServerSentEventStream<SseEvent> raw = dataStream(server).rawEvents()) {
+      Iterator<SseEvent> events = raw.iterator();
+      assertEquals("a", events.next().data());
+      StreamException e = assertThrows(StreamException.class, events::hasNext);
+      assertEquals(1, e.eventsReceived());
+      assertEquals("1", e.lastEventId());
     }
   }
 }

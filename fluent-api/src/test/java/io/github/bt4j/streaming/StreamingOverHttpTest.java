@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.google.gson.JsonParser;
+import io.github.bt4j.streaming.internal.EventStreams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ class StreamingOverHttpTest {
     FunctionEventAccumulator accumulator = new FunctionEventAccumulator();
     List<String> types = new ArrayList<>();
     try (ServerSentEventStream<FunctionEvent> stream =
-        call("/v1/function/text/invoke", FunctionEvent::stream)) {
+        call("/v1/function/text/invoke", EventStreams::functionEvents)) {
       stream.subscribe(
           event -> {
             types.add(event.type());
@@ -112,7 +113,9 @@ class StreamingOverHttpTest {
             + event("json_delta", "\"b\"], \"age\": 30}")
             + event("done", ""));
     FunctionEventAccumulator accumulator = new FunctionEventAccumulator();
-    call("/v1/function/json/invoke", FunctionEvent::stream).subscribe(accumulator);
+    // As the generated resources open it: by the operation's event type.
+    call("/v1/function/json/invoke", EventStreams.forEventType(FunctionEvent.class)::apply)
+        .subscribe(accumulator);
     assertEquals(
         JsonParser.parseString("{\"name\":\"Cecil\",\"tags\":[\"a\",\"b\"],\"age\":30}"),
         accumulator.json());
@@ -127,7 +130,7 @@ class StreamingOverHttpTest {
             + event("done", ""));
     FunctionEventAccumulator accumulator = new FunctionEventAccumulator();
     ServerSentEventStream<FunctionEvent> stream =
-        call("/v1/function/error/invoke", FunctionEvent::stream);
+        call("/v1/function/error/invoke", EventStreams::functionEvents);
     StreamErrorException e =
         assertThrows(StreamErrorException.class, () -> stream.subscribe(accumulator));
     assertEquals("Tool failed: timeout", e.errorMessage());
@@ -164,7 +167,7 @@ class StreamingOverHttpTest {
             + "\"total_tokens\":18}}\n\n"
             + "data: [DONE]\n\n");
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
-    call("/v1/proxy/chat/completions", ChatCompletionChunk::stream).subscribe(accumulator);
+    call("/v1/proxy/chat/completions", EventStreams::chatCompletionChunks).subscribe(accumulator);
     ChatCompletionResult result = accumulator.result();
     assertEquals("chatcmpl-9", result.id());
     assertEquals("Bonjour à tous", result.content());
@@ -186,7 +189,7 @@ class StreamingOverHttpTest {
             + "data: [DONE]\n\n");
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
     ServerSentEventStream<ChatCompletionChunk> stream =
-        call("/v1/proxy/chat/error", ChatCompletionChunk::stream);
+        call("/v1/proxy/chat/error", EventStreams::chatCompletionChunks);
     StreamErrorException e =
         assertThrows(StreamErrorException.class, () -> stream.subscribe(accumulator));
     assertEquals("upstream overloaded", e.errorMessage());

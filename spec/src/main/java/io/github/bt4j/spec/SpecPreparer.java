@@ -119,6 +119,11 @@ public final class SpecPreparer {
         Object extra = map(extensions).get(op.id());
         if (extra instanceof Map) {
           op.body().putAll(map(extra));
+          // the body's declared type is read by the templates from the body parameter itself
+          Object bodyType = map(extra).get("x-bt4j-body-type");
+          if (bodyType != null && op.body().get("requestBody") instanceof Map) {
+            map(op.body().get("requestBody")).put("x-bt4j-body-type", bodyType);
+          }
           count("operation extended");
         }
       }

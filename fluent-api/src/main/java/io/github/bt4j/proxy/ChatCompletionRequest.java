@@ -1,0 +1,392 @@
+package io.github.bt4j.proxy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.annotations.JsonAdapter;
+import io.github.bt4j.internal.Validation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The body of a chat completion through the AI proxy, in the OpenAI chat API's form: a model, the
+ * messages so far, and optional settings. The proxy translates it for other providers' models.
+ *
+ * <pre>{@code
+ * ChatCompletionRequest request = ChatCompletionRequest.builder()
+ *     .model("gpt-4o-mini")
+ *     .addSystemMessage("You are terse.")
+ *     .addUserMessage("What's the weather in San Francisco?")
+ *     .addTool(ChatTool.function("get_weather", "Get weather for a location", schema))
+ *     .temperature(0.2)
+ *     .maxTokens(200)
+ *     .putExtra("seed", 7)               // any other field of the chat API
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and checked when built: bad input is an {@link IllegalArgumentException} naming the
+ * argument, before anything is sent. The request is turned into JSON once, when built; {@link
+ * #toJson()} and the library's JSON ({@code BraintrustJson}) write that JSON, fields in the order
+ * they were first set, and read it back. {@code stream} is not set here: the streaming call sets
+ * it.
+ */
+@JsonAdapter(ChatJsonAdapters.class)
+public final class ChatCompletionRequest extends JsonBacked {
+  /** The fields the builder has a method for, or that the call sets, so not extras. */
+  private static final Map<String, String> OWN_FIELDS =
+      Map.ofEntries(
+          Map.entry("model", "model(...)"),
+          Map.entry("messages", "messages(...) or addMessage(...)"),
+          Map.entry("tools", "tools(...) or addTool(...)"),
+          Map.entry("tool_choice", "toolChoice(...)"),
+          Map.entry("temperature", "temperature(...)"),
+          Map.entry("top_p", "topP(...)"),
+          Map.entry("max_tokens", "maxTokens(...)"),
+          Map.entry("max_completion_tokens", "maxCompletionTokens(...)"),
+          Map.entry("stop", "stop(...)"),
+          Map.entry("response_format", "responseFormat(...)"),
+          Map.entry("stream_options", "streamOptions(...)"),
+          Map.entry("stream", "the streaming call (chatCompletionsStream), which sets it"));
+
+  // The builder changes these arrays in place, so they are copied between builder and request.
+  private static final Set<String> GROWING_ARRAYS = Set.of("messages", "tools");
+
+  private ChatCompletionRequest(JsonObject json) {
+    super(json);
+  }
+
+  /**
+   * Starts a request.
+   *
+   * @return an empty builder
+   */
+  public static Builder builder() {
+    return new Builder(new JsonObject());
+  }
+
+  /**
+   * A builder holding this request's fields, to make a changed copy, such as the next turn of the
+   * conversation with more messages. A {@code stream} field (of a request read from JSON) is left
+   * out.
+   *
+   * @return a builder; changing it leaves this request as it is
+   */
+  public Builder toBuilder() {
+    return new Builder(json().getAsJsonObject());
+  }
+
+  /**
+   * The model asked for.
+   *
+   * @return the model name
+   */
+  public String model() {
+    return json().getAsJsonObject().get("model").getAsString();
+  }
+
+  /**
+   * Reads a request from its JSON, as the library's JSON does; every field is kept as it is.
+   *
+   * @throws JsonParseException if the JSON has no model or no messages
+   */
+  static ChatCompletionRequest read(JsonElement json) {
+    if (!json.isJsonObject()) {
+      throw new JsonParseException("A chat completion request must be a JSON object");
+    }
+    JsonObject object = json.getAsJsonObject().deepCopy();
+    try {
+      ChatArgs.stringField(object, "model", "request");
+      JsonElement messages = object.get("messages");
+      if (messages == null || !messages.isJsonArray() || messages.getAsJsonArray().isEmpty()) {
+        throw new IllegalArgumentException("request must have at least one message");
+      }
+      for (JsonElement message : messages.getAsJsonArray()) {
+        ChatMessage.fromJson(message);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new JsonParseException(e.getMessage(), e);
+    }
+    return new ChatCompletionRequest(object);
+  }
+
+  /** Copies the fields, giving the copy arrays of its own where the builder adds in place. */
+  private static JsonObject copyFields(JsonObject from) {
+    JsonObject to = new JsonObject();
+    for (Map.Entry<String, JsonElement> field : from.entrySet()) {
+      JsonElement value = field.getValue();
+      if (GROWING_ARRAYS.contains(field.getKey()) && value.isJsonArray()) {
+        JsonArray copy = new JsonArray();
+        value.getAsJsonArray().forEach(copy::add);
+        value = copy;
+      }
+      to.add(field.getKey(), value);
+    }
+    return to;
+  }
+
+  /**
+   * Builds a {@link ChatCompletionRequest}. Each method checks its argument at once; {@link
+   * #build()} checks that a model and a message are there. Not thread-safe.
+   */
+  public static final class Builder {
+    // The fields in the order first set; values are never changed once set, except the arrays of
+    // GROWING_ARRAYS, which are this builder's own.
+    private final JsonObject fields;
+
+    private Builder(JsonObject fields) {
+      this.fields = copyFields(fields);
+      // A request read from JSON may say "stream"; the call decides that, not the builder.
+      this.fields.remove("stream");
+    }
+
+    /**
+     * Sets the model, such as {@code gpt-4o-mini} or {@code claude-3-5-sonnet-latest}. Required.
+     *
+     * @param model the model name
+     * @return this builder
+     * @throws IllegalArgumentException if {@code model} is null or blank
+     */
+    public Builder model(String model) {
+      return set("model", new JsonPrimitive(Validation.notBlank(model, "model")));
+    }
+
+    /**
+     * Replaces the messages. At least one message is required by {@link #build()}.
+     *
+     * @param messages the messages, in order
+     * @return this builder
+     * @throws IllegalArgumentException if {@code messages} is null or holds a null
+     */
+    public Builder messages(List<ChatMessage> messages) {
+      JsonArray array = new JsonArray();
+      for (ChatMessage message : ChatArgs.elements(messages, "messages", false)) {
+        array.add(message.json());
+      }
+      return set("messages", array);
+    }
+
+    /**
+     * Adds a message after those already set.
+     *
+     * @param message the message
+     * @return this builder
+     * @throws IllegalArgumentException if {@code message} is null
+     */
+    public Builder addMessage(ChatMessage message) {
+      array("messages").add(Validation.required(message, "message").json());
+      return this;
+    }
+
+    /**
+     * Adds a system message: same as {@code addMessage(ChatMessage.system(text))}.
+     *
+     * @param text the instructions
+     * @return this builder
+     * @throws IllegalArgumentException if {@code text} is null
+     */
+    public Builder addSystemMessage(String text) {
+      return addMessage(ChatMessage.system(text));
+    }
+
+    /**
+     * Adds a user message: same as {@code addMessage(ChatMessage.user(text))}.
+     *
+     * @param text the text
+     * @return this builder
+     * @throws IllegalArgumentException if {@code text} is null
+     */
+    public Builder addUserMessage(String text) {
+      return addMessage(ChatMessage.user(text));
+    }
+
+    /**
+     * Replaces the tools the model may call; an empty list removes them.
+     *
+     * @param tools the tools
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tools} is null or holds a null
+     */
+    public Builder tools(List<ChatTool> tools) {
+      if (ChatArgs.elements(tools, "tools", false).isEmpty()) {
+        fields.remove("tools");
+        return this;
+      }
+      JsonArray array = new JsonArray();
+      tools.forEach(tool -> array.add(tool.json()));
+      return set("tools", array);
+    }
+
+    /**
+     * Adds a tool the model may call.
+     *
+     * @param tool the tool
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tool} is null
+     */
+    public Builder addTool(ChatTool tool) {
+      array("tools").add(Validation.required(tool, "tool").json());
+      return this;
+    }
+
+    /**
+     * Sets whether and which tool the model must call.
+     *
+     * @param toolChoice the choice
+     * @return this builder
+     * @throws IllegalArgumentException if {@code toolChoice} is null
+     */
+    public Builder toolChoice(ChatToolChoice toolChoice) {
+      return set("tool_choice", Validation.required(toolChoice, "toolChoice").json());
+    }
+
+    /**
+     * Sets the sampling temperature: 0 is the most deterministic; the highest value allowed depends
+     * on the provider (2 for OpenAI, 1 for Anthropic).
+     *
+     * @param temperature the temperature, at least 0
+     * @return this builder
+     * @throws IllegalArgumentException if {@code temperature} is negative, NaN or infinite
+     */
+    public Builder temperature(double temperature) {
+      return set(
+          "temperature", new JsonPrimitive(ChatArgs.atLeastZero(temperature, "temperature")));
+    }
+
+    /**
+     * Sets nucleus sampling: only the tokens making up the top {@code topP} of probability mass are
+     * considered.
+     *
+     * @param topP a probability between 0 and 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code topP} is outside 0 to 1 or NaN
+     */
+    public Builder topP(double topP) {
+      return set("top_p", new JsonPrimitive(ChatArgs.probability(topP, "topP")));
+    }
+
+    /**
+     * Sets the most tokens to generate ({@code max_tokens}), which most providers take.
+     *
+     * @param maxTokens the limit, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxTokens} is below 1
+     */
+    public Builder maxTokens(int maxTokens) {
+      return set("max_tokens", new JsonPrimitive(ChatArgs.positive(maxTokens, "maxTokens")));
+    }
+
+    /**
+     * Sets the most tokens to generate, reasoning included ({@code max_completion_tokens}), which
+     * OpenAI's reasoning models take instead of {@code max_tokens}.
+     *
+     * @param maxCompletionTokens the limit, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxCompletionTokens} is below 1
+     */
+    public Builder maxCompletionTokens(int maxCompletionTokens) {
+      return set(
+          "max_completion_tokens",
+          new JsonPrimitive(ChatArgs.positive(maxCompletionTokens, "maxCompletionTokens")));
+    }
+
+    /**
+     * Sets sequences at which generation stops, sent as a JSON array.
+     *
+     * @param sequences one or more sequences (OpenAI takes up to 4)
+     * @return this builder
+     * @throws IllegalArgumentException if there is no sequence or one is null or empty
+     */
+    public Builder stop(String... sequences) {
+      List<String> list = Arrays.asList(Validation.required(sequences, "sequences").clone());
+      JsonArray array = new JsonArray();
+      for (String sequence : ChatArgs.elements(list, "sequences", true)) {
+        if (sequence.isEmpty()) {
+          throw new IllegalArgumentException("sequences must not hold an empty string");
+        }
+        array.add(sequence);
+      }
+      return set("stop", array);
+    }
+
+    /**
+     * Sets the form the answer must take: text, any JSON, or JSON matching a schema.
+     *
+     * @param responseFormat the format
+     * @return this builder
+     * @throws IllegalArgumentException if {@code responseFormat} is null
+     */
+    public Builder responseFormat(ChatResponseFormat responseFormat) {
+      return set("response_format", Validation.required(responseFormat, "responseFormat").json());
+    }
+
+    /**
+     * Sets {@code stream_options}: whether a streamed answer ends with a chunk of token counts. Set
+     * it only for a streamed call; OpenAI refuses it otherwise.
+     *
+     * @param includeUsage true to receive the token counts
+     * @return this builder
+     */
+    public Builder streamOptions(boolean includeUsage) {
+      JsonObject options = new JsonObject();
+      options.addProperty("include_usage", includeUsage);
+      return set("stream_options", options);
+    }
+
+    /**
+     * Sets any other field of the chat API, such as {@code seed}, {@code n}, {@code user}, {@code
+     * logprobs} or a provider's own, to a value the library's JSON writes ({@code Map}, {@code
+     * List}, {@code JsonElement}, string, number, boolean, a model; null for JSON {@code null}).
+     *
+     * @param name the field name
+     * @param value the value, copied as JSON now, so later changes to it are not seen
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is null or blank or has a method of its own
+     *     (such as {@code temperature}), or {@code value} cannot be written as JSON
+     */
+    public Builder putExtra(String name, Object value) {
+      Validation.notBlank(name, "name");
+      String instead = OWN_FIELDS.get(name);
+      if (instead != null) {
+        throw new IllegalArgumentException(
+            "name '" + name + "' is not an extra field: use " + instead);
+      }
+      return set(name, ChatArgs.tree(value, "value"));
+    }
+
+    /**
+     * Makes the request.
+     *
+     * @return the request; later changes to this builder do not change it
+     * @throws IllegalArgumentException if no model or no message was set
+     */
+    public ChatCompletionRequest build() {
+      if (!fields.has("model")) {
+        throw new IllegalArgumentException("model is required: set it with model(...)");
+      }
+      JsonElement messages = fields.get("messages");
+      if (messages == null || messages.getAsJsonArray().isEmpty()) {
+        throw new IllegalArgumentException(
+            "messages must hold at least one message: add one with addMessage(...)");
+      }
+      return new ChatCompletionRequest(copyFields(fields));
+    }
+
+    private Builder set(String name, JsonElement value) {
+      fields.add(name, value);
+      return this;
+    }
+
+    private JsonArray array(String name) {
+      JsonElement array = fields.get(name);
+      if (array == null || !array.isJsonArray()) {
+        array = new JsonArray();
+        fields.add(name, array);
+      }
+      return array.getAsJsonArray();
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.bt4j.proxy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.annotations.JsonAdapter;
+import io.github.bt4j.internal.Validation;
+import io.github.bt4j.streaming.ChatCompletionResult;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One message of a chat: from the system (or developer), the user, the assistant, or a tool
+ * answering the assistant's tool call. Content is text, or for a user message a list of {@link
+ * ChatContentPart}s. Messages of other shapes come in through {@link #fromJson(Object)}. Immutable.
+ *
+ * <pre>{@code
+ * ChatMessage.system("You are terse.");
+ * ChatMessage.user("What's the weather in Paris?");
+ * ChatMessage.user(ChatContentPart.text("What is this?"), ChatContentPart.imageUrl(url));
+ * ChatMessage.assistant(result.choices().get(0));     // a streamed reply, tool calls included
+ * ChatMessage.tool(call.id(), "{\"celsius\":21}");    // the answer to one tool call
+ * }</pre>
+ */
+@JsonAdapter(ChatJsonAdapters.class)
+public final class ChatMessage extends JsonBacked {
+
+  private ChatMessage(JsonObject json) {
+    super(json);
+  }
+
+  /**
+   * A system message: instructions for the model.
+   *
+   * @param text the instructions
+   * @return the message
+   * @throws IllegalArgumentException if {@code text} is null
+   */
+  public static ChatMessage system(String text) {
+    return text("system", text);
+  }
+
+  /**
+   * A developer message, the name newer OpenAI models give system instructions.
+   *
+   * @param text the instructions
+   * @return the message
+   * @throws IllegalArgumentException if {@code text} is null
+   */
+  public static ChatMessage developer(String text) {
+    return text("developer", text);
+  }
+
+  /**
+   * A user message with text content.
+   *
+   * @param text the text
+   * @return the message
+   * @throws IllegalArgumentException if {@code text} is null
+   */
+  public static ChatMessage user(String text) {
+    return text("user", text);
+  }
+
+  /**
+   * A user message whose content is a list of parts, such as text and images.
+   *
+   * @param parts the parts, at least one
+   * @return the message
+   * @throws IllegalArgumentException if there is no part or a part is null
+   */
+  public static ChatMessage user(ChatContentPart... parts) {
+    return user(Arrays.asList(Validation.required(parts, "parts").clone()));
+  }
+
+  /**
+   * A user message whose content is a list of parts, such as text and images.
+   *
+   * @param parts the parts, at least one
+   * @return the message
+   * @throws IllegalArgumentException if there is no part or a part is null
+   */
+  public static ChatMessage user(List<ChatContentPart> parts) {
+    JsonArray content = new JsonArray();
+    for (ChatContentPart part : ChatArgs.elements(parts, "parts", true)) {
+      content.add(part.json());
+    }
+    JsonObject json = role("user");
+    json.add("content", content);
+    return new ChatMessage(json);
+  }
+
+  /**
+   * An assistant message with text content, such as an earlier answer in the conversation.
+   *
+   * @param text the text
+   * @return the message
+   * @throws IllegalArgumentException if {@code text} is null
+   */
+  public static ChatMessage assistant(String text) {
+    return text("assistant", text);
+  }
+
+  /**
+   * The assistant's reply as a message for the next turn: its text, if any, and its tool calls, if
+   * any. Follow it with one {@link #tool(String, String)} message per tool call.
+   *
+   * @param reply a choice of a completion put together by {@code ChatCompletionAccumulator}
+   * @return the message
+   * @throws IllegalArgumentException if {@code reply} is null, or has neither text nor tool calls
+   */
+  public static ChatMessage assistant(ChatCompletionResult.Choice reply) {
+    Validation.required(reply, "reply");
+    if (reply.content() == null && reply.toolCalls().isEmpty()) {
+      throw new IllegalArgumentException("reply has neither text nor tool calls");
+    }
+    JsonObject json = role("assistant");
+    if (reply.content() != null) {
+      json.addProperty("content", reply.content());
+    }
+    if (!reply.toolCalls().isEmpty()) {
+      JsonArray calls = new JsonArray();
+      for (ChatCompletionResult.ToolCall call : reply.toolCalls()) {
+        // A field the stream never sent is left out rather than sent as null.
+        JsonObject function = new JsonObject();
+        if (call.name() != null) {
+          function.addProperty("name", call.name());
+        }
+        function.addProperty("arguments", call.arguments());
+        JsonObject c = new JsonObject();
+        if (call.id() != null) {
+          c.addProperty("id", call.id());
+        }
+        c.addProperty("type", call.type() == null ? "function" : call.type());
+        c.add("function", function);
+        calls.add(c);
+      }
+      json.add("tool_calls", calls);
+    }
+    return new ChatMessage(json);
+  }
+
+  /**
+   * A tool's answer to one of the assistant's tool calls.
+   *
+   * @param toolCallId the id of the tool call answered
+   * @param content the tool's result, usually JSON text
+   * @return the message
+   * @throws IllegalArgumentException if {@code toolCallId} is null or blank, or {@code content} is
+   *     null
+   */
+  public static ChatMessage tool(String toolCallId, String content) {
+    JsonObject json = role("tool");
+    json.addProperty("tool_call_id", Validation.notBlank(toolCallId, "toolCallId"));
+    json.addProperty("content", Validation.required(content, "content"));
+    return new ChatMessage(json);
+  }
+
+  /**
+   * A message of any other shape, given as JSON: a {@code JsonObject}, a {@code Map} or any object
+   * the library's JSON writes as an object with a {@code role}.
+   *
+   * @param message the message; copied, so later changes to it are not seen
+   * @return the message
+   * @throws IllegalArgumentException if {@code message} is not a JSON object with a string {@code
+   *     role}
+   */
+  public static ChatMessage fromJson(Object message) {
+    return new ChatMessage(ChatArgs.objectWith(message, "message", "role"));
+  }
+
+  /**
+   * Who the message is from.
+   *
+   * @return {@code system}, {@code developer}, {@code user}, {@code assistant}, {@code tool}, or
+   *     the role of a message made with {@link #fromJson(Object)}
+   */
+  public String role() {
+    return json().getAsJsonObject().get("role").getAsString();
+  }
+
+  private static ChatMessage text(String role, String text) {
+    JsonObject json = role(role);
+    json.addProperty("content", Validation.required(text, "text"));
+    return new ChatMessage(json);
+  }
+
+  private static JsonObject role(String role) {
+    JsonObject json = new JsonObject();
+    json.addProperty("role", role);
+    return json;
+  }
+}

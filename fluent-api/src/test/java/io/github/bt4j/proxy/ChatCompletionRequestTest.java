@@ -1,0 +1,282 @@
+package io.github.bt4j.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.github.bt4j.json.BraintrustJson;
+import io.github.bt4j.streaming.ChatCompletionResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class ChatCompletionRequestTest {
+
+  private static ChatCompletionRequest.Builder minimal() {
+    return ChatCompletionRequest.builder().model("gpt-4o-mini").addUserMessage("hi");
+  }
+
+  /** Asserts that {@code call} is refused with a message starting with {@code argument}. */
+  private static void refused(String argument, Executable call) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    assertTrue(e.getMessage().startsWith(argument), () -> argument + ": " + e.getMessage());
+  }
+
+  @Test
+  void everyFieldIsWrittenAsTheChatApiTakesItInTheOrderFirstSet() {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("properties", Map.of("city", Map.of("type", "string")));
+    ChatCompletionRequest request =
+        ChatCompletionRequest.builder()
+            .model("gpt-4o")
+            .addSystemMessage("Be terse.")
+            .addMessage(
+                ChatMessage.user(
+                    ChatContentPart.text("What is this?"),
+                    ChatContentPart.imageUrl("https://example.com/a.png", "low")))
+            .addTool(ChatTool.function("lookup", "Look a city up", schema))
+            .toolChoice(ChatToolChoice.function("lookup"))
+            .temperature(0.5)
+            .topP(0.9)
+            .maxTokens(100)
+            .maxCompletionTokens(200)
+            .stop("END", "\n\n")
+            .responseFormat(ChatResponseFormat.jsonObject())
+            .streamOptions(true)
+            .putExtra("seed", 7)
+            .putExtra("metadata", Map.of("run", "a"))
+            .putExtra("user", null)
+            .build();
+    assertEquals(
+        "{\"model\":\"gpt-4o\",\"messages\":["
+            + "{\"role\":\"system\",\"content\":\"Be terse.\"},"
+            + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+            + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\","
+            + "\"detail\":\"low\"}}]}],"
+            + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"lookup\","
+            + "\"description\":\"Look a city up\",\"parameters\":{\"type\":\"object\","
+            + "\"properties\":{\"city\":{\"type\":\"string\"}}}}}],"
+            + "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"lookup\"}},"
+            + "\"temperature\":0.5,\"top_p\":0.9,\"max_tokens\":100,\"max_completion_tokens\":200,"
+            + "\"stop\":[\"END\",\"\\n\\n\"],\"response_format\":{\"type\":\"json_object\"},"
+            + "\"stream_options\":{\"include_usage\":true},"
+            + "\"seed\":7,\"metadata\":{\"run\":\"a\"},\"user\":null}",
+        request.toJson());
+    assertEquals("gpt-4o", request.model());
+  }
+
+  @Test
+  void eachKindOfMessageToolChoiceAndFormatHasTheApisShape() {
+    assertEquals("{\"role\":\"developer\",\"content\":\"x\"}", ChatMessage.developer("x").toJson());
+    assertEquals(
+        "{\"role\":\"assistant\",\"content\":\"earlier\"}",
+        ChatMessage.assistant("earlier").toJson());
+    assertEquals(
+        "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"{\\\"c\\\":21}\"}",
+        ChatMessage.tool("call_1", "{\"c\":21}").toJson());
+    assertEquals("\"auto\"", ChatToolChoice.auto().toJson());
+    assertEquals("\"none\"", ChatToolChoice.none().toJson());
+    assertEquals("\"required\"", ChatToolChoice.required().toJson());
+    assertEquals("{\"type\":\"text\"}", ChatResponseFormat.text().toJson());
+    assertEquals(
+        "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"answer\","
+            + "\"schema\":{\"type\":\"object\"},\"strict\":true}}",
+        ChatResponseFormat.jsonSchema("answer", Map.of("type", "object"), true).toJson());
+    assertEquals(
+        "{\"type\":\"function\",\"function\":{\"name\":\"now\"}}",
+        ChatTool.function("now", null, null).toJson());
+    assertEquals(
+        "{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{}}]}",
+        ChatMessage.user(
+                List.of(
+                    ChatContentPart.fromJson(
+                        jsonObject("{\"type\":\"input_audio\",\"input_audio\":{}}"))))
+            .toJson());
+    assertEquals("user", ChatMessage.user("x").role());
+  }
+
+  @Test
+  void aStreamedReplyBecomesTheNextTurnsAssistantMessage() {
+    ChatCompletionResult.Choice reply =
+        new ChatCompletionResult.Choice(
+            0,
+            "assistant",
+            null,
+            List.of(
+                new ChatCompletionResult.ToolCall(
+                    0, "call_1", "function", "get_weather", "{\"location\":\"Paris\"}"),
+                new ChatCompletionResult.ToolCall(1, null, null, "now", "")),
+            "tool_calls");
+    assertEquals(
+        "{\"role\":\"assistant\",\"tool_calls\":["
+            + "{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+            + "\"arguments\":\"{\\\"location\\\":\\\"Paris\\\"}\"}},"
+            + "{\"type\":\"function\",\"function\":{\"name\":\"now\",\"arguments\":\"\"}}]}",
+        ChatMessage.assistant(reply).toJson());
+    ChatCompletionResult.Choice text =
+        new ChatCompletionResult.Choice(0, "assistant", "Hello", List.of(), "stop");
+    assertEquals(ChatMessage.assistant("Hello"), ChatMessage.assistant(text));
+    refused(
+        "reply",
+        () ->
+            ChatMessage.assistant(
+                new ChatCompletionResult.Choice(0, "assistant", null, List.of(), "length")));
+  }
+
+  @Test
+  void badInputIsRefusedNamingTheArgument() {
+    refused("model", () -> ChatCompletionRequest.builder().addUserMessage("hi").build());
+    refused("messages", () -> ChatCompletionRequest.builder().model("m").build());
+    refused("messages", () -> minimal().messages(List.of()).build());
+    refused("model", () -> minimal().model(" "));
+    refused("model", () -> minimal().model(null));
+    refused("message", () -> minimal().addMessage(null));
+    refused(
+        "messages[1]",
+        () -> minimal().messages(java.util.Arrays.asList(ChatMessage.user("a"), null)));
+    refused("text", () -> minimal().addUserMessage(null));
+    refused("temperature", () -> minimal().temperature(Double.NaN));
+    refused("temperature", () -> minimal().temperature(-0.1));
+    refused("temperature", () -> minimal().temperature(Double.POSITIVE_INFINITY));
+    refused("topP", () -> minimal().topP(1.5));
+    refused("topP", () -> minimal().topP(Double.NaN));
+    refused("maxTokens", () -> minimal().maxTokens(0));
+    refused("maxCompletionTokens", () -> minimal().maxCompletionTokens(-1));
+    refused("sequences", () -> minimal().stop());
+    refused("sequences", () -> minimal().stop("a", null));
+    refused("sequences", () -> minimal().stop(""));
+    refused("toolChoice", () -> minimal().toolChoice(null));
+    refused("responseFormat", () -> minimal().responseFormat(null));
+    refused("tool", () -> minimal().addTool(null));
+    refused("name", () -> minimal().putExtra(" ", 1));
+    refused("name 'temperature'", () -> minimal().putExtra("temperature", 1));
+    refused("name 'messages'", () -> minimal().putExtra("messages", List.of()));
+    refused("value", () -> minimal().putExtra("seed", Double.NaN));
+    refused("name", () -> ChatTool.function("", "d", null));
+    refused("parameters", () -> ChatTool.function("f", "d", "not a schema"));
+    refused("parameters", () -> ChatTool.function("f", "d", List.of()));
+    refused("schema", () -> ChatResponseFormat.jsonSchema("s", null, false));
+    refused("name", () -> ChatToolChoice.function(null));
+    refused("toolCallId", () -> ChatMessage.tool(" ", "x"));
+    refused("content", () -> ChatMessage.tool("call_1", null));
+    refused("parts", () -> ChatMessage.user(new ChatContentPart[0]));
+    refused("parts[0]", () -> ChatMessage.user(new ChatContentPart[] {null}));
+    refused("url", () -> ChatContentPart.imageUrl(""));
+    refused("detail", () -> ChatContentPart.imageUrl("https://x", null));
+    refused("message", () -> ChatMessage.fromJson(Map.of("content", "no role")));
+    refused("part", () -> ChatContentPart.fromJson("text"));
+    refused("tool", () -> ChatTool.fromJson(Map.of("function", Map.of())));
+  }
+
+  @Test
+  void theStreamFlagIsTheCallsToSetNotTheBuilders() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> minimal().putExtra("stream", true));
+    assertTrue(e.getMessage().contains("chatCompletionsStream"), e.getMessage());
+    ChatCompletionRequest read =
+        BraintrustJson.fromJson(
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"stream\":true}",
+            ChatCompletionRequest.class);
+    assertTrue(read.toJson().contains("\"stream\":true"), "reading keeps every field");
+    assertFalse(
+        read.toBuilder().build().toJson().contains("stream"), read.toBuilder().build().toJson());
+  }
+
+  @Test
+  void theRequestIsImmutableWhateverTheCallerChangesAfterwards() {
+    Map<String, Object> schema = new HashMap<>(Map.of("type", "object"));
+    Map<String, Object> metadata = new HashMap<>(Map.of("run", "a"));
+    JsonObject extra = new JsonObject();
+    extra.addProperty("k", 1);
+    List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.user("first")));
+    ChatCompletionRequest.Builder builder =
+        ChatCompletionRequest.builder()
+            .model("m")
+            .messages(messages)
+            .addTool(ChatTool.function("f", null, schema))
+            .putExtra("metadata", metadata)
+            .putExtra("extra", extra);
+    ChatCompletionRequest request = builder.build();
+    String before = request.toJson();
+
+    schema.put("changed", true);
+    metadata.put("changed", true);
+    extra.addProperty("changed", true);
+    messages.add(ChatMessage.user("second"));
+    builder.addUserMessage("added to the builder").addTool(ChatTool.function("g", null, null));
+    builder.model("other");
+    ChatCompletionRequest next = request.toBuilder().addUserMessage("next turn").build();
+
+    assertEquals(before, request.toJson());
+    assertEquals("m", request.model());
+    assertTrue(next.toJson().contains("next turn"));
+    assertNotEquals(request, next);
+    assertEquals(request, BraintrustJson.fromJson(before, ChatCompletionRequest.class));
+  }
+
+  @Test
+  void theLibrarysJsonWritesAndReadsEveryType() {
+    ChatCompletionRequest request =
+        minimal()
+            .addTool(ChatTool.function("f", "d", Map.of("type", "object")))
+            .toolChoice(ChatToolChoice.required())
+            .responseFormat(ChatResponseFormat.text())
+            .build();
+    assertEquals(request.toJson(), BraintrustJson.toJson(request));
+    assertEquals(request, BraintrustJson.fromJson(request.toJson(), ChatCompletionRequest.class));
+    // Inside a free-form value too, as when it is sent as a body declared as Object.
+    assertEquals(
+        jsonObject(request.toJson()),
+        jsonObject(BraintrustJson.toJson(Map.of("r", request))).get("r"));
+    ChatMessage message = ChatMessage.user(ChatContentPart.text("t"));
+    assertEquals(message, BraintrustJson.fromJson(message.toJson(), ChatMessage.class));
+    ChatToolChoice choice = ChatToolChoice.function("f");
+    assertEquals(choice, BraintrustJson.fromJson(choice.toJson(), ChatToolChoice.class));
+    ChatResponseFormat format = ChatResponseFormat.jsonObject();
+    assertEquals(format, BraintrustJson.fromJson(format.toJson(), ChatResponseFormat.class));
+    ChatTool tool = ChatTool.function("f", null, null);
+    assertEquals(tool, BraintrustJson.fromJson(tool.toJson(), ChatTool.class));
+    ChatContentPart part = ChatContentPart.imageUrl("https://x");
+    assertEquals(part, BraintrustJson.fromJson(part.toJson(), ChatContentPart.class));
+  }
+
+  private static JsonObject jsonObject(String json) {
+    return com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+  }
+
+  @Test
+  void jsonWithoutAModelOrMessagesIsNoRequest() {
+    refused(
+        "not well-formed JSON",
+        () ->
+            BraintrustJson.fromJson(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                ChatCompletionRequest.class));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                BraintrustJson.fromJson(
+                    "{\"model\":\"m\",\"messages\":[]}", ChatCompletionRequest.class));
+    assertTrue(e.getMessage().contains("at least one message"), e.getMessage());
+  }
+
+  @Test
+  void toStringIsShortAndEqualityFollowsTheJson() {
+    String longText = "x".repeat(10_000);
+    ChatCompletionRequest request = minimal().addUserMessage(longText).build();
+    assertTrue(request.toString().startsWith("ChatCompletionRequest{\"model\":\"gpt-4o-mini\""));
+    assertTrue(request.toString().length() < 300, request.toString());
+    assertEquals(minimal().build(), minimal().build());
+    assertEquals(minimal().build().hashCode(), minimal().build().hashCode());
+    assertNotEquals(minimal().build(), minimal().temperature(0).build());
+  }
+}
