@@ -2,7 +2,7 @@ package io.github.bt4j.benchmarks;
 
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.resources.ProjectsResource;
+import io.github.bt4j.models.ProjectListParams;
 
 /**
  * Listing every project, 100 a page, from {@link LoopbackServer}: the floor with Gson's streaming
@@ -32,10 +32,7 @@ final class ListWorkload implements ClientWorkload {
     if (side == Side.FLOOR) {
       count = floor.listAll(PAGE, p -> checksum += p.name().hashCode());
     } else {
-      for (Project p :
-          client
-              .projects()
-              .listAutoPaging(ProjectsResource.ListParams.builder().limit(PAGE).build())) {
+      for (Project p : client.projects().list(ProjectListParams.builder().limit(PAGE).build())) {
         checksum += p.getName().hashCode();
         count++;
       }

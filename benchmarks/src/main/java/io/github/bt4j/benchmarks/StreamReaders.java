@@ -1,7 +1,8 @@
 package io.github.bt4j.benchmarks;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.models.InvokeApi;
+import io.github.bt4j.models.InvokeFunction;
+import io.github.bt4j.proxy.ChatCompletionRequest;
 import io.github.bt4j.streaming.ChatCompletionAccumulator;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.FunctionEvent;
@@ -9,7 +10,6 @@ import io.github.bt4j.streaming.FunctionEventAccumulator;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -20,16 +20,15 @@ import java.util.function.Consumer;
  */
 final class StreamReaders {
   /** The body of every function invocation. */
-  static final InvokeApi INVOKE =
-      new InvokeApi().input(Map.of("question", "How did the deployment go?"));
+  static final InvokeFunction INVOKE =
+      new InvokeFunction().input(Map.of("question", "How did the deployment go?"));
 
   /** The body of every chat completion. */
-  static final Map<String, Object> CHAT =
-      Map.of(
-          "model",
-          "gpt-4o-mini",
-          "messages",
-          List.of(Map.of("role", "user", "content", "How did the deployment go?")));
+  static final ChatCompletionRequest CHAT =
+      ChatCompletionRequest.builder()
+          .model("gpt-4o-mini")
+          .addUserMessage("How did the deployment go?")
+          .build();
 
   private StreamReaders() {}
 

@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * The synthetic event streams of the streaming benchmark, rendered as the API sends them, and the
@@ -15,10 +14,10 @@ import java.util.UUID;
  */
 final class StreamingBodies {
   /** The function whose invocation streams text deltas without pause. */
-  static final UUID FUNCTION = UUID.fromString("6f0c2a5e-7b1d-4c3e-9a8f-0d1e2f3a4b5c");
+  static final String FUNCTION = "6f0c2a5e-7b1d-4c3e-9a8f-0d1e2f3a4b5c";
 
   /** The function whose invocation sends one event, then pauses before the rest. */
-  static final UUID PAUSING_FUNCTION = UUID.fromString("6f0c2a5e-7b1d-4c3e-9a8f-000000000002");
+  static final String PAUSING_FUNCTION = "6f0c2a5e-7b1d-4c3e-9a8f-000000000002";
 
   /** How long the pausing function waits after its first event, in milliseconds. */
   static final int PAUSE_MILLIS = 2000;

@@ -8,7 +8,6 @@ import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.function.Consumer;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -52,7 +51,8 @@ final class StreamingFloor implements AutoCloseable {
    *     than through Gson, as the library does
    * @return the number of text deltas
    */
-  long invoke(UUID function, boolean noEscapeShortcut, Consumer<String> texts) throws IOException {
+  long invoke(String function, boolean noEscapeShortcut, Consumer<String> texts)
+      throws IOException {
     long deltas = 0;
     try (Response response = open("/v1/function/" + function + "/invoke", INVOKE_BODY)) {
       BufferedSource source = response.body().source();

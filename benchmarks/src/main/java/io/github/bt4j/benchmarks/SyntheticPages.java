@@ -3,7 +3,6 @@ package io.github.bt4j.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Pre-rendered pages of synthetic project-log rows of about 1 KB. A page is rendered once as a
@@ -12,7 +11,7 @@ import java.util.UUID;
  */
 final class SyntheticPages {
   /** The project every row belongs to. */
-  static final UUID PROJECT = UUID.fromString("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+  static final String PROJECT = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 
   /** The {@code from} and {@code select} of a structured BTQL query of every row, as JSON. */
   static final String BTQL_FROM =

@@ -1,13 +1,13 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.logging.EventWriter;
+import io.github.bt4j.logging.WriterOptions;
+import io.github.bt4j.logging.WriterStats;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.InsertProjectLogsEventMetadata;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.logging.EventWriter;
-import io.github.bt4j.logging.WriterOptions;
-import io.github.bt4j.logging.WriterStats;
 import java.util.Map;
 
 /**

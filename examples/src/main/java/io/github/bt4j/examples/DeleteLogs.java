@@ -1,9 +1,9 @@
 package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.logging.EventWriter;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.logging.EventWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -46,10 +46,9 @@ public final class ExampleSupport {
     try {
       // Through fromEnv, so that BRAINTRUST_LOG still turns on HTTP logging.
       BraintrustClient client =
-          BraintrustClient.builder()
-              .fromEnv(name -> standInEnv(name, standIn, env))
-              .onClose(standIn::close)
-              .build();
+          BraintrustClient.builder().fromEnv(name -> standInEnv(name, standIn, env)).build();
+      // The stand-in serves this client for the rest of the program.
+      Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "stand-in-stop"));
       out.println(
           "Using a local stand-in for the Braintrust API at "
               + standIn.baseUrl()

@@ -24,7 +24,7 @@ public final class HandleErrors {
 
   static void run(BraintrustClient client) {
     try {
-      client.projects().get(UUID.randomUUID());
+      client.projects().get(UUID.randomUUID().toString());
     } catch (NotFoundException e) {
       System.out.println("404        " + e.serverMessage() + " (request id " + e.requestId() + ")");
     }

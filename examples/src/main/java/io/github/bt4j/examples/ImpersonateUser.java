@@ -1,12 +1,11 @@
 package io.github.bt4j.examples;
 
-import io.github.bt4j.models.UserListParams;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Project;
 import io.github.bt4j.models.User;
-import io.github.bt4j.resources.UsersResource;
+import io.github.bt4j.models.UserListParams;
 import io.github.bt4j.testing.FakeBraintrust;
 import java.util.List;
 
@@ -36,10 +35,8 @@ public final class ImpersonateUser {
 
   static void run(BraintrustClient client, String email) {
     List<User> users =
-        client
-            .users()
-            .list(UserListParams.builder().email(List.of(email)).build())
-            .getObjects();
+        client.users().list(UserListParams.builder().email(List.of(email)).build()).stream()
+            .toList();
     if (users.isEmpty()) {
       System.out.println("No user with email " + email + " in this organisation");
       return;

@@ -1,10 +1,9 @@
 package io.github.bt4j.examples;
 
-import io.github.bt4j.models.ProjectListParams;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.resources.ProjectsResource;
+import io.github.bt4j.models.ProjectListParams;
 
 /**
  * Iterate every project of the organisation with auto-pagination: a plain {@code for} loop (or a
@@ -27,8 +26,7 @@ public final class IterateProjects {
     for (int i = 0; i < 25; i++) {
       client.projects().create(new CreateProject().name(String.format("project-%02d", i)));
     }
-    ProjectListParams tenPerPage =
-        ProjectListParams.builder().limit(10).build();
+    ProjectListParams tenPerPage = ProjectListParams.builder().limit(10).build();
     int count = 0;
     for (Project project : client.projects().list(tenPerPage)) {
       count++;

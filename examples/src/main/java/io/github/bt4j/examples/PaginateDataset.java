@@ -1,14 +1,13 @@
 package io.github.bt4j.examples;
 
-import io.github.bt4j.models.DatasetListParams;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.CreateDataset;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Dataset;
+import io.github.bt4j.models.DatasetListParams;
 import io.github.bt4j.models.InsertDatasetEvent;
 import io.github.bt4j.models.Project;
-import io.github.bt4j.resources.DatasetsResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,9 @@ public final class PaginateDataset {
                     .projectName("pagination_demo")
                     .datasetName("questions")
                     .build())
-            .getObjects()
-            .get(0);
+            .stream()
+            .findFirst()
+            .orElseThrow();
 
     Map<String, Object> query =
         Map.of(

@@ -1,16 +1,15 @@
 package io.github.bt4j.examples;
 
-import io.github.bt4j.models.ExperimentSummarizeParams;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.CreateExperiment;
 import io.github.bt4j.models.CreateProject;
 import io.github.bt4j.models.Experiment;
+import io.github.bt4j.models.ExperimentSummarizeParams;
 import io.github.bt4j.models.InsertEventsResponse;
 import io.github.bt4j.models.InsertExperimentEvent;
 import io.github.bt4j.models.Project;
 import io.github.bt4j.models.ScoreSummary;
 import io.github.bt4j.models.SummarizeExperimentResponse;
-import io.github.bt4j.resources.ExperimentsResource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,7 +47,8 @@ public final class StreamFunctionInvocation {
     try (ServerSentEventStream<FunctionEvent> events =
         client
             .functions()
-            .invokeStream(function.getId(), new InvokeFunction().input("a story about a lighthouse"))) {
+            .invokeStream(
+                function.getId(), new InvokeFunction().input("a story about a lighthouse"))) {
       for (FunctionEvent event : events) {
         result.accept(event);
         if (event instanceof FunctionEvent.TextDelta delta) {

@@ -2,10 +2,10 @@ package io.github.bt4j.examples;
 
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.models.CreateProject;
-import io.github.bt4j.models.Project;
 import io.github.bt4j.logging.EventWriter;
 import io.github.bt4j.logging.Span;
+import io.github.bt4j.models.CreateProject;
+import io.github.bt4j.models.Project;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
