@@ -128,7 +128,7 @@ final class JsonValues {
   /** Parses a UUID, or a 400 naming {@code what}. */
   static UUID uuid(String text, String what) {
     try {
-      UUID id = text;
+      UUID id = UUID.fromString(text);
       if (id.toString().equalsIgnoreCase(text)) {
         return id;
       }
