@@ -34,7 +34,7 @@ public final class HandleErrors {
       System.out.println("Rejected   " + e.getMessage() + " (nothing was sent)");
     }
     try (BraintrustClient wrongKey = client.withOptions(b -> b.apiKey("sk-wrong-key"))) {
-      wrongKey.projects().list();
+      wrongKey.projects().list().firstPage(); // a list is lazy: ask for a page
     } catch (AuthenticationException e) {
       System.out.println("401        " + e.serverMessage());
     } catch (ApiException e) {

@@ -1,7 +1,6 @@
 package io.github.bt4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.BraintrustClient;
@@ -9,11 +8,6 @@ import io.github.bt4j.models.CreateProject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +17,7 @@ class ExampleSupportTest {
   private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
   @Test
-  void withoutAKeyTheClientTalksToAStandInThatClosingStops() throws Exception {
+  void withoutAKeyTheClientTalksToAStandIn() throws Exception {
     String baseUrl;
     try (BraintrustClient client =
         ExampleSupport.client(Map.of("BRAINTRUST_API_URL", "https://elsewhere.test")::get, out)) {
@@ -37,10 +31,6 @@ class ExampleSupportTest {
             + baseUrl.replaceAll("/$", "")
             + " (set BRAINTRUST_API_KEY to use the real API)\n",
         printed.toString(StandardCharsets.UTF_8));
-    HttpRequest ping = HttpRequest.newBuilder(URI.create(baseUrl + "v1/project")).build();
-    assertThrows(
-        ConnectException.class,
-        () -> HttpClient.newHttpClient().send(ping, HttpResponse.BodyHandlers.discarding()));
   }
 
   @Test
