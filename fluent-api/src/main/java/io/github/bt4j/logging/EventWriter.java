@@ -47,17 +47,17 @@ import java.util.function.Function;
  * none, so that a request the writer retries (after a 5xx, a 429 or a dropped connection) replaces
  * the same rows instead of adding them twice. Retries go on for {@link WriterOptions#retryBudget()}
  * (10 minutes by default) from a batch's first attempt, so an outage that the queue has room for
- * loses nothing; a 429 or {@code Retry-After} pauses every sender until the server's time. An
- * accepted event is then either acknowledged by the server (and handed, with its row id, to {@link
- * WriterOptions.Builder#onAcknowledged} if set) or reported, with its id and JSON, to the {@link
- * WriterOptions#failureHandler() failure handler}; never dropped silently, and never both. Events
- * with the same id in one request are folded into one row as the API would apply them one after the
- * other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with the same id are
- * never in flight in two requests at once, so their order is kept (an event whose id is in flight
- * holds back the events queued after it until that request ends). A request answered with 413 is
- * split in halves; so is an insert answered 400 or 422, to store the rows the server accepts and
- * report only those it refuses (within a logarithmic number of extra requests). A part-full batch
- * is sent at once when no request is in flight and otherwise waits to fill (see {@link
+ * loses nothing; a 429 pauses every sender, and every other call of the client, until the server's
+ * time. An accepted event is then either acknowledged by the server (and handed, with its row id,
+ * to {@link WriterOptions.Builder#onAcknowledged} if set) or reported, with its id and JSON, to the
+ * {@link WriterOptions#failureHandler() failure handler}; never dropped silently, and never both.
+ * Events with the same id in one request are folded into one row as the API would apply them one
+ * after the other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with the
+ * same id are never in flight in two requests at once, so their order is kept (an event whose id is
+ * in flight holds back the events queued after it until that request ends). A request answered with
+ * 413 is split in halves; so is an insert answered 400 or 422, to store the rows the server accepts
+ * and report only those it refuses (within a logarithmic number of extra requests). A part-full
+ * batch is sent at once when no request is in flight and otherwise waits to fill (see {@link
  * WriterOptions.Builder#linger}). {@link #flush()} waits until everything logged before it has
  * settled.
  *

@@ -47,6 +47,7 @@ public final class Transport implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Gson gson;
   private final BraintrustApi api;
+  private final Retries retries;
   private final Map<Method, TypeAdapter<?>> responseAdapters = new ConcurrentHashMap<>();
 
   /**
@@ -65,13 +66,14 @@ public final class Transport implements AutoCloseable {
     this.gson = gson;
     this.resources = resources;
     this.base = base;
+    this.retries = new Retries(config.retryPolicy(), config.jitter());
     OkHttpClient.Builder builder =
         this.base
             .newBuilder()
             .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
-            .addInterceptor(new RetryInterceptor(config, resources.gate()))
+            .addInterceptor(new RetryInterceptor(config, resources.gate(), retries))
             .addInterceptor(new RedirectInterceptor())
             .addInterceptor(new HeadersInterceptor(config));
     if (config.logLevel() != HttpLogLevel.OFF) {
@@ -91,6 +93,19 @@ public final class Transport implements AutoCloseable {
   /** This client's share of the pools and the rate-limit pause, for a client derived from it. */
   public ClientResources resources() {
     return resources;
+  }
+
+  /**
+   * The pause a 429 sets for every request of this client and of the clients that share its
+   * resources; a caller that decides its own resends (the event writer) waits on it and sets it.
+   */
+  public RateLimitGate rateLimitGate() {
+    return resources.gate();
+  }
+
+  /** What a resend decision rests on: retryable answers and failures, and the backoff. */
+  public Retries retries() {
+    return retries;
   }
 
   /** The library's OkHttpClient defaults: see {@link HttpClients#defaultBuilder()}. */

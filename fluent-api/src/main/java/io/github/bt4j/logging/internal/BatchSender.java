@@ -6,23 +6,21 @@ import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ErrorMapper;
+import io.github.bt4j.internal.http.RateLimitGate;
+import io.github.bt4j.internal.http.Retries;
+import io.github.bt4j.internal.http.ServerWait;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.logging.Acknowledgement;
 import io.github.bt4j.logging.FailedEvent;
 import io.github.bt4j.logging.WriteFailure;
 import io.github.bt4j.logging.WriterOptions;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -54,7 +52,7 @@ public final class BatchSender {
   private final Sleeper sleeper;
   private final Duration retryBudget;
   private final Resends resends;
-  private final SendPause pause;
+  private final RateLimitGate gate;
 
   /**
    * Creates a sender.
@@ -83,8 +81,8 @@ public final class BatchSender {
     this.retryBudget = options.retryBudget();
     RequestOptions base = options.requestOptions();
     int maxRetries = base.maxRetries() != null ? base.maxRetries() : options.maxRetries();
-    this.resends = new Resends(config.retryPolicy(), config.jitter(), maxRetries);
-    this.pause = new SendPause(clock, sleeper);
+    this.resends = new Resends(transport.retries(), maxRetries);
+    this.gate = transport.rateLimitGate();
     // Resends are decided here alone: the transport must neither retry nor replay the body.
     this.requestOptions = base.toBuilder().maxRetries(0).retryNonIdempotent(false).build();
   }
@@ -181,7 +179,7 @@ public final class BatchSender {
     byte[] body = body(batch.kind(), rows);
     for (int retry = 0; ; retry++) {
       try {
-        budget.spent(pause.await(queue::isAbandoned));
+        budget.spent(gate.await(clock, sleeper, queue::isAbandoned));
       } catch (InterruptedException e) {
         return null;
       }
@@ -200,7 +198,8 @@ public final class BatchSender {
         return attempt;
       }
       if (Resends.pausesEveryone(attempt)) {
-        pause.pauseFor(wait); // waited out at the top of the loop, by every sender
+        // Waited out at the top of the loop, by this sender and every other request of the client.
+        gate.pauseFor(wait, clock);
         continue;
       }
       try {
@@ -229,24 +228,14 @@ public final class BatchSender {
         return Attempt.stored(List.of());
       }
       return Attempt.refused(
-          ErrorMapper.toException(response), response.code(), RetryAfter.of(response, clock));
+          ErrorMapper.toException(response), response.code(), ServerWait.of(response, clock));
     } catch (IOException e) {
       BraintrustException error =
           new ConnectionException(request.method(), request.url().toString(), e);
-      return Attempt.broken(error, !call.isCanceled() && isTransient(e));
+      return Attempt.broken(error, !call.isCanceled() && Retries.isRetryable(e));
     } finally {
       batch.currentCall(null);
     }
-  }
-
-  /** Whether a transport failure may pass on a later attempt (not DNS, TLS or a cancellation). */
-  private static boolean isTransient(IOException e) {
-    if (e instanceof UnknownHostException
-        || e instanceof SSLPeerUnverifiedException
-        || e instanceof SSLHandshakeException) {
-      return false;
-    }
-    return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
   }
 
   /** The request body: {@code {"events":[row,row,...]}} from the rows' bytes, copied once. */
