@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.Validation;
 import io.github.bt4j.errors.BraintrustException;
+import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.generated.model.FeedbackDatasetItem;
 import io.github.bt4j.generated.model.FeedbackExperimentItem;
 import io.github.bt4j.generated.model.FeedbackProjectLogsItem;
@@ -153,8 +154,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String projectId, WriterOptions options) {
     return create(
         client,
-        "project_logs",
-        Validation.uuid(projectId, "projectId").toString(),
+        api -> EventTarget.projectLogs(api, Validation.uuid(projectId, "projectId")),
         options,
         InsertProjectLogsEvent::getId,
         FeedbackProjectLogsItem::getId,
@@ -176,8 +176,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String experimentId, WriterOptions options) {
     return create(
         client,
-        "experiment",
-        Validation.uuid(experimentId, "experimentId").toString(),
+        api -> EventTarget.experiment(api, Validation.uuid(experimentId, "experimentId")),
         options,
         InsertExperimentEvent::getId,
         FeedbackExperimentItem::getId,
@@ -199,8 +198,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String datasetId, WriterOptions options) {
     return create(
         client,
-        "dataset",
-        Validation.uuid(datasetId, "datasetId").toString(),
+        api -> EventTarget.dataset(api, Validation.uuid(datasetId, "datasetId")),
         options,
         InsertDatasetEvent::getId,
         FeedbackDatasetItem::getId,
@@ -209,8 +207,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   private static <E, F> EventWriter<E, F> create(
       BraintrustClient client,
-      String objectType,
-      String objectId,
+      Function<BraintrustApi, EventTarget> targetOf,
       WriterOptions options,
       Function<E, String> eventId,
       Function<F, String> feedbackId,
@@ -218,7 +215,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(options, "options == null");
     Transport transport = client.transport();
-    EventTarget target = EventTarget.of(transport.config().baseUrl(), objectType, objectId);
+    EventTarget target = targetOf.apply(transport.api());
     return new EventWriter<>(transport, target, options, eventId, feedbackId, rootSpanType);
   }
 

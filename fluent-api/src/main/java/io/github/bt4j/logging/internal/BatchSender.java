@@ -4,6 +4,7 @@ import io.github.bt4j.RequestOptions;
 import io.github.bt4j.Sleeper;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
+import io.github.bt4j.generated.model.InsertEventsResponse;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ErrorMapper;
 import io.github.bt4j.internal.http.RateLimitGate;
@@ -29,11 +30,13 @@ import okhttp3.Response;
 
 /**
  * Sends one batch: folds rows with the same id, writes the request body from the events' JSON bytes
- * and posts it through the client's transport (auth, headers, typed errors, logging), retrying as
- * {@link Resends} decides. A request answered 413 is split in halves, sent one after the other,
- * down to single rows; so is an insert answered 400 or 422, to find the rows the server refuses and
- * store the others, within a bound of extra requests. Every event ends up acknowledged or in a
- * {@link WriteFailure}; {@link #settleRest} makes sure of it even when sending broke off.
+ * into the request the generated interface builds for the store's insert or feedback operation
+ * ({@link EventTarget}), and sends it through the client's transport (auth, headers, rate-limit
+ * pause, typed errors, logging, the one body reader), retrying as {@link Resends} decides. A
+ * request answered 413 is split in halves, sent one after the other, down to single rows; so is an
+ * insert answered 400 or 422, to find the rows the server refuses and store the others, within a
+ * bound of extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
+ * #settleRest} makes sure of it even when sending broke off.
  */
 public final class BatchSender {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -58,8 +61,8 @@ public final class BatchSender {
    * Creates a sender.
    *
    * @param failures receives every failure; must not throw
-   * @param acknowledgements receives every acknowledgement, or null if nobody wants them (the
-   *     answers' row ids are then not read); must not throw
+   * @param acknowledgements receives every acknowledgement, or null if nobody wants them; must not
+   *     throw
    */
   public BatchSender(
       Transport transport,
@@ -212,20 +215,12 @@ public final class BatchSender {
   }
 
   private Attempt attempt(Batch batch, byte[] body) {
-    Request request =
-        new Request.Builder()
-            .url(target.url(batch.kind()))
-            .post(RequestBody.create(body, JSON))
-            .build();
+    Request request = target.request(batch.kind(), RequestBody.create(body, JSON));
     Call call = transport.newCall(request, requestOptions, false);
     batch.currentCall(call);
     try (Response response = call.execute()) {
       if (response.isSuccessful()) {
-        if (acknowledgements != null && batch.kind() == EventKind.INSERT) {
-          return Attempt.stored(RowIds.read(response.body()));
-        }
-        RowIds.drain(response.body());
-        return Attempt.stored(List.of());
+        return Attempt.stored(rowIds(response));
       }
       return Attempt.refused(
           ErrorMapper.toException(response), response.code(), ServerWait.of(response, clock));
@@ -236,6 +231,23 @@ public final class BatchSender {
     } finally {
       batch.currentCall(null);
     }
+  }
+
+  /**
+   * The row ids a successful answer lists, read by the transport as the operation's response; empty
+   * if it lists none or cannot be read, since the status says the rows are stored whatever the body
+   * says.
+   */
+  private List<String> rowIds(Response response) {
+    try {
+      Object answer = transport.read(response);
+      if (answer instanceof InsertEventsResponse inserted && inserted.getRowIds() != null) {
+        return inserted.getRowIds();
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // Stored all the same; the answer's ids are only reported.
+    }
+    return List.of();
   }
 
   /** The request body: {@code {"events":[row,row,...]}} from the rows' bytes, copied once. */
