@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.RequestOptions;
 import io.github.bt4j.Validation;
-import io.github.bt4j.generated.model.FetchEventsRequest;
 import io.github.bt4j.generated.model.InsertDatasetEvent;
 import io.github.bt4j.generated.model.InsertDatasetEventRequest;
 import io.github.bt4j.generated.model.InsertExperimentEvent;
@@ -111,8 +110,7 @@ public final class Queries {
   public EventFetch fetchProjectLogs(UUID projectId) {
     Validation.required(projectId, "projectId");
     return new EventFetch(
-        transport,
-        transport.api().postProjectLogsIdFetch(projectId, new FetchEventsRequest()).request());
+        transport, body -> transport.api().postProjectLogsIdFetch(projectId, body));
   }
 
   /**
@@ -135,8 +133,7 @@ public final class Queries {
   public EventFetch fetchExperiment(UUID experimentId) {
     Validation.required(experimentId, "experimentId");
     return new EventFetch(
-        transport,
-        transport.api().postExperimentIdFetch(experimentId, new FetchEventsRequest()).request());
+        transport, body -> transport.api().postExperimentIdFetch(experimentId, body));
   }
 
   /**
@@ -158,9 +155,7 @@ public final class Queries {
    */
   public EventFetch fetchDataset(UUID datasetId) {
     Validation.required(datasetId, "datasetId");
-    return new EventFetch(
-        transport,
-        transport.api().postDatasetIdFetch(datasetId, new FetchEventsRequest()).request());
+    return new EventFetch(transport, body -> transport.api().postDatasetIdFetch(datasetId, body));
   }
 
   /**
