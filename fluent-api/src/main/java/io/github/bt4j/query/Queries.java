@@ -6,15 +6,14 @@ import io.github.bt4j.RequestOptions;
 import io.github.bt4j.Validation;
 import io.github.bt4j.generated.model.InsertDatasetEvent;
 import io.github.bt4j.generated.model.InsertDatasetEventRequest;
+import io.github.bt4j.generated.model.InsertEventsResponse;
 import io.github.bt4j.generated.model.InsertExperimentEvent;
 import io.github.bt4j.generated.model.InsertExperimentEventRequest;
 import io.github.bt4j.generated.model.InsertProjectLogsEvent;
 import io.github.bt4j.generated.model.InsertProjectLogsEventRequest;
+import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.query.internal.QueryShape;
-import io.github.bt4j.resources.DatasetsResource;
-import io.github.bt4j.resources.ExperimentsResource;
-import io.github.bt4j.resources.LogsResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,9 +43,6 @@ public final class Queries {
   public static final int DEFAULT_DELETE_BATCH_SIZE = 1000;
 
   private final Transport transport;
-  private final LogsResource logs;
-  private final ExperimentsResource experiments;
-  private final DatasetsResource datasets;
 
   /**
    * Creates the entry point on a client's transport; use {@code client.queries()}.
@@ -55,9 +51,6 @@ public final class Queries {
    */
   public Queries(Transport transport) {
     this.transport = transport;
-    this.logs = new LogsResource(transport);
-    this.experiments = new ExperimentsResource(transport);
-    this.datasets = new DatasetsResource(transport);
   }
 
   /**
@@ -205,9 +198,12 @@ public final class Queries {
           for (String id : batch) {
             events.add(new InsertProjectLogsEvent().id(id).objectDelete(true));
           }
-          return acknowledged(
-              logs.insert(projectId, new InsertProjectLogsEventRequest().events(events), options)
-                  .getRowIds());
+          return deleted(
+              transport
+                  .api()
+                  .postProjectLogsIdInsert(
+                      projectId, new InsertProjectLogsEventRequest().events(events)),
+              options);
         });
   }
 
@@ -245,10 +241,12 @@ public final class Queries {
           for (String id : batch) {
             events.add(new InsertExperimentEvent().id(id).objectDelete(true));
           }
-          return acknowledged(
-              experiments
-                  .insert(experimentId, new InsertExperimentEventRequest().events(events), options)
-                  .getRowIds());
+          return deleted(
+              transport
+                  .api()
+                  .postExperimentIdInsert(
+                      experimentId, new InsertExperimentEventRequest().events(events)),
+              options);
         });
   }
 
@@ -285,10 +283,11 @@ public final class Queries {
           for (String id : batch) {
             events.add(new InsertDatasetEvent().id(id).objectDelete(true));
           }
-          return acknowledged(
-              datasets
-                  .insert(datasetId, new InsertDatasetEventRequest().events(events), options)
-                  .getRowIds());
+          return deleted(
+              transport
+                  .api()
+                  .postDatasetIdInsert(datasetId, new InsertDatasetEventRequest().events(events)),
+              options);
         });
   }
 
@@ -317,8 +316,13 @@ public final class Queries {
     return acknowledged;
   }
 
-  private static int acknowledged(List<String> rowIds) {
-    return rowIds == null ? 0 : rowIds.size();
+  /**
+   * Sends one batch of deletions and counts the rows acknowledged. Every row is an {@code
+   * _object_delete} with its id, so sending it twice deletes once: always safe to retry.
+   */
+  private int deleted(retrofit2.Call<InsertEventsResponse> call, RequestOptions options) {
+    InsertEventsResponse response = transport.execute(call, options, RetryRule.ALWAYS);
+    return response == null || response.getRowIds() == null ? 0 : response.getRowIds().size();
   }
 
   @Override
