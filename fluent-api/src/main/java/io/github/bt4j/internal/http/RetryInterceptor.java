@@ -53,7 +53,7 @@ final class RetryInterceptor implements Interceptor {
     boolean mayHaveBeenApplied = false;
     awaitGate(chain.call());
     Duration wait = Duration.ZERO;
-    for (int retries = 0; ; retries++) {
+    for (int retried = 0; ; retried++) {
       if (!wait.isZero()) {
         sleep(wait, chain.call());
       }
@@ -76,12 +76,12 @@ final class RetryInterceptor implements Interceptor {
         return deleted(response);
       }
       boolean beyondLimit = asked != null && asked.compareTo(policy.maxRetryAfter()) > 0;
-      boolean retry = retries < maxRetries && isWorthRetrying(context, failure, response);
+      boolean retry = retried < maxRetries && isWorthRetrying(context, failure, response);
       if (retry && beyondLimit) {
         log.beyondLimit(policy.maxRetryAfter());
         retry = false;
       }
-      wait = asked != null && !beyondLimit ? asked : this.retries.backoff(retries + 1);
+      wait = asked != null && !beyondLimit ? asked : retries.backoff(retried + 1);
       if (response != null && response.code() == 429 && (retry || asked != null) && !beyondLimit) {
         gate.pauseFor(wait, config.clock());
       }
