@@ -27,6 +27,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Okio;
 
 /**
  * Sends one batch: folds rows with the same id, writes the request body from the events' JSON bytes
@@ -61,8 +62,8 @@ public final class BatchSender {
    * Creates a sender.
    *
    * @param failures receives every failure; must not throw
-   * @param acknowledgements receives every acknowledgement, or null if nobody wants them; must not
-   *     throw
+   * @param acknowledgements receives every acknowledgement, or null if nobody wants them (the
+   *     answers are then not parsed); must not throw
    */
   public BatchSender(
       Transport transport,
@@ -220,6 +221,10 @@ public final class BatchSender {
     batch.currentCall(call);
     try (Response response = call.execute()) {
       if (response.isSuccessful()) {
+        if (acknowledgements == null || batch.kind() != EventKind.INSERT) {
+          discard(response);
+          return Attempt.stored(List.of());
+        }
         return Attempt.stored(rowIds(response));
       }
       return Attempt.refused(
@@ -248,6 +253,18 @@ public final class BatchSender {
       // Stored all the same; the answer's ids are only reported.
     }
     return List.of();
+  }
+
+  /**
+   * Reads the answer to its end unparsed, when nobody wants its row ids, so that the connection is
+   * reused.
+   */
+  private static void discard(Response response) {
+    try {
+      response.body().source().readAll(Okio.blackhole());
+    } catch (IOException e) {
+      // The status was 2xx, so the rows are stored; the rest of the answer is not needed.
+    }
   }
 
   /** The request body: {@code {"events":[row,row,...]}} from the rows' bytes, copied once. */
