@@ -142,4 +142,36 @@ class RateLimitPauseTest {
     }
     assertEquals(1, findAll(postRequestedFor(urlEqualTo(insertPath))).size());
   }
+
+  @Test
+  void aWritersOwn429PausesTheClientsOtherCallsEvenWithoutRetryAfter(WireMockRuntimeInfo wm)
+      throws Exception {
+    String insertPath = "/v1/project_logs/" + PROJECT_ID + "/insert";
+    respondInTurn(
+        () -> post(insertPath),
+        aResponse().withStatus(429).withBody("{\"error\":\"slow down\"}"),
+        okJson("{\"row_ids\":[\"a\"]}"));
+    stubFor(get(PROJECT_PATH).willReturn(okJson(TestClients.projectJson(PROJECT_ID))));
+    WriterOptions options = WriterOptions.builder().flushOnShutdown(false).build();
+    try (BraintrustClient client = client(wm);
+        EventWriter<InsertProjectLogsEvent, ?> writer =
+            EventWriter.projectLogs(client, PROJECT_ID, options)) {
+      writer.log(new InsertProjectLogsEvent().input("q"));
+      sleeper.entered(1).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertEquals(1, findAll(postRequestedFor(urlEqualTo(insertPath))).size());
+
+      CompletableFuture<Project> other =
+          CompletableFuture.supplyAsync(() -> client.projects().get(PROJECT_ID));
+      CompletableFuture.anyOf(other, sleeper.entered(2)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertFalse(other.isDone(), "the call went out while the writer's 429 paused the client");
+      assertEquals(0, getsOfProject(), "nothing is sent while the client is paused");
+      assertEquals(sleeper.waits.get(0), sleeper.waits.get(1), "both wait the writer's backoff");
+
+      sleeper.release();
+      other.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertTrue(writer.flush(Duration.ofSeconds(TIMEOUT_SECONDS)));
+    }
+    assertEquals(2, findAll(postRequestedFor(urlEqualTo(insertPath))).size());
+    assertEquals(1, getsOfProject());
+  }
 }

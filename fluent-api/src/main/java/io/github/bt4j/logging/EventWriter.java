@@ -3,6 +3,7 @@ package io.github.bt4j.logging;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.BraintrustException;
+import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.internal.http.Transport;
@@ -48,17 +49,17 @@ import java.util.function.Function;
  * none, so that a request the writer retries (after a 5xx, a 429 or a dropped connection) replaces
  * the same rows instead of adding them twice. Retries go on for {@link WriterOptions#retryBudget()}
  * (10 minutes by default) from a batch's first attempt, so an outage that the queue has room for
- * loses nothing; a 429 or {@code Retry-After} pauses every sender until the server's time. An
- * accepted event is then either acknowledged by the server (and handed, with its row id, to {@link
- * WriterOptions.Builder#onAcknowledged} if set) or reported, with its id and JSON, to the {@link
- * WriterOptions#failureHandler() failure handler}; never dropped silently, and never both. Events
- * with the same id in one request are folded into one row as the API would apply them one after the
- * other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with the same id are
- * never in flight in two requests at once, so their order is kept (an event whose id is in flight
- * holds back the events queued after it until that request ends). A request answered with 413 is
- * split in halves; so is an insert answered 400 or 422, to store the rows the server accepts and
- * report only those it refuses (within a logarithmic number of extra requests). A part-full batch
- * is sent at once when no request is in flight and otherwise waits to fill (see {@link
+ * loses nothing; a 429 pauses every sender, and every other call of the client, until the server's
+ * time. An accepted event is then either acknowledged by the server (and handed, with its row id,
+ * to {@link WriterOptions.Builder#onAcknowledged} if set) or reported, with its id and JSON, to the
+ * {@link WriterOptions#failureHandler() failure handler}; never dropped silently, and never both.
+ * Events with the same id in one request are folded into one row as the API would apply them one
+ * after the other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with the
+ * same id are never in flight in two requests at once, so their order is kept (an event whose id is
+ * in flight holds back the events queued after it until that request ends). A request answered with
+ * 413 is split in halves; so is an insert answered 400 or 422, to store the rows the server accepts
+ * and report only those it refuses (within a logarithmic number of extra requests). A part-full
+ * batch is sent at once when no request is in flight and otherwise waits to fill (see {@link
  * WriterOptions.Builder#linger}). {@link #flush()} waits until everything logged before it has
  * settled.
  *
@@ -154,8 +155,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String projectId, WriterOptions options) {
     return create(
         client,
-        "project_logs",
-        Validation.uuid(projectId, "projectId").toString(),
+        api -> EventTarget.projectLogs(api, Validation.uuid(projectId, "projectId")),
         options,
         InsertProjectLogsEvent::getId,
         FeedbackProjectLogsItem::getId,
@@ -177,8 +177,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String experimentId, WriterOptions options) {
     return create(
         client,
-        "experiment",
-        Validation.uuid(experimentId, "experimentId").toString(),
+        api -> EventTarget.experiment(api, Validation.uuid(experimentId, "experimentId")),
         options,
         InsertExperimentEvent::getId,
         FeedbackExperimentItem::getId,
@@ -200,8 +199,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String datasetId, WriterOptions options) {
     return create(
         client,
-        "dataset",
-        Validation.uuid(datasetId, "datasetId").toString(),
+        api -> EventTarget.dataset(api, Validation.uuid(datasetId, "datasetId")),
         options,
         InsertDatasetEvent::getId,
         FeedbackDatasetItem::getId,
@@ -210,8 +208,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   private static <E, F> EventWriter<E, F> create(
       BraintrustClient client,
-      String objectType,
-      String objectId,
+      Function<BraintrustApi, EventTarget> targetOf,
       WriterOptions options,
       Function<E, String> eventId,
       Function<F, String> feedbackId,
@@ -219,7 +216,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(options, "options == null");
     Transport transport = ClientAccess.transportOf(client);
-    EventTarget target = EventTarget.of(transport.config().baseUrl(), objectType, objectId);
+    EventTarget target = targetOf.apply(transport.api());
     return new EventWriter<>(transport, target, options, eventId, feedbackId, rootSpanType);
   }
 

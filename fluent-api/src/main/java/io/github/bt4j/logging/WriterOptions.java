@@ -300,9 +300,11 @@ public final class WriterOptions {
      * and connection failures; an insert is safe to repeat, since its rows carry their ids. The
      * waits follow the client's {@link io.github.bt4j.core.RetryPolicy} backoff (0.5 s doubling to
      * 8 s by default, jittered), or the server's {@code Retry-After}/{@code Retry-After-Ms} if it
-     * fits in what is left of the budget; a server asking for more fails the batch at once. A 429,
-     * or any answer with {@code Retry-After}, pauses every sender of the writer until the server's
-     * time, not only the one that received it. The waits use the client's {@link
+     * fits in what is left of the budget; a server asking for more fails the batch at once. A 429
+     * pauses the whole client until the server's time (or the backoff, if it names none): every
+     * sender of this and every other writer, and every other call, not only the request that
+     * received it; a 429 received by any other call of the client pauses the writer's senders
+     * alike, and that wait counts against the budget. The waits use the client's {@link
      * io.github.bt4j.internal.Sleeper} and clock. {@code close()} cuts retries short at its
      * timeout. Feedback requests are never retried: sending one twice could record a comment twice.
      * Zero sends each request once.

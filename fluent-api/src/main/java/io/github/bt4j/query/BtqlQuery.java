@@ -6,7 +6,6 @@ import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.query.internal.BtqlPageSource;
 import io.github.bt4j.query.internal.QueryShape;
@@ -15,7 +14,6 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.Request;
 
 /**
  * A SQL, BTQL or structured query run through {@code POST /btql}, read page after page. Immutable:
@@ -236,14 +234,12 @@ public final class BtqlQuery {
   }
 
   private <T> AutoPager<T> pager(RowMapper<T> mapper) {
-    Request template = transport.api().btqlQuery(new BtqlQueryRequest().query("")).request();
     long total = maxRows;
     if (shape.ownLimit() >= 0) {
       total = total < 0 ? shape.ownLimit() : Math.min(total, shape.ownLimit());
     }
     BtqlPageSource.Spec spec =
-        new BtqlPageSource.Spec(
-            transport, template, options, shape, format, extraFields, pageSize, total);
+        new BtqlPageSource.Spec(transport, options, shape, format, extraFields, pageSize, total);
     return AutoPager.<T>of(() -> new BtqlPageSource<>(spec, mapper)).startingAt(startCursor);
   }
 

@@ -5,12 +5,13 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.query.internal.EventPageSource;
 import io.github.bt4j.query.internal.RowMapper;
 import java.lang.reflect.Type;
 import java.util.Objects;
-import okhttp3.Request;
+import java.util.function.Function;
 
 /**
  * Every event of an experiment, a dataset or a project's logs, read through the object's {@code
@@ -52,7 +53,7 @@ public final class EventFetch {
   public static final int DEFAULT_TRACES_PER_PAGE = 1000;
 
   private final Transport transport;
-  private final Request template;
+  private final Function<FetchEventsRequest, retrofit2.Call<?>> operation;
   private final Settings settings;
 
   /** What a fetch will send; copied, changed and frozen by each configuring method. */
@@ -112,13 +113,17 @@ public final class EventFetch {
     }
   }
 
-  EventFetch(Transport transport, Request template) {
-    this(transport, template, defaults());
+  /** A fetch through {@code operation}, the store's fetch operation of the generated interface. */
+  EventFetch(Transport transport, Function<FetchEventsRequest, retrofit2.Call<?>> operation) {
+    this(transport, operation, defaults());
   }
 
-  private EventFetch(Transport transport, Request template, Settings settings) {
+  private EventFetch(
+      Transport transport,
+      Function<FetchEventsRequest, retrofit2.Call<?>> operation,
+      Settings settings) {
     this.transport = transport;
-    this.template = template;
+    this.operation = operation;
     this.settings = settings;
   }
 
@@ -133,7 +138,7 @@ public final class EventFetch {
   private EventFetch with(java.util.function.Consumer<Settings> change) {
     Settings s = settings.copy();
     change.accept(s);
-    return new EventFetch(transport, template, s);
+    return new EventFetch(transport, operation, s);
   }
 
   /**
@@ -261,7 +266,7 @@ public final class EventFetch {
     EventPageSource.Spec spec =
         new EventPageSource.Spec(
             transport,
-            template,
+            operation,
             s.options(),
             s.tracesPerPage(),
             s.version(),
@@ -274,6 +279,10 @@ public final class EventFetch {
 
   @Override
   public String toString() {
-    return "EventFetch{url=" + template.url() + ", " + settings + "}";
+    return "EventFetch{url="
+        + operation.apply(new FetchEventsRequest()).request().url()
+        + ", "
+        + settings
+        + "}";
   }
 }

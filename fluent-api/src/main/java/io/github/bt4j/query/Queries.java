@@ -4,21 +4,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
+import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.models.InsertDatasetEvent;
 import io.github.bt4j.models.InsertDatasetEventRequest;
+import io.github.bt4j.models.InsertEventsResponse;
 import io.github.bt4j.models.InsertExperimentEvent;
 import io.github.bt4j.models.InsertExperimentEventRequest;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.InsertProjectLogsEventRequest;
 import io.github.bt4j.query.internal.QueryShape;
-import io.github.bt4j.resources.DatasetsResource;
-import io.github.bt4j.resources.ExperimentsResource;
-import io.github.bt4j.resources.LogsResource;
-import io.github.bt4j.resources.internal.DatasetsResourceImpl;
-import io.github.bt4j.resources.internal.ExperimentsResourceImpl;
-import io.github.bt4j.resources.internal.LogsResourceImpl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -47,9 +42,6 @@ public final class Queries {
   public static final int DEFAULT_DELETE_BATCH_SIZE = 1000;
 
   private final Transport transport;
-  private final LogsResource logs;
-  private final ExperimentsResource experiments;
-  private final DatasetsResource datasets;
 
   /**
    * Creates the entry point on a client's transport; use {@code client.queries()}.
@@ -58,9 +50,6 @@ public final class Queries {
    */
   public Queries(Transport transport) {
     this.transport = transport;
-    this.logs = new LogsResourceImpl(transport);
-    this.experiments = new ExperimentsResourceImpl(transport);
-    this.datasets = new DatasetsResourceImpl(transport);
   }
 
   /**
@@ -114,8 +103,7 @@ public final class Queries {
   public EventFetch fetchProjectLogs(String projectId) {
     Validation.uuid(projectId, "projectId");
     return new EventFetch(
-        transport,
-        transport.api().postProjectLogsIdFetch(projectId, new FetchEventsRequest()).request());
+        transport, body -> transport.api().postProjectLogsIdFetch(projectId, body));
   }
 
   /**
@@ -128,8 +116,7 @@ public final class Queries {
   public EventFetch fetchExperiment(String experimentId) {
     Validation.uuid(experimentId, "experimentId");
     return new EventFetch(
-        transport,
-        transport.api().postExperimentIdFetch(experimentId, new FetchEventsRequest()).request());
+        transport, body -> transport.api().postExperimentIdFetch(experimentId, body));
   }
 
   /**
@@ -141,9 +128,7 @@ public final class Queries {
    */
   public EventFetch fetchDataset(String datasetId) {
     Validation.uuid(datasetId, "datasetId");
-    return new EventFetch(
-        transport,
-        transport.api().postDatasetIdFetch(datasetId, new FetchEventsRequest()).request());
+    return new EventFetch(transport, body -> transport.api().postDatasetIdFetch(datasetId, body));
   }
 
   /**
@@ -182,9 +167,12 @@ public final class Queries {
           for (String id : batch) {
             events.add(new InsertProjectLogsEvent().id(id).objectDelete(true));
           }
-          return acknowledged(
-              logs.insert(projectId, new InsertProjectLogsEventRequest().events(events), options)
-                  .getRowIds());
+          return deleted(
+              transport
+                  .api()
+                  .postProjectLogsIdInsert(
+                      projectId, new InsertProjectLogsEventRequest().events(events)),
+              options);
         });
   }
 
@@ -222,10 +210,12 @@ public final class Queries {
           for (String id : batch) {
             events.add(new InsertExperimentEvent().id(id).objectDelete(true));
           }
-          return acknowledged(
-              experiments
-                  .insert(experimentId, new InsertExperimentEventRequest().events(events), options)
-                  .getRowIds());
+          return deleted(
+              transport
+                  .api()
+                  .postExperimentIdInsert(
+                      experimentId, new InsertExperimentEventRequest().events(events)),
+              options);
         });
   }
 
@@ -262,10 +252,11 @@ public final class Queries {
           for (String id : batch) {
             events.add(new InsertDatasetEvent().id(id).objectDelete(true));
           }
-          return acknowledged(
-              datasets
-                  .insert(datasetId, new InsertDatasetEventRequest().events(events), options)
-                  .getRowIds());
+          return deleted(
+              transport
+                  .api()
+                  .postDatasetIdInsert(datasetId, new InsertDatasetEventRequest().events(events)),
+              options);
         });
   }
 
@@ -294,8 +285,13 @@ public final class Queries {
     return acknowledged;
   }
 
-  private static int acknowledged(List<String> rowIds) {
-    return rowIds == null ? 0 : rowIds.size();
+  /**
+   * Sends one batch of deletions and counts the rows acknowledged. Every row is an {@code
+   * _object_delete} with its id, so sending it twice deletes once: always safe to retry.
+   */
+  private int deleted(retrofit2.Call<InsertEventsResponse> call, RequestOptions options) {
+    InsertEventsResponse response = transport.execute(call, options, RetryRule.ALWAYS);
+    return response == null || response.getRowIds() == null ? 0 : response.getRowIds().size();
   }
 
   @Override

@@ -333,4 +333,21 @@ class EventWriterDeliveryTest {
           Runtime.getRuntime().removeShutdownHook(hook), "close() must deregister the hook");
     }
   }
+
+  @Test
+  void anEventWhoseIdIsAnExplicitNullIsSentWithTheIdTheWriterGaveIt(WireMockRuntimeInfo wm) {
+    wm.getWireMock().register(acceptAll());
+    InsertProjectLogsEvent event =
+        io.github.bt4j.json.BraintrustJson.gson()
+            .fromJson("{\"id\":null,\"input\":\"q\"}", InsertProjectLogsEvent.class);
+    String before = io.github.bt4j.json.BraintrustJson.gson().toJson(event);
+    String id;
+    try (BraintrustClient client = client(wm, waits());
+        var logs = EventWriter.projectLogs(client, PROJECT, options(failures()).build())) {
+      id = logs.log(event);
+      logs.flush();
+    }
+    assertEquals(List.of(List.of(id)), insertIds(wm));
+    assertEquals(before, io.github.bt4j.json.BraintrustJson.gson().toJson(event), "not mutated");
+  }
 }

@@ -197,4 +197,28 @@ class EventWriterRetryTest {
     assertEquals(logged, stored);
     assertEquals(List.of(), failures);
   }
+
+  @Test
+  void aRetryAfterTheTransportWouldNotReadFallsBackToTheBackoffHereToo() throws Exception {
+    FakeTime time = new FakeTime();
+    AtomicInteger calls = new AtomicInteger();
+    List<WriteFailure> failures = failures();
+    try (ScriptedServer server =
+            new ScriptedServer(
+                request ->
+                    calls.getAndIncrement() == 0
+                        ? Reply.status(503, "{\"error\":\"busy\"}").header("Retry-After", "3e1")
+                        : Reply.stored(request));
+        BraintrustClient client = client(server, time);
+        var logs = EventWriter.projectLogs(client, PROJECT, options(failures).build())) {
+      logs.log(Map.of("input", 1));
+      logs.flush();
+      assertEquals(1, time.sleeps().size());
+      assertTrue(
+          time.sleeps().get(0).compareTo(Duration.ofMillis(500)) <= 0,
+          "not a plain number of seconds, so the first backoff: " + time.sleeps());
+      assertEquals(2, server.received().size());
+    }
+    assertEquals(List.of(), failures);
+  }
 }

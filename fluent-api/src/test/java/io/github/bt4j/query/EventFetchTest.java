@@ -290,4 +290,24 @@ class EventFetchTest {
                   .events()));
     }
   }
+
+  @Test
+  void aFilterJsonCannotCarryIsRefusedNamingTheFieldAndNothingIsSent(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    wm.register(post(urlEqualTo(URL)).willReturn(okJson(events(null))));
+    com.google.gson.JsonArray filters = new com.google.gson.JsonArray();
+    JsonObject filter = new JsonObject();
+    filter.addProperty("type", "path_lookup");
+    filter.addProperty("value", Double.NaN);
+    filters.add(filter);
+    try (BraintrustClient client = client(info)) {
+      EventFetch fetch = client.queries().fetchProjectLogs(PROJECT).filters(filters);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> fetch.events(ProjectLogsEvent.class).iterator().hasNext());
+      assertTrue(e.getMessage().contains("filters"), e.getMessage());
+    }
+    assertEquals(List.of(), requestBodies(wm), "nothing is sent");
+  }
 }

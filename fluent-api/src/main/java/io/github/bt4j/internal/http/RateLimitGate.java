@@ -1,20 +1,29 @@
 package io.github.bt4j.internal.http;
 
+import io.github.bt4j.internal.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
- * The pause a 429 answer asks of the whole client. Once any call is told to wait, every later
- * attempt of the client (other threads, the event writer's senders, clients derived with {@code
- * withOptions}) waits until the same moment before it is sent, instead of each taking its own 429.
+ * The pause a 429 answer asks of the whole client: the one pause of the library. Once any request
+ * is told to wait, every later attempt of the client (other threads, clients derived with {@code
+ * withOptions}, every sender of every event writer) waits until the same moment before it is sent,
+ * instead of each taking its own 429. Set by whoever decides the resend of the refused request: the
+ * transport's {@link RetryInterceptor}, or an event writer's sender. Thread-safe.
  */
-final class RateLimitGate {
+public final class RateLimitGate {
   private final AtomicReference<Instant> openAt = new AtomicReference<>();
 
-  /** Keeps every attempt back until {@code wait} from now (or later, if already paused longer). */
-  void pauseFor(Duration wait, Clock clock) {
+  /**
+   * Keeps every attempt back until {@code wait} from now (or later, if already paused longer).
+   *
+   * @param wait how long the server asked for, or the backoff when it did not say
+   * @param clock the client's clock
+   */
+  public void pauseFor(Duration wait, Clock clock) {
     Instant until = clock.instant().plus(wait);
     openAt.accumulateAndGet(until, (a, b) -> a == null || b.isAfter(a) ? b : a);
   }
@@ -27,5 +36,39 @@ final class RateLimitGate {
     }
     Duration left = Duration.between(clock.instant(), until);
     return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /**
+   * Waits while the gate is closed. Each wait lasts until the end of the pause as it stood when the
+   * wait began; it is repeated only if the pause was extended meanwhile, so a sleeper that does not
+   * move the clock (as in tests) cannot make it spin.
+   *
+   * @param clock the client's clock
+   * @param sleeper the client's sleeper
+   * @param cancelled turns true when the waiting caller gives up
+   * @return the time waited
+   * @throws InterruptedException if interrupted, or if {@code cancelled} turned true
+   */
+  public Duration await(Clock clock, Sleeper sleeper, BooleanSupplier cancelled)
+      throws InterruptedException {
+    Duration waited = Duration.ZERO;
+    Instant end = openAt.get();
+    while (end != null) {
+      Duration left = Duration.between(clock.instant(), end);
+      if (left.isNegative() || left.isZero()) {
+        return waited;
+      }
+      sleeper.sleep(left, cancelled);
+      waited = waited.plus(left);
+      if (cancelled.getAsBoolean()) {
+        throw new InterruptedException("gave up waiting for the rate-limit pause");
+      }
+      Instant extended = openAt.get();
+      if (!extended.isAfter(end)) {
+        return waited;
+      }
+      end = extended;
+    }
+    return waited;
   }
 }

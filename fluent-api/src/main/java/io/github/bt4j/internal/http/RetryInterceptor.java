@@ -3,13 +3,7 @@ package io.github.bt4j.internal.http;
 import io.github.bt4j.core.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.PortUnreachableException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -19,7 +13,9 @@ import okhttp3.ResponseBody;
  * The only place that decides whether a request is sent again (OkHttp's own connection recovery is
  * off, see {@link Transport}). Retries 408, 409, 429 and 5xx answers and connection failures, never
  * 413 or another 4xx, and never a request that could be applied twice (see {@link
- * RequestContext#mayRetry()}), except when it never left: a refused connection sent nothing.
+ * RequestContext#mayRetry()}), except when it never left: a refused connection sent nothing. What
+ * is worth a retry and the backoff come from {@link Retries}, which the event writer's resends use
+ * too; the writer's requests come here with retries off, since the writer decides their resends.
  *
  * <p>Waits as {@link RetryPolicy} describes: the server's {@code Retry-After}/{@code
  * Retry-After-Ms} up to {@link RetryPolicy#maxRetryAfter()}; a longer wait ends the call at once
@@ -36,10 +32,12 @@ import okhttp3.ResponseBody;
 final class RetryInterceptor implements Interceptor {
   private final ClientConfig config;
   private final RateLimitGate gate;
+  private final Retries retries;
 
-  RetryInterceptor(ClientConfig config, RateLimitGate gate) {
+  RetryInterceptor(ClientConfig config, RateLimitGate gate, Retries retries) {
     this.config = config;
     this.gate = gate;
+    this.retries = retries;
   }
 
   @Override
@@ -54,8 +52,9 @@ final class RetryInterceptor implements Interceptor {
             : policy.maxRetries();
     long deadline = deadlineOf(chain);
     boolean mayHaveBeenApplied = false;
-    Duration wait = gate.remaining(config.clock());
-    for (int retries = 0; ; retries++) {
+    awaitGate(chain.call());
+    Duration wait = Duration.ZERO;
+    for (int retried = 0; ; retried++) {
       if (!wait.isZero()) {
         sleep(wait, chain.call());
       }
@@ -65,7 +64,7 @@ final class RetryInterceptor implements Interceptor {
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
-        if (chain.call().isCanceled() || !isRetryable(e)) {
+        if (chain.call().isCanceled() || !Retries.isRetryable(e)) {
           throw e;
         }
         failure = e;
@@ -78,12 +77,12 @@ final class RetryInterceptor implements Interceptor {
         return deleted(response);
       }
       boolean beyondLimit = asked != null && asked.compareTo(policy.maxRetryAfter()) > 0;
-      boolean retry = retries < maxRetries && isWorthRetrying(context, failure, response);
+      boolean retry = retried < maxRetries && isWorthRetrying(context, failure, response);
       if (retry && beyondLimit) {
         log.beyondLimit(policy.maxRetryAfter());
         retry = false;
       }
-      wait = asked != null && !beyondLimit ? asked : backoff(retries + 1);
+      wait = asked != null && !beyondLimit ? asked : retries.backoff(retried + 1);
       if (response != null && response.code() == 429 && (retry || asked != null) && !beyondLimit) {
         gate.pauseFor(wait, config.clock());
       }
@@ -97,7 +96,7 @@ final class RetryInterceptor implements Interceptor {
         }
         return response;
       }
-      mayHaveBeenApplied |= failure != null ? !neverSent(failure) : response.code() >= 500;
+      mayHaveBeenApplied |= failure != null ? !Retries.neverSent(failure) : response.code() >= 500;
       if (response != null) {
         response.close();
       }
@@ -107,9 +106,9 @@ final class RetryInterceptor implements Interceptor {
   private static boolean isWorthRetrying(
       RequestContext context, IOException failure, Response response) {
     if (failure != null) {
-      return context.mayRetry() || neverSent(failure);
+      return context.mayRetry() || Retries.neverSent(failure);
     }
-    return context.mayRetry() && isRetryableStatus(response.code());
+    return context.mayRetry() && Retries.isRetryableStatus(response.code());
   }
 
   /** A retried DELETE whose object is gone: an earlier attempt that may have arrived deleted it. */
@@ -148,35 +147,16 @@ final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** Whether a status is worth another attempt. */
-  static boolean isRetryableStatus(int code) {
-    return code == 408 || code == 409 || code == 429 || code >= 500;
-  }
-
-  /** Whether a transport failure may pass on a later attempt. */
-  static boolean isRetryable(IOException e) {
-    if (e instanceof UnknownHostException
-        || e instanceof SSLPeerUnverifiedException
-        || e instanceof SSLHandshakeException) {
-      return false;
+  /** Waits out the client's rate-limit pause, if one is on, before the first attempt. */
+  private void awaitGate(okhttp3.Call call) throws IOException {
+    try {
+      gate.await(config.clock(), config.sleeper(), call::isCanceled);
+    } catch (InterruptedException e) {
+      if (call.isCanceled()) {
+        throw new IOException("Canceled");
+      }
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the rate-limit pause");
     }
-    // A cancelled or timed-out call is interrupted; a socket read timeout is not.
-    return !(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException;
-  }
-
-  /** Whether a failure happened before any byte of the request left: no connection was made. */
-  static boolean neverSent(IOException e) {
-    return e instanceof ConnectException
-        || e instanceof NoRouteToHostException
-        || e instanceof PortUnreachableException;
-  }
-
-  /** The computed wait before retry number {@code retry} (1-based): doubling, capped, jittered. */
-  Duration backoff(int retry) {
-    RetryPolicy policy = config.retryPolicy();
-    double base = policy.initialBackoff().toNanos() * Math.pow(2, retry - 1);
-    double capped = Math.min(base, policy.maxBackoff().toNanos());
-    double jittered = capped * (1 - 0.25 * config.jitter().getAsDouble());
-    return Duration.ofNanos((long) jittered);
   }
 }

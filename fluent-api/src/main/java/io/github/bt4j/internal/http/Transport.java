@@ -47,6 +47,7 @@ public final class Transport implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Gson gson;
   private final BraintrustApi api;
+  private final Retries retries;
   private final Map<Method, TypeAdapter<?>> responseAdapters = new ConcurrentHashMap<>();
 
   /**
@@ -65,13 +66,14 @@ public final class Transport implements AutoCloseable {
     this.gson = gson;
     this.resources = resources;
     this.base = base;
+    this.retries = new Retries(config.retryPolicy(), config.jitter());
     OkHttpClient.Builder builder =
         this.base
             .newBuilder()
             .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
-            .addInterceptor(new RetryInterceptor(config, resources.gate()))
+            .addInterceptor(new RetryInterceptor(config, resources.gate(), retries))
             .addInterceptor(new RedirectInterceptor())
             .addInterceptor(new HeadersInterceptor(config));
     if (config.logLevel() != HttpLogLevel.OFF) {
@@ -91,6 +93,19 @@ public final class Transport implements AutoCloseable {
   /** This client's share of the pools and the rate-limit pause, for a client derived from it. */
   public ClientResources resources() {
     return resources;
+  }
+
+  /**
+   * The pause a 429 sets for every request of this client and of the clients that share its
+   * resources; a caller that decides its own resends (the event writer) waits on it and sets it.
+   */
+  public RateLimitGate rateLimitGate() {
+    return resources.gate();
+  }
+
+  /** What a resend decision rests on: retryable answers and failures, and the backoff. */
+  public Retries retries() {
+    return retries;
   }
 
   /** The library's OkHttpClient defaults: see {@link HttpClients#defaultBuilder()}. */
@@ -149,12 +164,24 @@ public final class Transport implements AutoCloseable {
                 body));
   }
 
+  /**
+   * Runs a request built by {@link #api()}, perhaps changed since (a list page's cursor in its
+   * URL), and returns its body parsed as the operation's response type, as {@link #execute} does.
+   */
+  public <T> T execute(Request request, RequestOptions options, RetryRule retry) {
+    return this.<T, T>run(request, options, retry, (response, body) -> body);
+  }
+
   private <T, R> R run(
       retrofit2.Call<T> call,
       RequestOptions options,
       RetryRule retry,
       BiFunction<Response, T, R> result) {
-    Request request = call.request();
+    return run(call.request(), options, retry, result);
+  }
+
+  private <T, R> R run(
+      Request request, RequestOptions options, RetryRule retry, BiFunction<Response, T, R> result) {
     TypeAdapter<T> adapter = responseAdapter(request);
     Call raw = newCall(request, options, retry);
     try (Response response = raw.execute()) {
@@ -297,6 +324,18 @@ public final class Transport implements AutoCloseable {
       return null;
     }
     return gson.getAdapter(TypeToken.get(bodyType));
+  }
+
+  /**
+   * Reads the body of {@code response}, the answer to a call made by {@link #newCall} from a
+   * request the generated interface built (its body may have been replaced, as the event writer
+   * does), as the operation's response type: the one body reader of the client. A non-2xx answer is
+   * thrown as its typed exception.
+   *
+   * @throws IOException if the body cannot be read to its end
+   */
+  public <T> T read(Response response) throws IOException {
+    return read(response, responseAdapter(response.request()));
   }
 
   private <T> T read(Response response, TypeAdapter<T> adapter) throws IOException {

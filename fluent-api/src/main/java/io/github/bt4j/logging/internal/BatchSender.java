@@ -6,36 +6,38 @@ import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ErrorMapper;
+import io.github.bt4j.internal.http.RateLimitGate;
+import io.github.bt4j.internal.http.Retries;
+import io.github.bt4j.internal.http.ServerWait;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.logging.Acknowledgement;
 import io.github.bt4j.logging.FailedEvent;
 import io.github.bt4j.logging.WriteFailure;
 import io.github.bt4j.logging.WriterOptions;
+import io.github.bt4j.models.InsertEventsResponse;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Okio;
 
 /**
  * Sends one batch: folds rows with the same id, writes the request body from the events' JSON bytes
- * and posts it through the client's transport (auth, headers, typed errors, logging), retrying as
- * {@link Resends} decides. A request answered 413 is split in halves, sent one after the other,
- * down to single rows; so is an insert answered 400 or 422, to find the rows the server refuses and
- * store the others, within a bound of extra requests. Every event ends up acknowledged or in a
- * {@link WriteFailure}; {@link #settleRest} makes sure of it even when sending broke off.
+ * into the request the generated interface builds for the store's insert or feedback operation
+ * ({@link EventTarget}), and sends it through the client's transport (auth, headers, rate-limit
+ * pause, typed errors, logging, the one body reader), retrying as {@link Resends} decides. A
+ * request answered 413 is split in halves, sent one after the other, down to single rows; so is an
+ * insert answered 400 or 422, to find the rows the server refuses and store the others, within a
+ * bound of extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
+ * #settleRest} makes sure of it even when sending broke off.
  */
 public final class BatchSender {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -54,14 +56,14 @@ public final class BatchSender {
   private final Sleeper sleeper;
   private final Duration retryBudget;
   private final Resends resends;
-  private final SendPause pause;
+  private final RateLimitGate gate;
 
   /**
    * Creates a sender.
    *
    * @param failures receives every failure; must not throw
    * @param acknowledgements receives every acknowledgement, or null if nobody wants them (the
-   *     answers' row ids are then not read); must not throw
+   *     answers are then not parsed); must not throw
    */
   public BatchSender(
       Transport transport,
@@ -83,8 +85,8 @@ public final class BatchSender {
     this.retryBudget = options.retryBudget();
     RequestOptions base = options.requestOptions();
     int maxRetries = base.maxRetries() != null ? base.maxRetries() : options.maxRetries();
-    this.resends = new Resends(config.retryPolicy(), config.jitter(), maxRetries);
-    this.pause = new SendPause(clock, sleeper);
+    this.resends = new Resends(transport.retries(), maxRetries);
+    this.gate = transport.rateLimitGate();
     // Resends are decided here alone: the transport must neither retry nor replay the body.
     this.requestOptions = base.toBuilder().maxRetries(0).retryNonIdempotent(false).build();
   }
@@ -181,7 +183,7 @@ public final class BatchSender {
     byte[] body = body(batch.kind(), rows);
     for (int retry = 0; ; retry++) {
       try {
-        budget.spent(pause.await(queue::isAbandoned));
+        budget.spent(gate.await(clock, sleeper, queue::isAbandoned));
       } catch (InterruptedException e) {
         return null;
       }
@@ -200,7 +202,8 @@ public final class BatchSender {
         return attempt;
       }
       if (Resends.pausesEveryone(attempt)) {
-        pause.pauseFor(wait); // waited out at the top of the loop, by every sender
+        // Waited out at the top of the loop, by this sender and every other request of the client.
+        gate.pauseFor(wait, clock);
         continue;
       }
       try {
@@ -213,40 +216,55 @@ public final class BatchSender {
   }
 
   private Attempt attempt(Batch batch, byte[] body) {
-    Request request =
-        new Request.Builder()
-            .url(target.url(batch.kind()))
-            .post(RequestBody.create(body, JSON))
-            .build();
+    Request request = target.request(batch.kind(), RequestBody.create(body, JSON));
     Call call = transport.newCall(request, requestOptions, false);
     batch.currentCall(call);
     try (Response response = call.execute()) {
       if (response.isSuccessful()) {
-        if (acknowledgements != null && batch.kind() == EventKind.INSERT) {
-          return Attempt.stored(RowIds.read(response.body()));
+        if (acknowledgements == null || batch.kind() != EventKind.INSERT) {
+          discard(response);
+          return Attempt.stored(List.of());
         }
-        RowIds.drain(response.body());
-        return Attempt.stored(List.of());
+        return Attempt.stored(rowIds(response));
       }
       return Attempt.refused(
-          ErrorMapper.toException(response), response.code(), RetryAfter.of(response, clock));
+          ErrorMapper.toException(response), response.code(), ServerWait.of(response, clock));
     } catch (IOException e) {
       BraintrustException error =
           new ConnectionException(request.method(), request.url().toString(), e);
-      return Attempt.broken(error, !call.isCanceled() && isTransient(e));
+      return Attempt.broken(error, !call.isCanceled() && Retries.isRetryable(e));
     } finally {
       batch.currentCall(null);
     }
   }
 
-  /** Whether a transport failure may pass on a later attempt (not DNS, TLS or a cancellation). */
-  private static boolean isTransient(IOException e) {
-    if (e instanceof UnknownHostException
-        || e instanceof SSLPeerUnverifiedException
-        || e instanceof SSLHandshakeException) {
-      return false;
+  /**
+   * The row ids a successful answer lists, read by the transport as the operation's response; empty
+   * if it lists none or cannot be read, since the status says the rows are stored whatever the body
+   * says.
+   */
+  private List<String> rowIds(Response response) {
+    try {
+      Object answer = transport.read(response);
+      if (answer instanceof InsertEventsResponse inserted && inserted.getRowIds() != null) {
+        return inserted.getRowIds();
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // Stored all the same; the answer's ids are only reported.
     }
-    return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
+    return List.of();
+  }
+
+  /**
+   * Reads the answer to its end unparsed, when nobody wants its row ids, so that the connection is
+   * reused.
+   */
+  private static void discard(Response response) {
+    try {
+      response.body().source().readAll(Okio.blackhole());
+    } catch (IOException e) {
+      // The status was 2xx, so the rows are stored; the rest of the answer is not needed.
+    }
   }
 
   /** The request body: {@code {"events":[row,row,...]}} from the rows' bytes, copied once. */

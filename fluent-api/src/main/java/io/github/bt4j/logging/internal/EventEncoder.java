@@ -4,14 +4,16 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.github.bt4j.internal.EventIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Serialises events to the JSON bytes that will be sent, on the caller's thread, giving each row an
- * id if it has none. The caller's object is never modified, so one object can be logged twice as
- * two rows.
+ * id if it has none (or a null one) by the rule of {@link EventIds}. The caller's object is never
+ * modified, so one object can be logged twice as two rows.
  */
 public final class EventEncoder {
   private final Gson gson;
@@ -34,7 +36,14 @@ public final class EventEncoder {
     if (existingId != null) {
       return new QueuedEvent(existingId, kind, json.getBytes(StandardCharsets.UTF_8));
     }
-    String id = RandomIds.next();
+    if (json.contains("\"id\":null")) {
+      // A model that keeps an explicit null id (lossless models do) would otherwise be sent with
+      // two ids, the null one last; rare enough to take the tree's way.
+      JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
+      EventIds.assignMissing(tree);
+      return encodeTree(tree, kind);
+    }
+    String id = EventIds.newId();
     // Put the id first; the serialised object is "{}" or "{...}".
     String withId =
         json.length() == 2

@@ -1,38 +1,58 @@
 package io.github.bt4j.logging.internal;
 
-import okhttp3.HttpUrl;
+import io.github.bt4j.generated.api.BraintrustApi;
+import io.github.bt4j.models.FeedbackDatasetEventRequest;
+import io.github.bt4j.models.FeedbackExperimentEventRequest;
+import io.github.bt4j.models.FeedbackProjectLogsEventRequest;
+import io.github.bt4j.models.InsertDatasetEventRequest;
+import io.github.bt4j.models.InsertExperimentEventRequest;
+import io.github.bt4j.models.InsertProjectLogsEventRequest;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * The event store a writer sends to: its kind as the API names it ({@code project_logs}, {@code
- * experiment}, {@code dataset}), its id, and the two endpoints.
+ * experiment}, {@code dataset}), its id, and its insert and feedback operations as the generated
+ * interface builds them, so that path, headers and the response type come from the one place every
+ * other call takes them from. Only the body differs: the writer's, written from the events' JSON.
  *
  * @param objectType the path segment naming the kind of store
  * @param objectId the store's id (a UUID)
- * @param insertUrl {@code POST} here with {@code {"events": [...]}}
- * @param feedbackUrl {@code POST} here with {@code {"feedback": [...]}}
+ * @param insert the insert operation's request, whose body {@link #request} replaces
+ * @param feedback the feedback operation's request, whose body {@link #request} replaces
  */
-public record EventTarget(
-    String objectType, String objectId, HttpUrl insertUrl, HttpUrl feedbackUrl) {
+public record EventTarget(String objectType, String objectId, Request insert, Request feedback) {
 
-  /** The target for the store {@code objectType}/{@code objectId} under the API's base URL. */
-  public static EventTarget of(HttpUrl baseUrl, String objectType, String objectId) {
-    HttpUrl object =
-        baseUrl
-            .newBuilder()
-            .addPathSegment("v1")
-            .addPathSegment(objectType)
-            .addPathSegment(objectId)
-            .build();
+  /** The logs of the project {@code projectId}. */
+  public static EventTarget projectLogs(BraintrustApi api, String projectId) {
     return new EventTarget(
-        objectType,
-        objectId,
-        object.newBuilder().addPathSegment("insert").build(),
-        object.newBuilder().addPathSegment("feedback").build());
+        "project_logs",
+        projectId.toString(),
+        api.postProjectLogsIdInsert(projectId, new InsertProjectLogsEventRequest()).request(),
+        api.postProjectLogsIdFeedback(projectId, new FeedbackProjectLogsEventRequest()).request());
   }
 
-  /** The URL for events of {@code kind}. */
-  public HttpUrl url(EventKind kind) {
-    return kind == EventKind.INSERT ? insertUrl : feedbackUrl;
+  /** The experiment {@code experimentId}. */
+  public static EventTarget experiment(BraintrustApi api, String experimentId) {
+    return new EventTarget(
+        "experiment",
+        experimentId.toString(),
+        api.postExperimentIdInsert(experimentId, new InsertExperimentEventRequest()).request(),
+        api.postExperimentIdFeedback(experimentId, new FeedbackExperimentEventRequest()).request());
+  }
+
+  /** The dataset {@code datasetId}. */
+  public static EventTarget dataset(BraintrustApi api, String datasetId) {
+    return new EventTarget(
+        "dataset",
+        datasetId.toString(),
+        api.postDatasetIdInsert(datasetId, new InsertDatasetEventRequest()).request(),
+        api.postDatasetIdFeedback(datasetId, new FeedbackDatasetEventRequest()).request());
+  }
+
+  /** The request that posts {@code body} to the endpoint for events of {@code kind}. */
+  public Request request(EventKind kind, RequestBody body) {
+    return (kind == EventKind.INSERT ? insert : feedback).newBuilder().post(body).build();
   }
 
   @Override

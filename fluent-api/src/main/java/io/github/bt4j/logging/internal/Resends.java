@@ -1,28 +1,30 @@
 package io.github.bt4j.logging.internal;
 
-import io.github.bt4j.core.RetryPolicy;
+import io.github.bt4j.internal.http.Retries;
 import java.time.Duration;
-import java.util.function.DoubleSupplier;
 
 /**
  * The one place that decides whether the writer sends a request again, and when. The writer's
- * requests go through the transport with retries off and a one-shot body, so that neither the
- * client's retry interceptor nor OkHttp's connection recovery repeats them behind this decision.
+ * requests go through the transport with retries off, so that neither the client's retry
+ * interceptor nor OkHttp's connection recovery repeats them behind this decision; the decision
+ * itself rests on the transport's primitives ({@link Retries} for what is worth another attempt and
+ * the backoff, {@link io.github.bt4j.internal.http.ServerWait} for the server's wait), so the
+ * writer differs from other calls only in how long it keeps trying: a time budget instead of the
+ * client's few retries.
  *
  * <p>Inserts are retried on 408, 409, 429 and 5xx answers and on connection failures, as long as
  * the batch's {@link RetryBudget} lasts and {@code maxRetries} allows: after the server's {@code
  * Retry-After} if it gives one that fits in the budget (one that does not fails the batch at once),
- * otherwise after the client's backoff, cut to what is left of the budget. Feedback is never sent
- * twice.
+ * otherwise after the client's backoff, cut to what is left of the budget. A 429 pauses the whole
+ * client (every sender of every writer, and every other call) through the client's {@link
+ * io.github.bt4j.internal.http.RateLimitGate}. Feedback is never sent twice.
  */
 final class Resends {
-  private final RetryPolicy policy;
-  private final DoubleSupplier jitter;
+  private final Retries retries;
   private final int maxRetries;
 
-  Resends(RetryPolicy policy, DoubleSupplier jitter, int maxRetries) {
-    this.policy = policy;
-    this.jitter = jitter;
+  Resends(Retries retries, int maxRetries) {
+    this.retries = retries;
     this.maxRetries = maxRetries;
   }
 
@@ -42,13 +44,13 @@ final class Resends {
     if (serverWait != null) {
       return serverWait.compareTo(left) <= 0 ? serverWait : null;
     }
-    Duration backoff = backoff(retry);
+    Duration backoff = retries.backoff(retry);
     return backoff.compareTo(left) <= 0 ? backoff : left;
   }
 
-  /** Whether the failure should hold every sender, not only the one that met it. */
+  /** Whether the failure should hold every request of the client, not only this one: a 429. */
   static boolean pausesEveryone(Attempt failed) {
-    return failed.status() == 429 || failed.retryAfter() != null;
+    return failed.status() == 429;
   }
 
   private static boolean isTransient(Attempt failed) {
@@ -56,13 +58,6 @@ final class Resends {
     if (code == 0) {
       return failed.transientFailure();
     }
-    return code == 408 || code == 409 || code == 429 || code >= 500;
-  }
-
-  /** Doubling from the policy's initial backoff up to its maximum, jittered down by up to 25%. */
-  private Duration backoff(int retry) {
-    double base = policy.initialBackoff().toNanos() * Math.pow(2, Math.min(retry - 1, 62));
-    double capped = Math.min(base, policy.maxBackoff().toNanos());
-    return Duration.ofNanos((long) (capped * (1 - 0.25 * jitter.getAsDouble())));
+    return Retries.isRetryableStatus(code);
   }
 }

@@ -1,8 +1,8 @@
 package io.github.bt4j.pagination.internal;
 
-import com.google.gson.TypeAdapter;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
+import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.pagination.Page;
@@ -59,9 +59,8 @@ public final class ListPagers {
     boolean backwards = first.url().queryParameter(ENDING_BEFORE) != null;
     String start = first.url().queryParameter(backwards ? ENDING_BEFORE : STARTING_AFTER);
     int pageSize = pageSize(first.url(), pageable);
-    TypeAdapter<R> adapter = transport.gson().getAdapter(responseType);
     Layout<R, T> layout =
-        new Layout<>(transport, first, options, adapter, itemsOf, idOf, pageable, backwards);
+        new Layout<>(transport, first, options, responseType, itemsOf, idOf, pageable, backwards);
     return AutoPager.<T>of(() -> new ListSource<>(layout, pageSize)).startingAt(start);
   }
 
@@ -82,7 +81,7 @@ public final class ListPagers {
       Transport transport,
       Request first,
       RequestOptions options,
-      TypeAdapter<R> adapter,
+      Class<R> responseType,
       Function<R, List<T>> itemsOf,
       Function<T, String> idOf,
       boolean pageable,
@@ -116,9 +115,11 @@ public final class ListPagers {
         }
         request = request.newBuilder().url(url.build()).build();
       }
+      // Read by the transport as the operation's response, like every other answer.
       R response =
-          PageResponses.readDocument(
-              layout.transport(), request, layout.options(), layout.adapter());
+          layout
+              .responseType()
+              .cast(layout.transport().execute(request, layout.options(), RetryRule.ALWAYS));
       List<T> items = response == null ? null : layout.itemsOf().apply(response);
       if (items == null) {
         items = List.of();

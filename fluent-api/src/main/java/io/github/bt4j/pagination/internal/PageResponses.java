@@ -26,13 +26,14 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * Sends one page request and reads its answer. The body is moved into memory as bytes (okio's
- * segments, no copy into a String) and the response is closed before any row is parsed: a caller
- * that stops early leaves no connection open, and memory holds one page of bytes rather than one
- * page of parsed rows, which a small heap would keep alive long enough to promote. Rows are then
- * parsed one at a time from those bytes. Transport failures become {@link ConnectionException},
- * unreadable bodies {@link UnexpectedResponseException}; non-2xx answers are the typed exceptions
- * of {@link Transport#open}.
+ * Sends one page request of rows (a fetch or a query) and reads its answer: its rows are parsed one
+ * at a time, where {@link Transport#read} would parse a whole document at once. The body is moved
+ * into memory as bytes (okio's segments, no copy into a String) and the response is closed before
+ * any row is parsed: a caller that stops early leaves no connection open, and memory holds one page
+ * of bytes rather than one page of parsed rows, which a small heap would keep alive long enough to
+ * promote. Rows are then parsed one at a time from those bytes. Transport failures become {@link
+ * ConnectionException}, unreadable bodies {@link UnexpectedResponseException}; non-2xx answers are
+ * the typed exceptions of {@link Transport#open}.
  */
 public final class PageResponses {
   private PageResponses() {}
@@ -79,17 +80,6 @@ public final class PageResponses {
       return new BufferedPage(buffer, response.headers(), response.code(), request);
     } catch (IOException e) {
       throw new ConnectionException(request.method(), request.url().toString(), e);
-    }
-  }
-
-  /** Sends {@code request} and reads its body as one JSON document of {@code adapter}'s type. */
-  public static <R> R readDocument(
-      Transport transport, Request request, RequestOptions options, TypeAdapter<R> adapter) {
-    BufferedPage page = receive(transport, request, options);
-    try {
-      return adapter.read(reader(transport.gson(), page));
-    } catch (IOException | JsonParseException | IllegalStateException e) {
-      throw page.unreadable(e.getMessage(), e);
     }
   }
 

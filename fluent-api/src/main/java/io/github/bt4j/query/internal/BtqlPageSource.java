@@ -1,8 +1,10 @@
 package io.github.bt4j.query.internal;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.Page;
 import io.github.bt4j.pagination.internal.PageResponses;
 import io.github.bt4j.pagination.internal.RowCursor;
@@ -11,25 +13,21 @@ import io.github.bt4j.query.QueryFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
- * One walk through the pages of a {@code /btql} query. The next page's cursor is read from the
- * {@code x-bt-cursor} response header, else {@code x-amz-meta-bt_cursor}, else the body's {@code
- * cursor} field; the walk ends on an empty page, on a page without a cursor, or when it has
- * returned {@code maxRows} rows. Each page asks for at most the rows still wanted.
+ * One walk through the pages of a {@code /btql} query, each page's request built by the generated
+ * interface's {@code btqlQuery} from its body. The next page's cursor is read from the {@code
+ * x-bt-cursor} response header, else {@code x-amz-meta-bt_cursor}, else the body's {@code cursor}
+ * field; the walk ends on an empty page, on a page without a cursor, or when it has returned {@code
+ * maxRows} rows. Each page asks for at most the rows still wanted.
  *
  * @param <T> the row type
  */
 public final class BtqlPageSource<T> implements StreamingPageSource<T> {
-  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
   /** What every walk of one query shares. */
   public record Spec(
       Transport transport,
-      Request template,
       RequestOptions options,
       QueryShape shape,
       QueryFormat format,
@@ -58,14 +56,11 @@ public final class BtqlPageSource<T> implements StreamingPageSource<T> {
     }
     long remaining = spec.maxRows() < 0 ? Long.MAX_VALUE : spec.maxRows() - returned;
     int limit = (int) Math.min(spec.pageSize(), remaining);
-    JsonObject body = spec.extraFields().deepCopy();
-    body.add("query", spec.shape().page(cursor, limit));
-    body.addProperty("fmt", spec.format().wireName());
-    Request request =
-        spec.template()
-            .newBuilder()
-            .post(RequestBody.create(spec.transport().gson().toJson(body), JSON))
-            .build();
+    BtqlQueryRequest body = new BtqlQueryRequest();
+    spec.extraFields().entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
+    body._set("query", spec.shape().page(cursor, limit));
+    body._set("fmt", new JsonPrimitive(spec.format().wireName()));
+    Request request = spec.transport().api().btqlQuery(body).request();
     PageResponses.BufferedPage page =
         PageResponses.receive(spec.transport(), request, spec.options());
     String headerCursor = cursorHeader(page);

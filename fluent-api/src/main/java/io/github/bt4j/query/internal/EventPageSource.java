@@ -6,14 +6,15 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.internal.PageFingerprints;
 import io.github.bt4j.pagination.internal.PageResponses;
 import io.github.bt4j.pagination.internal.RowCursor;
 import io.github.bt4j.pagination.internal.SeenIds;
 import io.github.bt4j.pagination.internal.StreamingPageSource;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
  * One walk through the events of an experiment, a dataset or a project's logs, by the POST form of
@@ -27,10 +28,13 @@ import okhttp3.RequestBody;
  * @param <T> the row type
  */
 public final class EventPageSource<T> implements StreamingPageSource<T> {
-  /** What every walk of one fetch shares. */
+  /**
+   * What every walk of one fetch shares; {@code operation} is the store's fetch operation of the
+   * generated interface, which builds each page's request from its body.
+   */
   public record Spec(
       Transport transport,
-      Request template,
+      Function<FetchEventsRequest, retrofit2.Call<?>> operation,
       RequestOptions options,
       Integer tracesPerPage,
       String version,
@@ -53,13 +57,7 @@ public final class EventPageSource<T> implements StreamingPageSource<T> {
 
   @Override
   public RowCursor<T> open(String cursor) {
-    Request request =
-        spec.template()
-            .newBuilder()
-            .post(
-                RequestBody.create(
-                    spec.transport().gson().toJson(body(cursor)), BtqlPageSource.JSON))
-            .build();
+    Request request = spec.operation().apply(body(cursor)).request();
     PageResponses.BufferedPage page =
         PageResponses.receive(spec.transport(), request, spec.options());
     PageResponses.EnvelopeRows rows =
@@ -141,27 +139,27 @@ public final class EventPageSource<T> implements StreamingPageSource<T> {
     return seenIds.add(id.getAsString());
   }
 
-  private JsonObject body(String cursor) {
-    JsonObject body = new JsonObject();
+  private FetchEventsRequest body(String cursor) {
+    FetchEventsRequest body = new FetchEventsRequest();
     if (spec.tracesPerPage() != null) {
-      body.addProperty("limit", spec.tracesPerPage());
+      body.limit(spec.tracesPerPage());
     }
     if (cursor != null) {
-      body.addProperty("cursor", cursor);
+      body.cursor(cursor);
     } else {
       // The deprecated hand-made cursor only places the first page; the server's cursor follows.
       if (spec.maxXactId() != null) {
-        body.addProperty("max_xact_id", spec.maxXactId());
+        body.maxXactId(spec.maxXactId());
       }
       if (spec.maxRootSpanId() != null) {
-        body.addProperty("max_root_span_id", spec.maxRootSpanId());
+        body.maxRootSpanId(spec.maxRootSpanId());
       }
     }
     if (spec.version() != null) {
-      body.addProperty("version", spec.version());
+      body.version(spec.version());
     }
     if (spec.filters() != null) {
-      body.add("filters", spec.filters().deepCopy());
+      body._set("filters", spec.filters().deepCopy());
     }
     return body;
   }

@@ -1,0 +1,74 @@
+package io.github.bt4j.internal.http;
+
+import io.github.bt4j.core.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * What every resend decision of the client rests on: which answers and transport failures a later
+ * attempt may pass, and the backoff between attempts. The transport's {@link RetryInterceptor} and
+ * the event writer's resends both decide with these (and read the server's wait with {@link
+ * ServerWait}), so the two cannot drift apart; they differ only in how long they keep trying.
+ */
+public final class Retries {
+  private final RetryPolicy policy;
+  private final DoubleSupplier jitter;
+
+  /**
+   * The primitives for one client.
+   *
+   * @param policy the client's retry policy, whose backoff bounds apply
+   * @param jitter returns a fraction in [0, 1) that spreads the waits
+   */
+  public Retries(RetryPolicy policy, DoubleSupplier jitter) {
+    this.policy = policy;
+    this.jitter = jitter;
+  }
+
+  /**
+   * Whether an answer with this status may succeed on a later attempt: 408, 409, 429 and 5xx; never
+   * 413 or another 4xx.
+   */
+  public static boolean isRetryableStatus(int code) {
+    return code == 408 || code == 409 || code == 429 || code >= 500;
+  }
+
+  /**
+   * Whether a transport failure may pass on a later attempt: not a DNS or TLS failure, and not a
+   * cancelled or interrupted call (a socket read timeout is one that may pass).
+   */
+  public static boolean isRetryable(IOException e) {
+    if (e instanceof UnknownHostException
+        || e instanceof SSLPeerUnverifiedException
+        || e instanceof SSLHandshakeException) {
+      return false;
+    }
+    return !(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException;
+  }
+
+  /** Whether a failure happened before any byte of the request left: no connection was made. */
+  static boolean neverSent(IOException e) {
+    return e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof PortUnreachableException;
+  }
+
+  /**
+   * The computed wait before retry number {@code retry} (from 1): doubling from the policy's
+   * initial backoff up to its maximum, jittered down by up to 25%.
+   */
+  public Duration backoff(int retry) {
+    double base = policy.initialBackoff().toNanos() * Math.pow(2, Math.min(retry - 1, 62));
+    double capped = Math.min(base, policy.maxBackoff().toNanos());
+    return Duration.ofNanos((long) (capped * (1 - 0.25 * jitter.getAsDouble())));
+  }
+}
