@@ -1,7 +1,5 @@
 package io.github.bt4j.pagination;
 
-import io.github.bt4j.pagination.internal.PageWalk;
-import io.github.bt4j.pagination.internal.WalkIterator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;

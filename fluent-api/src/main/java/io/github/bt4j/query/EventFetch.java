@@ -7,8 +7,6 @@ import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.AutoPager;
-import io.github.bt4j.query.internal.EventPageSource;
-import io.github.bt4j.query.internal.RowMapper;
 import java.lang.reflect.Type;
 import java.util.Objects;
 import java.util.function.Function;

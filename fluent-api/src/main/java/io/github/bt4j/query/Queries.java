@@ -13,7 +13,6 @@ import io.github.bt4j.models.InsertExperimentEvent;
 import io.github.bt4j.models.InsertExperimentEventRequest;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.InsertProjectLogsEventRequest;
-import io.github.bt4j.query.internal.QueryShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;

@@ -2,7 +2,7 @@ package io.github.bt4j.streaming;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.bt4j.streaming.internal.JsonFields;
+import io.github.bt4j.internal.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.github.bt4j.streaming;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import io.github.bt4j.internal.json.ErrorMessages;
 import io.github.bt4j.internal.json.Json;
-import io.github.bt4j.streaming.internal.ErrorMessages;
-import io.github.bt4j.streaming.internal.JsonFields;
+import io.github.bt4j.internal.json.JsonFields;
 import java.util.Objects;
 
 /**

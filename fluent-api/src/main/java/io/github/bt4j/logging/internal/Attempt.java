@@ -14,26 +14,26 @@ import java.util.List;
  * @param transientFailure whether a later attempt could succeed: a connection failure that is not a
  *     DNS or TLS failure; statuses are judged by {@link Resends}
  */
-record Attempt(
+public record Attempt(
     List<String> serverRowIds,
     BraintrustException error,
     int status,
     Duration retryAfter,
     boolean transientFailure) {
 
-  static Attempt stored(List<String> serverRowIds) {
+  public static Attempt stored(List<String> serverRowIds) {
     return new Attempt(serverRowIds, null, 200, null, false);
   }
 
-  static Attempt refused(BraintrustException error, int status, Duration retryAfter) {
+  public static Attempt refused(BraintrustException error, int status, Duration retryAfter) {
     return new Attempt(List.of(), error, status, retryAfter, false);
   }
 
-  static Attempt broken(BraintrustException error, boolean transientFailure) {
+  public static Attempt broken(BraintrustException error, boolean transientFailure) {
     return new Attempt(List.of(), error, 0, null, transientFailure);
   }
 
-  boolean succeeded() {
+  public boolean succeeded() {
     return error == null;
   }
 }

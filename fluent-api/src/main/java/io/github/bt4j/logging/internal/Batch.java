@@ -12,7 +12,7 @@ public final class Batch {
   private final List<QueuedEvent> events;
   private volatile Call currentCall;
 
-  Batch(EventKind kind, List<QueuedEvent> events) {
+  public Batch(EventKind kind, List<QueuedEvent> events) {
     this.kind = kind;
     this.events = events;
   }
@@ -27,7 +27,7 @@ public final class Batch {
     return events;
   }
 
-  long firstSeq() {
+  public long firstSeq() {
     return events.get(0).seq();
   }
 
@@ -36,7 +36,7 @@ public final class Batch {
     this.currentCall = call;
   }
 
-  void cancel() {
+  public void cancel() {
     Call call = currentCall;
     if (call != null) {
       call.cancel();

@@ -53,7 +53,7 @@ public final class QueuedEvent {
   }
 
   /** When the event was accepted, on the {@link System#nanoTime()} scale. */
-  long enqueuedNanos() {
+  public long enqueuedNanos() {
     return enqueuedNanos;
   }
 
@@ -62,17 +62,17 @@ public final class QueuedEvent {
     return seq;
   }
 
-  void seq(long seq) {
+  public void seq(long seq) {
     this.seq = seq;
   }
 
   /** Whether the event was acknowledged or reported as failed. */
-  boolean isSettled() {
+  public boolean isSettled() {
     return settled;
   }
 
   /** Records that the event was acknowledged or reported. */
-  void settle() {
+  public void settle() {
     settled = true;
   }
 }

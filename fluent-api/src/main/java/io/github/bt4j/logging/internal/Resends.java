@@ -19,11 +19,11 @@ import java.time.Duration;
  * client (every sender of every writer, and every other call) through the client's {@link
  * io.github.bt4j.internal.http.RateLimitGate}. Feedback is never sent twice.
  */
-final class Resends {
+public final class Resends {
   private final Retries retries;
   private final int maxRetries;
 
-  Resends(Retries retries, int maxRetries) {
+  public Resends(Retries retries, int maxRetries) {
     this.retries = retries;
     this.maxRetries = maxRetries;
   }
@@ -32,7 +32,7 @@ final class Resends {
    * The wait before retry number {@code retry} (from 1) of a request that ended as {@code failed},
    * or null to give up.
    */
-  Duration waitBefore(Attempt failed, EventKind kind, int retry, RetryBudget budget) {
+  public Duration waitBefore(Attempt failed, EventKind kind, int retry, RetryBudget budget) {
     if (kind != EventKind.INSERT || retry > maxRetries || !isTransient(failed)) {
       return null;
     }
@@ -49,7 +49,7 @@ final class Resends {
   }
 
   /** Whether the failure should hold every request of the client, not only this one: a 429. */
-  static boolean pausesEveryone(Attempt failed) {
+  public static boolean pausesEveryone(Attempt failed) {
     return failed.status() == 429;
   }
 

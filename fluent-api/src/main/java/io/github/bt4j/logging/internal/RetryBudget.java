@@ -9,20 +9,20 @@ import java.time.Instant;
  * attempt. Time spent is the larger of the clock's elapsed time and the sum of the waits, so that a
  * test sleeper that does not move the clock still uses the budget up. Used by one sender thread.
  */
-final class RetryBudget {
+public final class RetryBudget {
   private final Clock clock;
   private final Instant start;
   private final Duration budget;
   private Duration waited = Duration.ZERO;
 
-  RetryBudget(Clock clock, Duration budget) {
+  public RetryBudget(Clock clock, Duration budget) {
     this.clock = clock;
     this.start = clock.instant();
     this.budget = budget;
   }
 
   /** Records a wait (before a retry, or for a pause). */
-  void spent(Duration wait) {
+  public void spent(Duration wait) {
     waited = waited.plus(wait);
   }
 

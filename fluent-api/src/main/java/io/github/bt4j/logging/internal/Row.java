@@ -16,7 +16,7 @@ public final class Row {
   private byte[] json;
   private JsonObject parsed;
 
-  Row(QueuedEvent first) {
+  public Row(QueuedEvent first) {
     this.id = first.id();
     this.json = first.json();
     members.add(first);

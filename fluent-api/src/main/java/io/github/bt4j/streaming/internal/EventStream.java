@@ -1,5 +1,6 @@
 package io.github.bt4j.streaming.internal;
 
+import io.github.bt4j.internal.json.ErrorMessages;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import io.github.bt4j.streaming.SseEvent;
 import io.github.bt4j.streaming.StreamErrorException;

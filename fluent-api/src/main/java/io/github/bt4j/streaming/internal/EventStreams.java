@@ -1,6 +1,8 @@
 package io.github.bt4j.streaming.internal;
 
 import com.google.gson.JsonObject;
+import io.github.bt4j.internal.json.ErrorMessages;
+import io.github.bt4j.internal.json.JsonFields;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.FunctionEvent;
 import io.github.bt4j.streaming.ServerSentEventStream;

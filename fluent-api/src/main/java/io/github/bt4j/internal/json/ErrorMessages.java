@@ -1,9 +1,8 @@
-package io.github.bt4j.streaming.internal;
+package io.github.bt4j.internal.json;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import io.github.bt4j.internal.json.Json;
 
 /** Finds the human-readable message in the data of an error event. */
 public final class ErrorMessages {

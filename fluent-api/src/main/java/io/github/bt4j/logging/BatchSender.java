@@ -1,4 +1,4 @@
-package io.github.bt4j.logging.internal;
+package io.github.bt4j.logging;
 
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
@@ -10,10 +10,16 @@ import io.github.bt4j.internal.http.RateLimitGate;
 import io.github.bt4j.internal.http.Retries;
 import io.github.bt4j.internal.http.ServerWait;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.logging.Acknowledgement;
-import io.github.bt4j.logging.FailedEvent;
-import io.github.bt4j.logging.WriteFailure;
-import io.github.bt4j.logging.WriterOptions;
+import io.github.bt4j.logging.internal.Attempt;
+import io.github.bt4j.logging.internal.Batch;
+import io.github.bt4j.logging.internal.EventKind;
+import io.github.bt4j.logging.internal.EventTarget;
+import io.github.bt4j.logging.internal.QueuedEvent;
+import io.github.bt4j.logging.internal.Resends;
+import io.github.bt4j.logging.internal.RetryBudget;
+import io.github.bt4j.logging.internal.Row;
+import io.github.bt4j.logging.internal.RowMerger;
+import io.github.bt4j.logging.internal.WriterCounters;
 import io.github.bt4j.models.InsertEventsResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

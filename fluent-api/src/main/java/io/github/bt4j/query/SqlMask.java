@@ -1,4 +1,4 @@
-package io.github.bt4j.query.internal;
+package io.github.bt4j.query;
 
 /**
  * The code of a SQL text, position for position: comments ({@code -- ...} to the end of the line,

@@ -1,6 +1,8 @@
-package io.github.bt4j.logging.internal;
+package io.github.bt4j.logging;
 
-import io.github.bt4j.logging.QueueFullException;
+import io.github.bt4j.logging.internal.Batch;
+import io.github.bt4j.logging.internal.EventKind;
+import io.github.bt4j.logging.internal.QueuedEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,10 +1,9 @@
-package io.github.bt4j.streaming.internal;
+package io.github.bt4j.internal.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import io.github.bt4j.internal.json.Json;
 
 /** Null-tolerant reads of the fields of streamed JSON objects. */
 public final class JsonFields {

@@ -1,8 +1,6 @@
-package io.github.bt4j.pagination.internal;
+package io.github.bt4j.pagination;
 
 import io.github.bt4j.errors.PaginationException;
-import io.github.bt4j.pagination.Page;
-import io.github.bt4j.pagination.PageSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -19,7 +17,8 @@ import java.util.NoSuchElementException;
  */
 public final class PageWalk<T> {
   private final PageSource<T> source;
-  private final SeenIds followedCursors = new SeenIds();
+  // one cursor per page: a plain set (the compact id set is for millions of row ids)
+  private final java.util.Set<String> followedCursors = new java.util.HashSet<>();
   private String cursor;
   private boolean done;
   private RuntimeException broken;

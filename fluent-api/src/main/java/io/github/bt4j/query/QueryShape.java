@@ -1,4 +1,4 @@
-package io.github.bt4j.query.internal;
+package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,5 +1,8 @@
-package io.github.bt4j.logging.internal;
+package io.github.bt4j.logging;
 
+import io.github.bt4j.logging.internal.Batch;
+import io.github.bt4j.logging.internal.EventTarget;
+import io.github.bt4j.logging.internal.Stderr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

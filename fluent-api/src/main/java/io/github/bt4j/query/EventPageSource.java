@@ -1,4 +1,4 @@
-package io.github.bt4j.query.internal;
+package io.github.bt4j.query;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -7,11 +7,11 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FetchEventsRequest;
+import io.github.bt4j.pagination.RowCursor;
+import io.github.bt4j.pagination.StreamingPageSource;
 import io.github.bt4j.pagination.internal.PageFingerprints;
 import io.github.bt4j.pagination.internal.PageResponses;
-import io.github.bt4j.pagination.internal.RowCursor;
 import io.github.bt4j.pagination.internal.SeenIds;
-import io.github.bt4j.pagination.internal.StreamingPageSource;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import okhttp3.Request;

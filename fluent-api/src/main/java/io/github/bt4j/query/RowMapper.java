@@ -1,4 +1,4 @@
-package io.github.bt4j.query.internal;
+package io.github.bt4j.query;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;

@@ -1,7 +1,5 @@
-package io.github.bt4j.pagination.internal;
+package io.github.bt4j.pagination;
 
-import io.github.bt4j.pagination.PageIterator;
-import io.github.bt4j.pagination.PageSource;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 

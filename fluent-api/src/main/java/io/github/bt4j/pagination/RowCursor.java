@@ -1,7 +1,6 @@
-package io.github.bt4j.pagination.internal;
+package io.github.bt4j.pagination;
 
 import com.google.gson.JsonObject;
-import io.github.bt4j.pagination.Page;
 import java.util.Iterator;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.bt4j.query.internal;
+package io.github.bt4j.query;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -6,10 +6,9 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.Page;
+import io.github.bt4j.pagination.RowCursor;
+import io.github.bt4j.pagination.StreamingPageSource;
 import io.github.bt4j.pagination.internal.PageResponses;
-import io.github.bt4j.pagination.internal.RowCursor;
-import io.github.bt4j.pagination.internal.StreamingPageSource;
-import io.github.bt4j.query.QueryFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
