@@ -57,9 +57,11 @@ import java.util.TreeSet;
  *       name, see {@link OperationNames}), {@code x-bt4j-params-class} (the class of its optional
  *       parameters), {@code x-bt4j-retry} (when a request of it may be sent twice, see {@link
  *       RetryRules}), {@code x-bt4j-events-item} (the event class of an insert's {@code events}
- *       list), {@code x-bt4j-uuid-path} (it has a UUID path parameter), {@code x-bt4j-stream-event}
- *       (the event class of an operation marked {@code x-bt4j-streaming}) and, for list operations,
- *       {@code x-bt4j-list-item} (the item class).
+ *       list), {@code x-bt4j-stream-event} (the event class of an operation marked {@code
+ *       x-bt4j-streaming}) and, for list operations, {@code x-bt4j-list-item} (the item class) and
+ *       {@code x-bt4j-list-pageable} (whether it pages with {@code limit} and {@code
+ *       starting_after}). Then the model names and parameters classes: see {@link ModelNames} and
+ *       {@link ParamsClasses}.
  *   <li><b>Secrets.</b> String properties that carry a credential ({@code secret}, {@code key},
  *       {@code api_key}, {@code oauth_token}..., or any value the spec says is "encrypted at rest",
  *       such as an environment variable's) get {@code format: password}, so that the generated
@@ -761,27 +763,12 @@ public final class SpecPreparer {
       if (op.method().equals("delete") && op.body().get("requestBody") != null) {
         op.body().put("x-bt4j-delete-with-body", true);
       }
-      if (hasUuidPathParameter(op)) {
-        op.body().put("x-bt4j-uuid-path", true);
-      }
       String item = listItemOf(op);
       if (item != null) {
         op.body().put("x-bt4j-list-item", item);
         op.body().put("x-bt4j-list-pageable", isPageable(op));
       }
     }
-  }
-
-  private boolean hasUuidPathParameter(SpecDocument.Operation op) {
-    for (Map<String, Object> p : spec.parameters(op)) {
-      if ("path".equals(p.get("in")) && p.get("schema") instanceof Map) {
-        Map<String, Object> schema = spec.resolve(map(p.get("schema")));
-        if (schema != null && "uuid".equals(schema.get("format"))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** For a body {@code {events: [X]}} (an insert), the name of X; otherwise null. */
