@@ -1,9 +1,9 @@
 package io.github.bt4j.logging;
 
 import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.internal.Validation;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How an {@link EventWriter} batches, bounds its memory, retries and reports. Immutable; start from
@@ -14,38 +14,11 @@ public final class WriterOptions {
   private static final long MIB = 1024 * 1024;
   private static final WriterOptions DEFAULTS = new Builder().build();
 
-  private final int maxBatchRows;
-  private final long maxBatchBytes;
-  private final long maxRequestBytes;
-  private final long maxQueuedBytes;
-  private final int maxConcurrentRequests;
-  private final Duration linger;
-  private final int maxRetries;
-  private final Duration retryBudget;
-  private final QueueFullPolicy whenFull;
-  private final FailureHandler failureHandler;
-  private final AcknowledgementHandler acknowledgementHandler;
-  private final boolean flushOnShutdown;
-  private final Duration closeTimeout;
-  private final Clock clock;
-  private final RequestOptions requestOptions;
+  // A private copy of the builder that made these options: its fields are the options' values.
+  private final Builder values;
 
-  private WriterOptions(Builder b) {
-    this.maxBatchRows = b.maxBatchRows;
-    this.maxBatchBytes = b.maxBatchBytes;
-    this.maxRequestBytes = b.maxRequestBytes;
-    this.maxQueuedBytes = b.maxQueuedBytes;
-    this.maxConcurrentRequests = b.maxConcurrentRequests;
-    this.linger = b.linger;
-    this.maxRetries = b.maxRetries;
-    this.retryBudget = b.retryBudget;
-    this.whenFull = b.whenFull;
-    this.failureHandler = b.failureHandler;
-    this.acknowledgementHandler = b.acknowledgementHandler;
-    this.flushOnShutdown = b.flushOnShutdown;
-    this.closeTimeout = b.closeTimeout;
-    this.clock = b.clock;
-    this.requestOptions = b.requestOptions;
+  private WriterOptions(Builder builder) {
+    this.values = builder.copy();
   }
 
   /** The defaults, as documented on each builder method. */
@@ -60,53 +33,37 @@ public final class WriterOptions {
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.maxBatchRows = maxBatchRows;
-    b.maxBatchBytes = maxBatchBytes;
-    b.maxRequestBytes = maxRequestBytes;
-    b.maxQueuedBytes = maxQueuedBytes;
-    b.maxConcurrentRequests = maxConcurrentRequests;
-    b.linger = linger;
-    b.maxRetries = maxRetries;
-    b.retryBudget = retryBudget;
-    b.whenFull = whenFull;
-    b.failureHandler = failureHandler;
-    b.acknowledgementHandler = acknowledgementHandler;
-    b.flushOnShutdown = flushOnShutdown;
-    b.closeTimeout = closeTimeout;
-    b.clock = clock;
-    b.requestOptions = requestOptions;
-    return b;
+    return values.copy();
   }
 
   /** The most rows in one request. */
   public int maxBatchRows() {
-    return maxBatchRows;
+    return values.maxBatchRows;
   }
 
   /** The most bytes in a request of several rows. */
   public long maxBatchBytes() {
-    return maxBatchBytes;
+    return values.maxBatchBytes;
   }
 
   /** The most bytes in any request; a larger single event is refused when logged. */
   public long maxRequestBytes() {
-    return maxRequestBytes;
+    return values.maxRequestBytes;
   }
 
   /** The most heap the queued events may occupy, JSON and per-event overhead counted. */
   public long maxQueuedBytes() {
-    return maxQueuedBytes;
+    return values.maxQueuedBytes;
   }
 
   /** The most requests in flight at once. */
   public int maxConcurrentRequests() {
-    return maxConcurrentRequests;
+    return values.maxConcurrentRequests;
   }
 
   /** How long a part-full batch waits for more events; zero for adaptive. */
   public Duration linger() {
-    return linger;
+    return values.linger;
   }
 
   /**
@@ -114,78 +71,71 @@ public final class WriterOptions {
    * limit but the {@link #retryBudget()}).
    */
   public int maxRetries() {
-    return maxRetries;
+    return values.maxRetries;
   }
 
   /** How long the writer keeps retrying a batch, counted from its first attempt. */
   public Duration retryBudget() {
-    return retryBudget;
+    return values.retryBudget;
   }
 
   /** What {@code log} does when the queue is full. */
   public QueueFullPolicy whenFull() {
-    return whenFull;
+    return values.whenFull;
   }
 
   /** Who is told about events that were accepted but not delivered. */
   public FailureHandler failureHandler() {
-    return failureHandler;
+    return values.failureHandler;
   }
 
   /** Who is told about the rows the server confirmed. */
   public AcknowledgementHandler acknowledgementHandler() {
-    return acknowledgementHandler;
+    return values.acknowledgementHandler;
   }
 
   /** Whether a JVM shutdown hook closes the writer. */
   public boolean flushOnShutdown() {
-    return flushOnShutdown;
+    return values.flushOnShutdown;
   }
 
   /** How long {@code close()} and the shutdown hook wait for delivery. */
   public Duration closeTimeout() {
-    return closeTimeout;
+    return values.closeTimeout;
   }
 
   /** The clock spans read their start and end times from. */
   public Clock clock() {
-    return clock;
+    return values.clock;
   }
 
   /** Per-request options for the writer's requests (headers, impersonation, timeouts). */
   public RequestOptions requestOptions() {
-    return requestOptions;
+    return values.requestOptions;
   }
 
   @Override
   public String toString() {
-    return "WriterOptions{maxBatchRows="
-        + maxBatchRows
-        + ", maxBatchBytes="
-        + maxBatchBytes
-        + ", maxRequestBytes="
-        + maxRequestBytes
-        + ", maxQueuedBytes="
-        + maxQueuedBytes
-        + ", maxConcurrentRequests="
-        + maxConcurrentRequests
-        + ", linger="
-        + linger
-        + ", maxRetries="
-        + (maxRetries == Integer.MAX_VALUE ? "unlimited" : maxRetries)
-        + ", retryBudget="
-        + retryBudget
-        + ", whenFull="
-        + whenFull
-        + ", flushOnShutdown="
-        + flushOnShutdown
-        + ", closeTimeout="
-        + closeTimeout
-        + "}";
+    Builder v = values;
+    return String.format(
+        "WriterOptions{maxBatchRows=%d, maxBatchBytes=%d, maxRequestBytes=%d, maxQueuedBytes=%d,"
+            + " maxConcurrentRequests=%d, linger=%s, maxRetries=%s, retryBudget=%s, whenFull=%s,"
+            + " flushOnShutdown=%s, closeTimeout=%s}",
+        v.maxBatchRows,
+        v.maxBatchBytes,
+        v.maxRequestBytes,
+        v.maxQueuedBytes,
+        v.maxConcurrentRequests,
+        v.linger,
+        v.maxRetries == Integer.MAX_VALUE ? "unlimited" : v.maxRetries,
+        v.retryBudget,
+        v.whenFull,
+        v.flushOnShutdown,
+        v.closeTimeout);
   }
 
   /** Builds {@link WriterOptions}; {@link #build()} checks that the limits fit together. */
-  public static final class Builder {
+  public static final class Builder implements Cloneable {
     private int maxBatchRows = 100;
     private long maxBatchBytes = 3 * MIB;
     private long maxRequestBytes = 6 * MIB;
@@ -206,10 +156,7 @@ public final class WriterOptions {
 
     /** The most rows in one request (100 by default). */
     public Builder maxBatchRows(int rows) {
-      if (rows < 1) {
-        throw new IllegalArgumentException("maxBatchRows must be at least 1, got " + rows);
-      }
-      this.maxBatchRows = rows;
+      this.maxBatchRows = (int) inRange(rows, 1, Integer.MAX_VALUE, "maxBatchRows");
       return this;
     }
 
@@ -218,10 +165,7 @@ public final class WriterOptions {
      * sent in a request of its own.
      */
     public Builder maxBatchBytes(long bytes) {
-      if (bytes < 64) {
-        throw new IllegalArgumentException("maxBatchBytes must be at least 64, got " + bytes);
-      }
-      this.maxBatchBytes = bytes;
+      this.maxBatchBytes = inRange(bytes, 64, Long.MAX_VALUE, "maxBatchBytes");
       return this;
     }
 
@@ -230,10 +174,7 @@ public final class WriterOptions {
      * refuses an event that would not fit on its own with {@link EventTooLargeException}.
      */
     public Builder maxRequestBytes(long bytes) {
-      if (bytes < 64) {
-        throw new IllegalArgumentException("maxRequestBytes must be at least 64, got " + bytes);
-      }
-      this.maxRequestBytes = bytes;
+      this.maxRequestBytes = inRange(bytes, 64, Long.MAX_VALUE, "maxRequestBytes");
       return this;
     }
 
@@ -246,20 +187,13 @@ public final class WriterOptions {
      * bound too.
      */
     public Builder maxQueuedBytes(long bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxQueuedBytes must be positive, got " + bytes);
-      }
-      this.maxQueuedBytes = bytes;
+      this.maxQueuedBytes = inRange(bytes, 1, Long.MAX_VALUE, "maxQueuedBytes");
       return this;
     }
 
     /** The most requests in flight at once, one sender thread each (4 by default). */
     public Builder maxConcurrentRequests(int requests) {
-      if (requests < 1 || requests > 64) {
-        throw new IllegalArgumentException(
-            "maxConcurrentRequests must be between 1 and 64, got " + requests);
-      }
-      this.maxConcurrentRequests = requests;
+      this.maxConcurrentRequests = (int) inRange(requests, 1, 64, "maxConcurrentRequests");
       return this;
     }
 
@@ -272,11 +206,7 @@ public final class WriterOptions {
      * {@code close()} never wait for it.
      */
     public Builder linger(Duration linger) {
-      Objects.requireNonNull(linger, "linger == null");
-      if (linger.isNegative()) {
-        throw new IllegalArgumentException("linger must not be negative, got " + linger);
-      }
-      this.linger = linger;
+      this.linger = notNegative(linger, "linger");
       return this;
     }
 
@@ -286,10 +216,7 @@ public final class WriterOptions {
      * #requestOptions(RequestOptions)} with its own {@code maxRetries} wins.
      */
     public Builder maxRetries(int retries) {
-      if (retries < 0) {
-        throw new IllegalArgumentException("maxRetries must be >= 0, got " + retries);
-      }
-      this.maxRetries = retries;
+      this.maxRetries = (int) inRange(retries, 0, Integer.MAX_VALUE, "maxRetries");
       return this;
     }
 
@@ -310,23 +237,19 @@ public final class WriterOptions {
      * Zero sends each request once.
      */
     public Builder retryBudget(Duration budget) {
-      Objects.requireNonNull(budget, "retryBudget == null");
-      if (budget.isNegative()) {
-        throw new IllegalArgumentException("retryBudget must not be negative, got " + budget);
-      }
-      this.retryBudget = budget;
+      this.retryBudget = notNegative(budget, "retryBudget");
       return this;
     }
 
     /** What {@code log} does when the queue is full ({@code block(30 s)} by default). */
     public Builder whenFull(QueueFullPolicy policy) {
-      this.whenFull = Objects.requireNonNull(policy, "whenFull == null");
+      this.whenFull = Validation.required(policy, "whenFull");
       return this;
     }
 
     /** Who is told about undelivered events ({@link FailureHandler#logging()} by default). */
     public Builder failureHandler(FailureHandler handler) {
-      this.failureHandler = Objects.requireNonNull(handler, "failureHandler == null");
+      this.failureHandler = Validation.required(handler, "failureHandler");
       return this;
     }
 
@@ -336,7 +259,7 @@ public final class WriterOptions {
      * accounts for every accepted event: each is in exactly one acknowledgement or one failure.
      */
     public Builder onAcknowledged(AcknowledgementHandler handler) {
-      this.acknowledgementHandler = Objects.requireNonNull(handler, "onAcknowledged == null");
+      this.acknowledgementHandler = Validation.required(handler, "onAcknowledged");
       return this;
     }
 
@@ -357,17 +280,13 @@ public final class WriterOptions {
      * WriteFailure.Reason#CLOSED}.
      */
     public Builder closeTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "closeTimeout == null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("closeTimeout must be positive, got " + timeout);
-      }
-      this.closeTimeout = timeout;
+      this.closeTimeout = Validation.positive(timeout, "closeTimeout");
       return this;
     }
 
     /** The clock spans read their start and end times from (the system clock by default). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+      this.clock = Validation.required(clock, "clock");
       return this;
     }
 
@@ -378,7 +297,7 @@ public final class WriterOptions {
      * does.
      */
     public Builder requestOptions(RequestOptions options) {
-      this.requestOptions = Objects.requireNonNull(options, "requestOptions == null");
+      this.requestOptions = Validation.required(options, "requestOptions");
       return this;
     }
 
@@ -389,23 +308,42 @@ public final class WriterOptions {
      *     maxQueuedBytes < maxRequestBytes}
      */
     public WriterOptions build() {
-      if (maxBatchBytes > maxRequestBytes) {
-        throw new IllegalArgumentException(
-            "maxBatchBytes ("
-                + maxBatchBytes
-                + ") must not exceed maxRequestBytes ("
-                + maxRequestBytes
-                + ")");
-      }
-      if (maxQueuedBytes < maxRequestBytes) {
-        throw new IllegalArgumentException(
-            "maxQueuedBytes ("
-                + maxQueuedBytes
-                + ") must be at least maxRequestBytes ("
-                + maxRequestBytes
-                + "), so that any acceptable event fits");
-      }
+      inRange(maxBatchBytes, 64, maxRequestBytes, "maxBatchBytes (at most maxRequestBytes)");
+      inRange(
+          maxQueuedBytes,
+          maxRequestBytes,
+          Long.MAX_VALUE,
+          "maxQueuedBytes (at least maxRequestBytes, so that any acceptable event fits)");
       return new WriterOptions(this);
+    }
+
+    private Builder copy() {
+      try {
+        return (Builder) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    private static long inRange(long value, long min, long max, String name) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(
+            name
+                + " must be "
+                + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+                    ? "at least " + min
+                    : "between " + min + " and " + max)
+                + ", got "
+                + value);
+      }
+      return value;
+    }
+
+    private static Duration notNegative(Duration value, String name) {
+      if (Validation.required(value, name).isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, got " + value);
+      }
+      return value;
     }
   }
 }
