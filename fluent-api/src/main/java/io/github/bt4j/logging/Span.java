@@ -4,11 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.bt4j.internal.EventIds;
-import io.github.bt4j.logging.internal.EventFields;
 import io.github.bt4j.models.SpanType;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,7 +27,7 @@ import java.util.Objects;
  * <p>Values are converted to JSON when set. A span is thread-safe. After {@code end()} the setters
  * refuse further changes; use {@link #update()} to change the logged row (a merge).
  */
-public final class Span {
+public final class Span extends SpanFields<Span> {
   private final EventWriter<?, ?> writer;
   private final String id;
   private final String spanId;
@@ -37,11 +35,11 @@ public final class Span {
   private final String parentSpanId;
   private final String name;
   private final Instant start;
-  private final EventFields fields;
   private SpanType type;
   private boolean ended;
 
   Span(EventWriter<?, ?> writer, String name, SpanType type, Span parent) {
+    super(writer.encoder());
     this.writer = writer;
     this.name = Objects.requireNonNull(name, "name == null");
     this.type = type;
@@ -49,7 +47,6 @@ public final class Span {
     this.spanId = EventIds.newId();
     this.rootSpanId = parent == null ? spanId : parent.rootSpanId;
     this.parentSpanId = parent == null ? null : parent.spanId;
-    this.fields = new EventFields(writer.encoder());
     this.start = writer.options().clock().instant();
   }
 
@@ -90,75 +87,6 @@ public final class Span {
     return this;
   }
 
-  /** Sets the span's input. */
-  public synchronized Span input(Object input) {
-    checkOpen();
-    fields.set("input", input);
-    return this;
-  }
-
-  /** Sets the span's output. */
-  public synchronized Span output(Object output) {
-    checkOpen();
-    fields.set("output", output);
-    return this;
-  }
-
-  /** Sets the output the span should have produced, for scoring. */
-  public synchronized Span expected(Object expected) {
-    checkOpen();
-    fields.set("expected", expected);
-    return this;
-  }
-
-  /** Records an error; a {@link Throwable} is logged as its stack trace. */
-  public synchronized Span error(Object error) {
-    checkOpen();
-    fields.error(error);
-    return this;
-  }
-
-  /** Sets one metadata entry. */
-  public synchronized Span metadata(String key, Object value) {
-    checkOpen();
-    fields.put("metadata", key, value);
-    return this;
-  }
-
-  /** Sets several metadata entries. */
-  public synchronized Span metadata(Map<String, ?> metadata) {
-    checkOpen();
-    fields.putAll("metadata", metadata);
-    return this;
-  }
-
-  /**
-   * Sets a score between 0 and 1.
-   *
-   * @throws IllegalArgumentException if the value is outside [0, 1]
-   */
-  public synchronized Span score(String name, double value) {
-    checkOpen();
-    fields.score(name, value);
-    return this;
-  }
-
-  /** Adds tags. */
-  public synchronized Span tags(String... tags) {
-    checkOpen();
-    fields.tags(tags);
-    return this;
-  }
-
-  /**
-   * Sets a metric such as {@code prompt_tokens}; {@code start} and {@code end} are the span's own.
-   */
-  public synchronized Span metric(String name, Number value) {
-    checkOpen();
-    fields.metric(name, value);
-    return this;
-  }
-
   /**
    * Ends the span now and logs its row through the writer.
    *
@@ -171,7 +99,7 @@ public final class Span {
     synchronized (this) {
       checkOpen();
       ended = true;
-      row = fields.toJson();
+      row = fields();
       Instant end = writer.options().clock().instant();
       identify(row);
       row.addProperty("created", start.toString());
@@ -201,7 +129,7 @@ public final class Span {
       throw new IllegalStateException(
           "span \"" + name + "\" has not ended: set values on the span itself before end()");
     }
-    return new SpanUpdate(this, new EventFields(writer.encoder()));
+    return new SpanUpdate(this, writer.encoder());
   }
 
   /** Whether {@link #end()} was called. */
@@ -230,7 +158,8 @@ public final class Span {
     }
   }
 
-  private void checkOpen() {
+  @Override
+  void checkOpen() {
     if (ended) {
       throw new IllegalStateException(
           "span \"" + name + "\" has ended; use update() to change its logged row");
