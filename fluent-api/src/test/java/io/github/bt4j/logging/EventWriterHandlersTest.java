@@ -121,7 +121,7 @@ class EventWriterHandlersTest {
     int events = 0;
     for (Acknowledgement ack : acks) {
       assertEquals("project_logs " + PROJECT, ack.target());
-      assertFalse(ack.isFeedback());
+      assertFalse(ack.feedback());
       assertEquals(ack.ids(), ack.serverRowIds(), "the server's row_ids, as it answered");
       ack.ids().forEach(id -> assertTrue(acknowledged.add(id), "acknowledged twice: " + id));
       events += ack.events();
@@ -148,8 +148,7 @@ class EventWriterHandlersTest {
       String id = logs.log(Map.of("input", 1));
       logs.feedback(Map.of("id", id, "comment", "good"));
       logs.flush();
-      Acknowledgement feedback =
-          acks.stream().filter(Acknowledgement::isFeedback).findFirst().get();
+      Acknowledgement feedback = acks.stream().filter(Acknowledgement::feedback).findFirst().get();
       assertEquals(List.of(id), feedback.ids());
       assertEquals(List.of(), feedback.serverRowIds());
       assertEquals(1, feedback.events());
