@@ -1,6 +1,5 @@
 package io.github.bt4j.logging;
 
-import io.github.bt4j.logging.internal.JvmShutdown;
 import io.github.bt4j.logging.internal.Stderr;
 import java.util.List;
 
@@ -28,7 +27,7 @@ final class LoggingFailureHandler implements FailureHandler {
   @Override
   public void onFailure(WriteFailure failure) {
     String text = describe(failure);
-    if (JvmShutdown.inProgress()) {
+    if (shutdownInProgress()) {
       Stderr.print(text, failure.cause().orElse(null));
     } else {
       LOG.log(System.Logger.Level.ERROR, text, failure.cause().orElse(null));
@@ -43,42 +42,40 @@ final class LoggingFailureHandler implements FailureHandler {
    */
   static String describe(WriteFailure failure) {
     List<FailedEvent> events = failure.events();
-    StringBuilder s =
-        new StringBuilder()
-            .append(events.size())
-            .append(events.size() == 1 ? " event" : " events")
-            .append(" not delivered to ")
-            .append(failure.target())
-            .append(" (")
-            .append(failure.reason())
-            .append(')');
-    failure.cause().ifPresent(c -> s.append(": ").append(c.getMessage()));
+    StringBuilder s = new StringBuilder(failure.summary());
     int shown = Math.min(events.size(), EVENTS_SHOWN);
-    for (int i = 0; i < shown; i++) {
-      FailedEvent e = events.get(i);
+    for (FailedEvent e : events.subList(0, shown)) {
       String json = e.json();
-      s.append("\n  ").append(e).append(": ");
-      if (json.length() <= JSON_SHOWN) {
-        s.append(json);
-      } else {
-        s.append(json, 0, JSON_SHOWN)
-            .append("... (")
-            .append(json.length() - JSON_SHOWN)
-            .append(" more characters)");
+      s.append("\n  ").append(e).append(": ").append(json, 0, Math.min(json.length(), JSON_SHOWN));
+      if (json.length() > JSON_SHOWN) {
+        s.append("... (").append(json.length() - JSON_SHOWN).append(" more characters)");
       }
     }
-    if (shown < events.size()) {
-      int more = events.size() - shown;
+    int more = events.size() - shown;
+    if (more > 0) {
       s.append("\n  and ").append(more).append(more == 1 ? " more: " : " more, ids: ");
-      int listed = Math.min(more, MORE_IDS_SHOWN);
-      for (int i = 0; i < listed; i++) {
-        s.append(i == 0 ? "" : ", ").append(events.get(shown + i).id());
-      }
+      int listed = WriteFailure.appendIds(s, events, shown, MORE_IDS_SHOWN) - shown;
       if (listed < more) {
         s.append(", ... (").append(more - listed).append(" not listed)");
       }
     }
     return s.toString();
+  }
+
+  /**
+   * Whether the JVM has begun to shut down (its shutdown hooks are running). Then logging
+   * frameworks, java.util.logging included, may already have closed their handlers in hooks of
+   * their own, and a message logged through them is lost.
+   */
+  private static boolean shutdownInProgress() {
+    Thread probe = new Thread(() -> {}, "bt4j-shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+    } catch (IllegalStateException shuttingDown) {
+      return true;
+    }
+    Runtime.getRuntime().removeShutdownHook(probe);
+    return false;
   }
 
   @Override

@@ -66,26 +66,32 @@ public final class WriteFailure {
 
   @Override
   public String toString() {
-    StringBuilder s =
-        new StringBuilder()
-            .append(events.size())
-            .append(events.size() == 1 ? " event" : " events")
-            .append(" not delivered to ")
-            .append(target)
-            .append(" (")
-            .append(reason)
-            .append(')');
-    if (cause != null) {
-      s.append(": ").append(cause.getMessage());
-    }
-    s.append("; ids: ");
-    int shown = Math.min(events.size(), 20);
-    for (int i = 0; i < shown; i++) {
-      s.append(i == 0 ? "" : ", ").append(events.get(i).id());
-    }
-    if (shown < events.size()) {
-      s.append(", ... (").append(events.size() - shown).append(" more)");
+    StringBuilder s = new StringBuilder(summary()).append("; ids: ");
+    int listed = appendIds(s, events, 0, 20);
+    if (listed < events.size()) {
+      s.append(", ... (").append(events.size() - listed).append(" more)");
     }
     return s.toString();
+  }
+
+  /** How many events failed, where they were going, why and the cause's message. */
+  String summary() {
+    return events.size()
+        + (events.size() == 1 ? " event" : " events")
+        + " not delivered to "
+        + target
+        + " ("
+        + reason
+        + ')'
+        + (cause == null ? "" : ": " + cause.getMessage());
+  }
+
+  /** Appends the ids of up to {@code max} events from {@code from}; returns the index reached. */
+  static int appendIds(StringBuilder s, List<FailedEvent> events, int from, int max) {
+    int to = Math.min(events.size(), from + max);
+    for (int i = from; i < to; i++) {
+      s.append(i == from ? "" : ", ").append(events.get(i).id());
+    }
+    return to;
   }
 }
