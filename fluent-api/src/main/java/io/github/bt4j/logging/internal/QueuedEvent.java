@@ -20,7 +20,7 @@ public final class QueuedEvent {
     this.id = id;
     this.kind = kind;
     this.json = json;
-    this.heapBytes = HeapSize.ofEvent(id, json.length);
+    this.heapBytes = heapBytes(id, json.length);
     this.enqueuedNanos = System.nanoTime();
   }
 
@@ -45,8 +45,8 @@ public final class QueuedEvent {
   }
 
   /**
-   * What the event occupies on the heap while queued, as {@link HeapSize} estimates it: its JSON,
-   * its id and the objects holding them. This is what counts against the queue's bound.
+   * What the event occupies on the heap while queued, as estimated below: its JSON, its id and the
+   * objects holding them. This is what counts against the queue's bound.
    */
   public int heapBytes() {
     return heapBytes;
@@ -74,5 +74,45 @@ public final class QueuedEvent {
   /** Records that the event was acknowledged or reported. */
   public void settle() {
     settled = true;
+  }
+
+  // The heap estimate, so that the queue's bound holds in memory and not only in JSON bytes: for
+  // small events the objects around the JSON weigh more than the JSON itself. The figures are those
+  // of a 64-bit HotSpot JVM with compressed references (any heap under 32 GB): 12-byte object
+  // headers, 16-byte array headers, 4-byte references, sizes rounded up to 8.
+
+  /** A {@link QueuedEvent}: header, three references, two longs, an int and a boolean. */
+  private static final int EVENT_OBJECT = 48;
+
+  /** A {@link String} object, without its character array. */
+  private static final int STRING_OBJECT = 24;
+
+  /** The queue's reference to the event; the deque's array may be up to half empty. */
+  private static final int QUEUE_SLOT = 8;
+
+  /** The heap held by a queued event with this id and {@code jsonLength} bytes of JSON. */
+  private static int heapBytes(String id, int jsonLength) {
+    long total =
+        EVENT_OBJECT
+            + QUEUE_SLOT
+            + byteArray(jsonLength)
+            + STRING_OBJECT
+            + byteArray(stringBytes(id));
+    return (int) Math.min(Integer.MAX_VALUE, total);
+  }
+
+  /** A {@code byte[]} of {@code length}: 16 bytes of header, rounded up to a multiple of 8. */
+  private static long byteArray(long length) {
+    return (16 + length + 7) & ~7L;
+  }
+
+  /** Strings keep one byte a character when all are Latin-1 (ids usually are), else two. */
+  private static int stringBytes(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xFF) {
+        return 2 * s.length();
+      }
+    }
+    return s.length();
   }
 }
