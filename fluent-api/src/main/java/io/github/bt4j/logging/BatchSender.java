@@ -15,7 +15,6 @@ import io.github.bt4j.logging.internal.Batch;
 import io.github.bt4j.logging.internal.EventKind;
 import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
-import io.github.bt4j.logging.internal.Resends;
 import io.github.bt4j.logging.internal.RetryBudget;
 import io.github.bt4j.logging.internal.Row;
 import io.github.bt4j.logging.internal.RowMerger;
@@ -39,7 +38,7 @@ import okio.Okio;
  * Sends one batch: folds rows with the same id, writes the request body from the events' JSON bytes
  * into the request the generated interface builds for the store's insert or feedback operation
  * ({@link EventTarget}), and sends it through the client's transport (auth, headers, rate-limit
- * pause, typed errors, logging, the one body reader), retrying as {@link Resends} decides. A
+ * pause, typed errors, logging, the one body reader), retrying as {@link #waitBefore} decides. A
  * request answered 413 is split in halves, sent one after the other, down to single rows; so is an
  * insert answered 400 or 422, to find the rows the server refuses and store the others, within a
  * bound of extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
@@ -61,7 +60,8 @@ public final class BatchSender {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Duration retryBudget;
-  private final Resends resends;
+  private final Retries retries;
+  private final int maxRetries;
   private final RateLimitGate gate;
 
   /**
@@ -90,8 +90,8 @@ public final class BatchSender {
     this.sleeper = config.sleeper();
     this.retryBudget = options.retryBudget();
     RequestOptions base = options.requestOptions();
-    int maxRetries = base.maxRetries() != null ? base.maxRetries() : options.maxRetries();
-    this.resends = new Resends(transport.retries(), maxRetries);
+    this.maxRetries = base.maxRetries() != null ? base.maxRetries() : options.maxRetries();
+    this.retries = transport.retries();
     this.gate = transport.rateLimitGate();
     // Resends are decided here alone: the transport must neither retry nor replay the body.
     this.requestOptions = base.toBuilder().maxRetries(0).retryNonIdempotent(false).build();
@@ -203,11 +203,11 @@ public final class BatchSender {
       if (attempt.succeeded() || queue.isAbandoned()) {
         return attempt;
       }
-      Duration wait = resends.waitBefore(attempt, batch.kind(), retry + 1, budget);
+      Duration wait = waitBefore(attempt, batch.kind(), retry + 1, budget);
       if (wait == null) {
         return attempt;
       }
-      if (Resends.pausesEveryone(attempt)) {
+      if (attempt.status() == 429) {
         // Waited out at the top of the loop, by this sender and every other request of the client.
         gate.pauseFor(wait, clock);
         continue;
@@ -219,6 +219,39 @@ public final class BatchSender {
       }
       budget.spent(wait);
     }
+  }
+
+  /**
+   * The wait before retry number {@code retry} (from 1) of a request that ended as {@code failed},
+   * or null to give up. This is the one place that decides whether the writer sends a request
+   * again: the writer's requests go through the transport with retries off, so that neither the
+   * client's retry interceptor nor OkHttp's connection recovery repeats them behind this decision.
+   * It rests on the transport's primitives ({@link Retries} for what is worth another attempt and
+   * the backoff, {@link ServerWait} for the server's wait), so the writer differs from other calls
+   * only in how long it keeps trying: a time budget instead of the client's few retries. Inserts
+   * are retried on 408, 409, 429 and 5xx answers and on connection failures, while the budget lasts
+   * and {@code maxRetries} allows: after the server's {@code Retry-After} if it fits in the budget
+   * (one that does not fails the batch at once), otherwise after the client's backoff, cut to what
+   * is left of the budget. Feedback is never sent twice.
+   */
+  private Duration waitBefore(Attempt failed, EventKind kind, int retry, RetryBudget budget) {
+    boolean transientFailure =
+        failed.status() == 0
+            ? failed.transientFailure()
+            : Retries.isRetryableStatus(failed.status());
+    if (kind != EventKind.INSERT || retry > maxRetries || !transientFailure) {
+      return null;
+    }
+    Duration left = budget.left();
+    if (left.isNegative() || left.isZero()) {
+      return null;
+    }
+    Duration serverWait = failed.retryAfter();
+    if (serverWait != null) {
+      return serverWait.compareTo(left) <= 0 ? serverWait : null;
+    }
+    Duration backoff = retries.backoff(retry);
+    return backoff.compareTo(left) <= 0 ? backoff : left;
   }
 
   private Attempt attempt(Batch batch, byte[] body) {

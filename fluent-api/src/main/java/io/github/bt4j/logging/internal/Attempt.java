@@ -12,7 +12,7 @@ import java.util.List;
  * @param status the failed answer's HTTP status, or 0 for a connection failure
  * @param retryAfter the wait the server asked for, or null
  * @param transientFailure whether a later attempt could succeed: a connection failure that is not a
- *     DNS or TLS failure; statuses are judged by {@link Resends}
+ *     DNS or TLS failure; statuses are judged by the sender
  */
 public record Attempt(
     List<String> serverRowIds,

@@ -27,7 +27,7 @@ public final class RetryBudget {
   }
 
   /** What is left; zero or negative when the budget is used up. */
-  Duration left() {
+  public Duration left() {
     Duration elapsed = Duration.between(start, clock.instant());
     return budget.minus(elapsed.compareTo(waited) > 0 ? elapsed : waited);
   }
