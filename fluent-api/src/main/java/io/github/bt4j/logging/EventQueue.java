@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The writer's queue: a FIFO of serialised events bounded by the heap they occupy (see {@link
@@ -277,12 +278,7 @@ public final class EventQueue {
 
   /** The sequence number of the last accepted event (0 if none). */
   public long lastSeq() {
-    lock.lock();
-    try {
-      return nextSeq - 1;
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> nextSeq - 1);
   }
 
   /**
@@ -359,29 +355,23 @@ public final class EventQueue {
 
   /** Whether {@link #abandon()} was called: batches still in hand must not be sent. */
   public boolean isAbandoned() {
-    lock.lock();
-    try {
-      return abandoned;
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> abandoned);
   }
 
   /** The number of events waiting to be sent. */
   public int queuedEvents() {
-    lock.lock();
-    try {
-      return queue.size();
-    } finally {
-      lock.unlock();
-    }
+    return locked(queue::size);
   }
 
   /** The heap the events waiting to be sent occupy, as counted against the bound. */
   public long queuedBytes() {
+    return locked(() -> queuedBytes);
+  }
+
+  private <T> T locked(Supplier<T> read) {
     lock.lock();
     try {
-      return queuedBytes;
+      return read.get();
     } finally {
       lock.unlock();
     }
