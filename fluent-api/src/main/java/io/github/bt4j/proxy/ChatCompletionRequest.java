@@ -10,7 +10,6 @@ import io.github.bt4j.internal.Validation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The body of a chat completion through the AI proxy, in the OpenAI chat API's form: a model, the
@@ -34,7 +33,7 @@ import java.util.Set;
  * they were first set, and read it back. {@code stream} is not set here: the streaming call sets
  * it.
  */
-@JsonAdapter(ChatJsonAdapters.class)
+@JsonAdapter(JsonBacked.Adapter.class)
 public final class ChatCompletionRequest extends JsonBacked {
   /** The fields the builder has a method for, or that the call sets, so not extras. */
   private static final Map<String, String> OWN_FIELDS =
@@ -51,9 +50,6 @@ public final class ChatCompletionRequest extends JsonBacked {
           Map.entry("response_format", "responseFormat(...)"),
           Map.entry("stream_options", "streamOptions(...)"),
           Map.entry("stream", "the streaming call (chatCompletionsStream), which sets it"));
-
-  // The builder changes these arrays in place, so they are copied between builder and request.
-  private static final Set<String> GROWING_ARRAYS = Set.of("messages", "tools");
 
   private ChatCompletionRequest(JsonObject json) {
     super(json);
@@ -99,7 +95,7 @@ public final class ChatCompletionRequest extends JsonBacked {
     }
     JsonObject object = json.getAsJsonObject().deepCopy();
     try {
-      ChatArgs.stringField(object, "model", "request");
+      stringField(object, "model", "request");
       JsonElement messages = object.get("messages");
       if (messages == null || !messages.isJsonArray() || messages.getAsJsonArray().isEmpty()) {
         throw new IllegalArgumentException("request must have at least one message");
@@ -113,32 +109,16 @@ public final class ChatCompletionRequest extends JsonBacked {
     return new ChatCompletionRequest(object);
   }
 
-  /** Copies the fields, giving the copy arrays of its own where the builder adds in place. */
-  private static JsonObject copyFields(JsonObject from) {
-    JsonObject to = new JsonObject();
-    for (Map.Entry<String, JsonElement> field : from.entrySet()) {
-      JsonElement value = field.getValue();
-      if (GROWING_ARRAYS.contains(field.getKey()) && value.isJsonArray()) {
-        JsonArray copy = new JsonArray();
-        value.getAsJsonArray().forEach(copy::add);
-        value = copy;
-      }
-      to.add(field.getKey(), value);
-    }
-    return to;
-  }
-
   /**
    * Builds a {@link ChatCompletionRequest}. Each method checks its argument at once; {@link
    * #build()} checks that a model and a message are there. Not thread-safe.
    */
   public static final class Builder {
-    // The fields in the order first set; values are never changed once set, except the arrays of
-    // GROWING_ARRAYS, which are this builder's own.
+    // The fields in the order first set: this builder's own copy.
     private final JsonObject fields;
 
     private Builder(JsonObject fields) {
-      this.fields = copyFields(fields);
+      this.fields = fields.deepCopy();
       // A request read from JSON may say "stream"; the call decides that, not the builder.
       this.fields.remove("stream");
     }
@@ -163,7 +143,7 @@ public final class ChatCompletionRequest extends JsonBacked {
      */
     public Builder messages(List<ChatMessage> messages) {
       JsonArray array = new JsonArray();
-      for (ChatMessage message : ChatArgs.elements(messages, "messages", false)) {
+      for (ChatMessage message : elements(messages, "messages", false)) {
         array.add(message.json());
       }
       return set("messages", array);
@@ -211,7 +191,7 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code tools} is null or holds a null
      */
     public Builder tools(List<ChatTool> tools) {
-      if (ChatArgs.elements(tools, "tools", false).isEmpty()) {
+      if (elements(tools, "tools", false).isEmpty()) {
         fields.remove("tools");
         return this;
       }
@@ -252,8 +232,11 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code temperature} is negative, NaN or infinite
      */
     public Builder temperature(double temperature) {
+      boolean valid = Double.isFinite(temperature) && temperature >= 0;
       return set(
-          "temperature", new JsonPrimitive(ChatArgs.atLeastZero(temperature, "temperature")));
+          "temperature",
+          new JsonPrimitive(
+              check(temperature, valid, "temperature", "a finite number of at least 0")));
     }
 
     /**
@@ -265,7 +248,9 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code topP} is outside 0 to 1 or NaN
      */
     public Builder topP(double topP) {
-      return set("top_p", new JsonPrimitive(ChatArgs.probability(topP, "topP")));
+      return set(
+          "top_p",
+          new JsonPrimitive(check(topP, topP >= 0 && topP <= 1, "topP", "between 0 and 1")));
     }
 
     /**
@@ -276,7 +261,9 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code maxTokens} is below 1
      */
     public Builder maxTokens(int maxTokens) {
-      return set("max_tokens", new JsonPrimitive(ChatArgs.positive(maxTokens, "maxTokens")));
+      return set(
+          "max_tokens",
+          new JsonPrimitive(check(maxTokens, maxTokens >= 1, "maxTokens", "at least 1")));
     }
 
     /**
@@ -290,7 +277,12 @@ public final class ChatCompletionRequest extends JsonBacked {
     public Builder maxCompletionTokens(int maxCompletionTokens) {
       return set(
           "max_completion_tokens",
-          new JsonPrimitive(ChatArgs.positive(maxCompletionTokens, "maxCompletionTokens")));
+          new JsonPrimitive(
+              check(
+                  maxCompletionTokens,
+                  maxCompletionTokens >= 1,
+                  "maxCompletionTokens",
+                  "at least 1")));
     }
 
     /**
@@ -303,7 +295,7 @@ public final class ChatCompletionRequest extends JsonBacked {
     public Builder stop(String... sequences) {
       List<String> list = Arrays.asList(Validation.required(sequences, "sequences").clone());
       JsonArray array = new JsonArray();
-      for (String sequence : ChatArgs.elements(list, "sequences", true)) {
+      for (String sequence : elements(list, "sequences", true)) {
         if (sequence.isEmpty()) {
           throw new IllegalArgumentException("sequences must not hold an empty string");
         }
@@ -354,7 +346,7 @@ public final class ChatCompletionRequest extends JsonBacked {
         throw new IllegalArgumentException(
             "name '" + name + "' is not an extra field: use " + instead);
       }
-      return set(name, ChatArgs.tree(value, "value"));
+      return set(name, tree(value, "value"));
     }
 
     /**
@@ -372,7 +364,7 @@ public final class ChatCompletionRequest extends JsonBacked {
         throw new IllegalArgumentException(
             "messages must hold at least one message: add one with addMessage(...)");
       }
-      return new ChatCompletionRequest(copyFields(fields));
+      return new ChatCompletionRequest(fields.deepCopy());
     }
 
     private Builder set(String name, JsonElement value) {

@@ -1,6 +1,7 @@
 package io.github.bt4j.proxy;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
 
@@ -9,7 +10,7 @@ import io.github.bt4j.internal.Validation;
  * or a {@code data:} URL). Parts other providers define (audio, files) come in through {@link
  * #fromJson(Object)}. Immutable.
  */
-@JsonAdapter(ChatJsonAdapters.class)
+@JsonAdapter(JsonBacked.Adapter.class)
 public final class ChatContentPart extends JsonBacked {
 
   private ChatContentPart(JsonObject json) {
@@ -24,10 +25,7 @@ public final class ChatContentPart extends JsonBacked {
    * @throws IllegalArgumentException if {@code text} is null
    */
   public static ChatContentPart text(String text) {
-    JsonObject json = new JsonObject();
-    json.addProperty("type", "text");
-    json.addProperty("text", Validation.required(text, "text"));
-    return new ChatContentPart(json);
+    return new ChatContentPart(typed("text", new JsonPrimitive(Validation.required(text, "text"))));
   }
 
   /**
@@ -54,15 +52,8 @@ public final class ChatContentPart extends JsonBacked {
   }
 
   private static ChatContentPart image(String url, String detail) {
-    JsonObject image = new JsonObject();
-    image.addProperty("url", Validation.notBlank(url, "url"));
-    if (detail != null) {
-      image.addProperty("detail", detail);
-    }
-    JsonObject json = new JsonObject();
-    json.addProperty("type", "image_url");
-    json.add("image_url", image);
-    return new ChatContentPart(json);
+    return new ChatContentPart(
+        typed("image_url", json("url", Validation.notBlank(url, "url"), "detail", detail)));
   }
 
   /**
@@ -75,6 +66,6 @@ public final class ChatContentPart extends JsonBacked {
    *     type}
    */
   public static ChatContentPart fromJson(Object part) {
-    return new ChatContentPart(ChatArgs.objectWith(part, "part", "type"));
+    return new ChatContentPart(object(part, "part", "type"));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.bt4j.proxy;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
@@ -21,7 +22,7 @@ import java.util.List;
  * ChatMessage.tool(call.id(), "{\"celsius\":21}");    // the answer to one tool call
  * }</pre>
  */
-@JsonAdapter(ChatJsonAdapters.class)
+@JsonAdapter(JsonBacked.Adapter.class)
 public final class ChatMessage extends JsonBacked {
 
   private ChatMessage(JsonObject json) {
@@ -81,12 +82,8 @@ public final class ChatMessage extends JsonBacked {
    */
   public static ChatMessage user(List<ChatContentPart> parts) {
     JsonArray content = new JsonArray();
-    for (ChatContentPart part : ChatArgs.elements(parts, "parts", true)) {
-      content.add(part.json());
-    }
-    JsonObject json = role("user");
-    json.add("content", content);
-    return new ChatMessage(json);
+    elements(parts, "parts", true).forEach(part -> content.add(part.json()));
+    return new ChatMessage(json("role", "user", "content", content));
   }
 
   /**
@@ -113,30 +110,32 @@ public final class ChatMessage extends JsonBacked {
     if (reply.content() == null && reply.toolCalls().isEmpty()) {
       throw new IllegalArgumentException("reply has neither text nor tool calls");
     }
-    JsonObject json = role("assistant");
-    if (reply.content() != null) {
-      json.addProperty("content", reply.content());
+    JsonArray calls = new JsonArray();
+    for (ChatCompletionResult.ToolCall call : reply.toolCalls()) {
+      // A field the stream never sent is left out rather than sent as null.
+      JsonObject function =
+          json(
+              "name",
+              call.name(),
+              "arguments",
+              call.arguments() == null ? JsonNull.INSTANCE : call.arguments());
+      calls.add(
+          json(
+              "id",
+              call.id(),
+              "type",
+              call.type() == null ? "function" : call.type(),
+              "function",
+              function));
     }
-    if (!reply.toolCalls().isEmpty()) {
-      JsonArray calls = new JsonArray();
-      for (ChatCompletionResult.ToolCall call : reply.toolCalls()) {
-        // A field the stream never sent is left out rather than sent as null.
-        JsonObject function = new JsonObject();
-        if (call.name() != null) {
-          function.addProperty("name", call.name());
-        }
-        function.addProperty("arguments", call.arguments());
-        JsonObject c = new JsonObject();
-        if (call.id() != null) {
-          c.addProperty("id", call.id());
-        }
-        c.addProperty("type", call.type() == null ? "function" : call.type());
-        c.add("function", function);
-        calls.add(c);
-      }
-      json.add("tool_calls", calls);
-    }
-    return new ChatMessage(json);
+    return new ChatMessage(
+        json(
+            "role",
+            "assistant",
+            "content",
+            reply.content(),
+            "tool_calls",
+            calls.isEmpty() ? null : calls));
   }
 
   /**
@@ -149,10 +148,11 @@ public final class ChatMessage extends JsonBacked {
    *     null
    */
   public static ChatMessage tool(String toolCallId, String content) {
-    JsonObject json = role("tool");
-    json.addProperty("tool_call_id", Validation.notBlank(toolCallId, "toolCallId"));
-    json.addProperty("content", Validation.required(content, "content"));
-    return new ChatMessage(json);
+    return new ChatMessage(
+        json(
+            "role", "tool",
+            "tool_call_id", Validation.notBlank(toolCallId, "toolCallId"),
+            "content", Validation.required(content, "content")));
   }
 
   /**
@@ -165,7 +165,7 @@ public final class ChatMessage extends JsonBacked {
    *     role}
    */
   public static ChatMessage fromJson(Object message) {
-    return new ChatMessage(ChatArgs.objectWith(message, "message", "role"));
+    return new ChatMessage(object(message, "message", "role"));
   }
 
   /**
@@ -179,14 +179,6 @@ public final class ChatMessage extends JsonBacked {
   }
 
   private static ChatMessage text(String role, String text) {
-    JsonObject json = role(role);
-    json.addProperty("content", Validation.required(text, "text"));
-    return new ChatMessage(json);
-  }
-
-  private static JsonObject role(String role) {
-    JsonObject json = new JsonObject();
-    json.addProperty("role", role);
-    return json;
+    return new ChatMessage(json("role", role, "content", Validation.required(text, "text")));
   }
 }

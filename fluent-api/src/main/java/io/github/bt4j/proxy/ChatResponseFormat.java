@@ -6,7 +6,7 @@ import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
 
 /** The form the answer must take ({@code response_format}): text, any JSON, or a schema. */
-@JsonAdapter(ChatJsonAdapters.class)
+@JsonAdapter(JsonBacked.Adapter.class)
 public final class ChatResponseFormat extends JsonBacked {
 
   private ChatResponseFormat(JsonObject json) {
@@ -19,7 +19,7 @@ public final class ChatResponseFormat extends JsonBacked {
    * @return the format
    */
   public static ChatResponseFormat text() {
-    return ofType("text");
+    return new ChatResponseFormat(json("type", "text"));
   }
 
   /**
@@ -28,7 +28,7 @@ public final class ChatResponseFormat extends JsonBacked {
    * @return the format
    */
   public static ChatResponseFormat jsonObject() {
-    return ofType("json_object");
+    return new ChatResponseFormat(json("type", "json_object"));
   }
 
   /**
@@ -44,27 +44,17 @@ public final class ChatResponseFormat extends JsonBacked {
    *     JSON object
    */
   public static ChatResponseFormat jsonSchema(String name, Object schema, boolean strict) {
-    JsonObject jsonSchema = new JsonObject();
-    jsonSchema.addProperty("name", Validation.notBlank(name, "name"));
-    jsonSchema.add("schema", ChatArgs.object(schema, "schema"));
-    jsonSchema.addProperty("strict", strict);
-    JsonObject json = typed("json_schema");
-    json.add("json_schema", jsonSchema);
-    return new ChatResponseFormat(json);
-  }
-
-  private static ChatResponseFormat ofType(String type) {
-    return new ChatResponseFormat(typed(type));
-  }
-
-  private static JsonObject typed(String type) {
-    JsonObject json = new JsonObject();
-    json.addProperty("type", type);
-    return json;
+    return new ChatResponseFormat(
+        typed(
+            "json_schema",
+            json(
+                "name", Validation.notBlank(name, "name"),
+                "schema", object(schema, "schema", null),
+                "strict", strict)));
   }
 
   /** Reads a format from its JSON: an object with a type. */
   static ChatResponseFormat read(JsonElement json) {
-    return new ChatResponseFormat(ChatArgs.objectWith(json, "responseFormat", "type"));
+    return new ChatResponseFormat(object(json, "responseFormat", "type"));
   }
 }

@@ -15,7 +15,7 @@ import io.github.bt4j.internal.Validation;
  *     "required", List.of("location")));
  * }</pre>
  */
-@JsonAdapter(ChatJsonAdapters.class)
+@JsonAdapter(JsonBacked.Adapter.class)
 public final class ChatTool extends JsonBacked {
 
   private ChatTool(JsonObject json) {
@@ -35,18 +35,16 @@ public final class ChatTool extends JsonBacked {
    *     a JSON object
    */
   public static ChatTool function(String name, String description, Object parameters) {
-    JsonObject function = new JsonObject();
-    function.addProperty("name", Validation.notBlank(name, "name"));
-    if (description != null) {
-      function.addProperty("description", description);
-    }
-    if (parameters != null) {
-      function.add("parameters", ChatArgs.object(parameters, "parameters"));
-    }
-    JsonObject json = new JsonObject();
-    json.addProperty("type", "function");
-    json.add("function", function);
-    return new ChatTool(json);
+    return new ChatTool(
+        typed(
+            "function",
+            json(
+                "name",
+                Validation.notBlank(name, "name"),
+                "description",
+                description,
+                "parameters",
+                parameters == null ? null : object(parameters, "parameters", null))));
   }
 
   /**
@@ -59,6 +57,6 @@ public final class ChatTool extends JsonBacked {
    *     type}
    */
   public static ChatTool fromJson(Object tool) {
-    return new ChatTool(ChatArgs.objectWith(tool, "tool", "type"));
+    return new ChatTool(object(tool, "tool", "type"));
   }
 }

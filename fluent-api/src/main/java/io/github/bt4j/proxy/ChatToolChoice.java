@@ -1,13 +1,12 @@
 package io.github.bt4j.proxy;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
 
 /** Whether and which tool the model must call ({@code tool_choice}). Immutable. */
-@JsonAdapter(ChatJsonAdapters.class)
+@JsonAdapter(JsonBacked.Adapter.class)
 public final class ChatToolChoice extends JsonBacked {
 
   private ChatToolChoice(JsonElement json) {
@@ -49,12 +48,7 @@ public final class ChatToolChoice extends JsonBacked {
    * @throws IllegalArgumentException if {@code name} is null or blank
    */
   public static ChatToolChoice function(String name) {
-    JsonObject function = new JsonObject();
-    function.addProperty("name", Validation.notBlank(name, "name"));
-    JsonObject json = new JsonObject();
-    json.addProperty("type", "function");
-    json.add("function", function);
-    return new ChatToolChoice(json);
+    return new ChatToolChoice(typed("function", json("name", Validation.notBlank(name, "name"))));
   }
 
   /** Reads a choice from its JSON: a string such as {@code "auto"}, or an object with a type. */
@@ -62,6 +56,6 @@ public final class ChatToolChoice extends JsonBacked {
     if (json.isJsonPrimitive() && json.getAsJsonPrimitive().isString()) {
       return new ChatToolChoice(json.deepCopy());
     }
-    return new ChatToolChoice(ChatArgs.objectWith(json, "toolChoice", "type"));
+    return new ChatToolChoice(object(json, "toolChoice", "type"));
   }
 }

@@ -1,11 +1,25 @@
 package io.github.bt4j.proxy;
 
+import com.google.gson.JsonDeserializationContext;
+import com.google.gson.JsonDeserializer;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonSerializationContext;
+import com.google.gson.JsonSerializer;
+import io.github.bt4j.internal.Validation;
+import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.json.Json;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A value of a chat request that is its JSON: built once, never changed, written as it is. Equal
- * values have equal JSON.
+ * values have equal JSON. Also holds the argument checks and JSON conversions the chat request
+ * types share.
  */
 abstract class JsonBacked {
   private static final int SHOWN_CHARS = 200;
@@ -65,5 +79,137 @@ abstract class JsonBacked {
       text = text.substring(0, SHOWN_CHARS) + "...(" + text.length() + " chars)";
     }
     return getClass().getSimpleName() + text;
+  }
+
+  /**
+   * A JSON object of the given names and values, in that order; a null value is left out. Values
+   * are {@link JsonElement}s, or strings and booleans.
+   */
+  static JsonObject json(Object... namesAndValues) {
+    JsonObject json = new JsonObject();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      Object value = namesAndValues[i + 1];
+      if (value != null) {
+        json.add(
+            (String) namesAndValues[i],
+            value instanceof JsonElement element ? element : Json.gson().toJsonTree(value));
+      }
+    }
+    return json;
+  }
+
+  /** {@code {"type": type, type: body}}, the shape of most typed values of the chat API. */
+  static JsonObject typed(String type, JsonElement body) {
+    return json("type", type, type, body);
+  }
+
+  /**
+   * A value the caller owns, as a JSON tree of its own: later changes to the value do not leak in.
+   */
+  static JsonElement tree(Object value, String name) {
+    if (value == null) {
+      return JsonNull.INSTANCE;
+    }
+    if (value instanceof JsonElement element) {
+      return element.deepCopy();
+    }
+    if (value instanceof JsonBacked backed) {
+      return backed.json();
+    }
+    // Written with the body writer's checks, so NaN or a value containing itself is refused here,
+    // naming the argument, rather than when the request is sent.
+    String text;
+    try {
+      text = CheckedJsonWriter.toJson(Json.gson(), value, value.getClass());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + " cannot be written as JSON: " + e.getMessage(), e);
+    }
+    return Json.gson().fromJson(text, JsonElement.class);
+  }
+
+  /**
+   * A value that must be a JSON object, such as a JSON schema, with a non-blank string field {@code
+   * field} unless that is null.
+   */
+  static JsonObject object(Object value, String name, String field) {
+    JsonElement tree = tree(Validation.required(value, name), name);
+    if (!tree.isJsonObject()) {
+      throw new IllegalArgumentException(name + " must be a JSON object, got " + abbreviate(tree));
+    }
+    JsonObject json = tree.getAsJsonObject();
+    if (field != null) {
+      stringField(json, field, name);
+    }
+    return json;
+  }
+
+  /** The string field {@code field} of {@code json}, which must be there and not blank. */
+  static String stringField(JsonObject json, String field, String name) {
+    JsonElement value = json.get(field);
+    if (value == null
+        || !value.isJsonPrimitive()
+        || !value.getAsJsonPrimitive().isString()
+        || value.getAsString().isBlank()) {
+      throw new IllegalArgumentException(
+          name + " must have a string \"" + field + "\": " + abbreviate(json));
+    }
+    return value.getAsString();
+  }
+
+  /** A list argument with no null element; at least one when {@code nonEmpty}. */
+  static <T> List<T> elements(List<T> values, String name, boolean nonEmpty) {
+    Validation.required(values, name);
+    if (nonEmpty && values.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new IllegalArgumentException(name + "[" + i + "] is null");
+      }
+    }
+    return values;
+  }
+
+  /** Refuses {@code value} unless {@code valid}, naming the argument and saying what it must be. */
+  static <T> T check(T value, boolean valid, String name, String mustBe) {
+    if (!valid) {
+      throw new IllegalArgumentException(name + " must be " + mustBe + ": " + value);
+    }
+    return value;
+  }
+
+  private static String abbreviate(JsonElement json) {
+    String text = json.toString();
+    return text.length() <= 100 ? text : text.substring(0, 100) + "...";
+  }
+
+  /**
+   * How any Gson, the library's included, writes and reads the chat request types: each is written
+   * as the JSON it holds, and read back through the same checks its factory methods make. Named by
+   * each type's {@code @JsonAdapter}; null is written and read as JSON null.
+   */
+  static final class Adapter implements JsonSerializer<JsonBacked>, JsonDeserializer<JsonBacked> {
+    private static final Map<Type, Function<JsonElement, JsonBacked>> READERS =
+        Map.of(
+            ChatCompletionRequest.class, ChatCompletionRequest::read,
+            ChatMessage.class, ChatMessage::fromJson,
+            ChatContentPart.class, ChatContentPart::fromJson,
+            ChatTool.class, ChatTool::fromJson,
+            ChatToolChoice.class, ChatToolChoice::read,
+            ChatResponseFormat.class, ChatResponseFormat::read);
+
+    @Override
+    public JsonElement serialize(JsonBacked value, Type type, JsonSerializationContext context) {
+      return value.json();
+    }
+
+    @Override
+    public JsonBacked deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
+      try {
+        return READERS.get(type).apply(json);
+      } catch (IllegalArgumentException e) {
+        throw new JsonParseException(e.getMessage(), e);
+      }
+    }
   }
 }
