@@ -4,9 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
+import io.github.bt4j.internal.json.Json;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +131,7 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code model} is null or blank
      */
     public Builder model(String model) {
-      return set("model", new JsonPrimitive(Validation.notBlank(model, "model")));
+      return set("model", Validation.notBlank(model, "model"));
     }
 
     /**
@@ -142,11 +142,7 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code messages} is null or holds a null
      */
     public Builder messages(List<ChatMessage> messages) {
-      JsonArray array = new JsonArray();
-      for (ChatMessage message : elements(messages, "messages", false)) {
-        array.add(message.json());
-      }
-      return set("messages", array);
+      return set("messages", jsonArray(elements(messages, "messages", false)));
     }
 
     /**
@@ -195,9 +191,7 @@ public final class ChatCompletionRequest extends JsonBacked {
         fields.remove("tools");
         return this;
       }
-      JsonArray array = new JsonArray();
-      tools.forEach(tool -> array.add(tool.json()));
-      return set("tools", array);
+      return set("tools", jsonArray(tools));
     }
 
     /**
@@ -234,9 +228,7 @@ public final class ChatCompletionRequest extends JsonBacked {
     public Builder temperature(double temperature) {
       boolean valid = Double.isFinite(temperature) && temperature >= 0;
       return set(
-          "temperature",
-          new JsonPrimitive(
-              check(temperature, valid, "temperature", "a finite number of at least 0")));
+          "temperature", check(temperature, valid, "temperature", "a finite number of at least 0"));
     }
 
     /**
@@ -248,9 +240,7 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code topP} is outside 0 to 1 or NaN
      */
     public Builder topP(double topP) {
-      return set(
-          "top_p",
-          new JsonPrimitive(check(topP, topP >= 0 && topP <= 1, "topP", "between 0 and 1")));
+      return set("top_p", check(topP, topP >= 0 && topP <= 1, "topP", "between 0 and 1"));
     }
 
     /**
@@ -261,9 +251,7 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code maxTokens} is below 1
      */
     public Builder maxTokens(int maxTokens) {
-      return set(
-          "max_tokens",
-          new JsonPrimitive(check(maxTokens, maxTokens >= 1, "maxTokens", "at least 1")));
+      return set("max_tokens", check(maxTokens, maxTokens >= 1, "maxTokens", "at least 1"));
     }
 
     /**
@@ -275,14 +263,10 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @throws IllegalArgumentException if {@code maxCompletionTokens} is below 1
      */
     public Builder maxCompletionTokens(int maxCompletionTokens) {
+      boolean valid = maxCompletionTokens >= 1;
       return set(
           "max_completion_tokens",
-          new JsonPrimitive(
-              check(
-                  maxCompletionTokens,
-                  maxCompletionTokens >= 1,
-                  "maxCompletionTokens",
-                  "at least 1")));
+          check(maxCompletionTokens, valid, "maxCompletionTokens", "at least 1"));
     }
 
     /**
@@ -323,9 +307,7 @@ public final class ChatCompletionRequest extends JsonBacked {
      * @return this builder
      */
     public Builder streamOptions(boolean includeUsage) {
-      JsonObject options = new JsonObject();
-      options.addProperty("include_usage", includeUsage);
-      return set("stream_options", options);
+      return set("stream_options", json("include_usage", includeUsage));
     }
 
     /**
@@ -367,8 +349,9 @@ public final class ChatCompletionRequest extends JsonBacked {
       return new ChatCompletionRequest(fields.deepCopy());
     }
 
-    private Builder set(String name, JsonElement value) {
-      fields.add(name, value);
+    /** Sets a field to a JSON tree, a string, a number or a boolean. */
+    private Builder set(String name, Object value) {
+      fields.add(name, value instanceof JsonElement json ? json : Json.gson().toJsonTree(value));
       return this;
     }
 

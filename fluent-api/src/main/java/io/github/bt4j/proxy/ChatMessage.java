@@ -81,9 +81,8 @@ public final class ChatMessage extends JsonBacked {
    * @throws IllegalArgumentException if there is no part or a part is null
    */
   public static ChatMessage user(List<ChatContentPart> parts) {
-    JsonArray content = new JsonArray();
-    elements(parts, "parts", true).forEach(part -> content.add(part.json()));
-    return new ChatMessage(json("role", "user", "content", content));
+    return new ChatMessage(
+        json("role", "user", "content", jsonArray(elements(parts, "parts", true))));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.bt4j.proxy;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonDeserializationContext;
 import com.google.gson.JsonDeserializer;
 import com.google.gson.JsonElement;
@@ -96,6 +97,13 @@ abstract class JsonBacked {
       }
     }
     return json;
+  }
+
+  /** The JSON of each value, in order. */
+  static JsonArray jsonArray(List<? extends JsonBacked> values) {
+    JsonArray array = new JsonArray();
+    values.forEach(value -> array.add(value.json()));
+    return array;
   }
 
   /** {@code {"type": type, type: body}}, the shape of most typed values of the chat API. */
