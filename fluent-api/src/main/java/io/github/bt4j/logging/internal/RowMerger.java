@@ -1,7 +1,6 @@
 package io.github.bt4j.logging.internal;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -115,8 +114,8 @@ public final class RowMerger {
         kept.put(field, value);
       }
     }
-    Set<List<String>> replacePaths = setPaths(later, mergePaths(later));
-    Set<List<String>> union = new LinkedHashSet<>(setPaths(earlier, mergePaths(earlier)));
+    Set<List<String>> replacePaths = setMergePaths(later);
+    Set<List<String>> union = setMergePaths(earlier);
     earlier.remove(MERGE_PATHS);
     deepMerge(earlier, later, new ArrayList<>(), replacePaths, union);
     for (String field : KEPT_FROM_EARLIER) {
@@ -128,7 +127,7 @@ public final class RowMerger {
     if (earlierIsMerge) {
       union.addAll(replacePaths);
       if (!union.isEmpty()) {
-        earlier.add(MERGE_PATHS, toJson(union));
+        earlier.add(MERGE_PATHS, TREE_GSON.toJsonTree(union));
       }
       earlier.addProperty(IS_MERGE, true);
     } else {
@@ -169,58 +168,31 @@ public final class RowMerger {
   }
 
   /**
-   * The paths of {@code paths} at which {@code row} has a value. A merge path the row does not set
-   * changes nothing on its own, and must not be carried into a folded row, where another row's
-   * value at that path would then replace instead of merge.
+   * The paths of the row's {@code _merge_paths} at which the row has a value. A merge path the row
+   * does not set changes nothing on its own, and must not be carried into a folded row, where
+   * another row's value at that path would then replace instead of merge.
    */
-  private static Set<List<String>> setPaths(JsonObject row, Set<List<String>> paths) {
+  private static Set<List<String>> setMergePaths(JsonObject row) {
     Set<List<String>> set = new LinkedHashSet<>();
-    for (List<String> path : paths) {
-      JsonElement at = row;
-      for (String key : path) {
-        at = at != null && at.isJsonObject() ? at.getAsJsonObject().get(key) : null;
-      }
-      if (at != null && !path.isEmpty()) {
-        set.add(path);
-      }
-    }
-    return set;
-  }
-
-  private static Set<List<String>> mergePaths(JsonObject row) {
-    return mergePaths(row.get(MERGE_PATHS));
-  }
-
-  private static Set<List<String>> mergePaths(JsonElement paths) {
-    Set<List<String>> result = new LinkedHashSet<>();
+    JsonElement paths = row.get(MERGE_PATHS);
     if (paths == null || !paths.isJsonArray()) {
-      return result;
+      return set;
     }
     for (JsonElement path : paths.getAsJsonArray()) {
-      if (!path.isJsonArray()) {
+      if (!path.isJsonArray() || path.getAsJsonArray().isEmpty()) {
         continue;
       }
       List<String> keys = new ArrayList<>();
+      JsonElement at = row;
       for (JsonElement key : path.getAsJsonArray()) {
         keys.add(key.getAsString());
+        at = at != null && at.isJsonObject() ? at.getAsJsonObject().get(key.getAsString()) : null;
       }
-      result.add(keys);
+      if (at != null) {
+        set.add(keys);
+      }
     }
-    return result;
-  }
-
-  private static JsonArray toJson(Set<List<String>> paths) {
-    JsonArray out = new JsonArray();
-    for (List<String> path : paths) {
-      out.add(toJson(path));
-    }
-    return out;
-  }
-
-  private static JsonArray toJson(List<String> path) {
-    JsonArray keys = new JsonArray();
-    path.forEach(keys::add);
-    return keys;
+    return set;
   }
 
   private static boolean isTrue(JsonObject row, String field) {
