@@ -31,13 +31,13 @@ public record Acknowledgement(
 
   @Override
   public String toString() {
-    return (feedback ? "feedback on " : "")
-        + ids.size()
-        + (ids.size() == 1 ? " row" : " rows")
-        + " acknowledged by "
-        + target
-        + " ("
-        + events
-        + (events == 1 ? " event)" : " events)");
+    return String.format(
+        "%s%d row%s acknowledged by %s (%d event%s)",
+        feedback ? "feedback on " : "",
+        ids.size(),
+        ids.size() == 1 ? "" : "s",
+        target,
+        events,
+        events == 1 ? "" : "s");
   }
 }

@@ -15,14 +15,11 @@ public class EventTooLargeException extends IllegalArgumentException {
   /** Creates the exception for the event {@code eventId} of {@code eventBytes} bytes. */
   public EventTooLargeException(String eventId, long eventBytes, long limitBytes) {
     super(
-        "event "
-            + eventId
-            + " is "
-            + eventBytes
-            + " bytes of JSON, more than one request may carry ("
-            + limitBytes
-            + " bytes, WriterOptions.maxRequestBytes); it was not accepted. Store large values"
-            + " elsewhere (e.g. as attachments) and log a reference");
+        String.format(
+            "event %s is %d bytes of JSON, more than one request may carry (%d bytes,"
+                + " WriterOptions.maxRequestBytes); it was not accepted. Store large values"
+                + " elsewhere (e.g. as attachments) and log a reference",
+            eventId, eventBytes, limitBytes));
     this.eventId = eventId;
     this.eventBytes = eventBytes;
     this.limitBytes = limitBytes;

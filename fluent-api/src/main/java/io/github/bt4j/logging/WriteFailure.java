@@ -76,14 +76,10 @@ public final class WriteFailure {
 
   /** How many events failed, where they were going, why and the cause's message. */
   String summary() {
-    return events.size()
-        + (events.size() == 1 ? " event" : " events")
-        + " not delivered to "
-        + target
-        + " ("
-        + reason
-        + ')'
-        + (cause == null ? "" : ": " + cause.getMessage());
+    String causeText = cause == null ? "" : ": " + cause.getMessage();
+    return String.format(
+        "%d event%s not delivered to %s (%s)%s",
+        events.size(), events.size() == 1 ? "" : "s", target, reason, causeText);
   }
 
   /** Appends the ids of up to {@code max} events from {@code from}; returns the index reached. */
