@@ -3,7 +3,6 @@ package io.github.bt4j.proxy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.json.Json;
@@ -87,25 +86,16 @@ public final class ChatCompletionRequest extends JsonBacked {
   /**
    * Reads a request from its JSON, as the library's JSON does; every field is kept as it is.
    *
-   * @throws JsonParseException if the JSON has no model or no messages
+   * @throws IllegalArgumentException if the JSON has no model or no messages (the adapter turns it
+   *     into a {@code JsonParseException})
    */
   static ChatCompletionRequest read(JsonElement json) {
-    if (!json.isJsonObject()) {
-      throw new JsonParseException("A chat completion request must be a JSON object");
+    JsonObject object = object(json, "request", "model");
+    JsonElement messages = object.get("messages");
+    if (messages == null || !messages.isJsonArray() || messages.getAsJsonArray().isEmpty()) {
+      throw new IllegalArgumentException("request must have at least one message");
     }
-    JsonObject object = json.getAsJsonObject().deepCopy();
-    try {
-      stringField(object, "model", "request");
-      JsonElement messages = object.get("messages");
-      if (messages == null || !messages.isJsonArray() || messages.getAsJsonArray().isEmpty()) {
-        throw new IllegalArgumentException("request must have at least one message");
-      }
-      for (JsonElement message : messages.getAsJsonArray()) {
-        ChatMessage.fromJson(message);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new JsonParseException(e.getMessage(), e);
-    }
+    messages.getAsJsonArray().forEach(ChatMessage::fromJson);
     return new ChatCompletionRequest(object);
   }
 
