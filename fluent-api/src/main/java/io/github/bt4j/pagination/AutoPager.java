@@ -68,8 +68,7 @@ public final class AutoPager<T> implements Iterable<T> {
    */
   @Override
   public PageIterator<T> iterator() {
-    PageSource<T> source = sources.get();
-    return new WalkIterator<>(new PageWalk<>(source, startCursor), source);
+    return new PageWalk<>(sources.get(), startCursor);
   }
 
   /**

@@ -2,29 +2,40 @@ package io.github.bt4j.pagination;
 
 import io.github.bt4j.errors.PaginationException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Walks the pages of one source in order, following each page's cursor while one is given, and
- * refuses to follow a cursor it has followed before: after a page with rows that is a broken
- * contract (the same rows would come again), which ends the walk for good with a {@link
- * PaginationException}; after an empty page it is simply the end, since following it again could
- * only give the same nothing. A page that fails to arrive leaves the walk where it was, so it can
- * be asked for again.
+ * One walk through the pages of one source, in order, and through their items one at a time (empty
+ * pages in the middle are skipped). It follows each page's cursor while one is given, and refuses
+ * to follow a cursor it has followed before: after a page with rows that is a broken contract (the
+ * same rows would come again), which ends the walk for good with a {@link PaginationException};
+ * after an empty page it is simply the end, since following it again could only give the same
+ * nothing. A page that fails to arrive leaves the walk where it was, so it can be asked for again
+ * by calling {@link #hasNext()} again; a page that arrived but cannot be read (a malformed row, a
+ * row that does not fit the requested class) ends the walk.
  *
  * @param <T> the item type
  */
-public final class PageWalk<T> {
+final class PageWalk<T> implements PageIterator<T> {
   private final PageSource<T> source;
   // one cursor per page: a plain set (the compact id set is for millions of row ids)
-  private final java.util.Set<String> followedCursors = new java.util.HashSet<>();
+  private final Set<String> followedCursors = new HashSet<>();
   private String cursor;
   private boolean done;
   private RuntimeException broken;
+  // The page whose items are being handed out, and where it started.
+  private RowCursor<T> rows;
+  private String pageCursor;
+  private boolean pageStarted;
+  private T lastReturned;
+  private boolean returnedAny;
 
   /** Starts a walk at {@code startCursor} (null for the first page). */
-  public PageWalk(PageSource<T> source, String startCursor) {
+  PageWalk(PageSource<T> source, String startCursor) {
     this.source = source;
     this.cursor = startCursor;
     if (startCursor != null) {
@@ -33,35 +44,30 @@ public final class PageWalk<T> {
   }
 
   /** Whether another page is to be fetched. */
-  public boolean hasNextPage() {
+  boolean hasNextPage() {
     return !done;
-  }
-
-  /** The cursor of the page {@link #open()} fetches (null for the first page). */
-  public String pendingCursor() {
-    return cursor;
   }
 
   /**
    * Fetches the pending page and returns its rows; the walk moves past the page only with {@link
-   * #advance(String)}, once its rows have been read.
+   * #advance(String, boolean)}, once its rows have been read.
    */
   @SuppressWarnings("unchecked")
-  public RowCursor<T> open() {
+  private RowCursor<T> open() {
     throwIfBroken();
     if (done) {
       throw new NoSuchElementException("the walk is over");
     }
     try {
-      RowCursor<T> rows =
+      RowCursor<T> opened =
           source instanceof StreamingPageSource
               ? ((StreamingPageSource<T>) source).open(cursor)
               : RowCursor.of(source.fetch(cursor));
-      String announced = rows.announcedCursor();
-      if (repeats(announced) && rowsAhead(rows)) {
+      String announced = opened.announcedCursor();
+      if (repeats(announced) && rowsAhead(opened)) {
         check(announced);
       }
-      return rows;
+      return opened;
     } catch (PaginationException e) {
       throw fail(e);
     }
@@ -71,7 +77,7 @@ public final class PageWalk<T> {
    * Moves past the page last opened, whose rows have all been read and named {@code next}; {@code
    * receivedRows} says whether it carried any row.
    */
-  public void advance(String next, boolean receivedRows) {
+  private void advance(String next, boolean receivedRows) {
     if (!receivedRows && repeats(next)) {
       next = null;
     }
@@ -83,32 +89,82 @@ public final class PageWalk<T> {
     done = next == null;
   }
 
-  /** Throws the error that ended the walk, if one did. */
-  public void throwIfBroken() {
+  private void throwIfBroken() {
     if (broken != null) {
       throw broken;
     }
   }
 
   /** Ends the walk: every later call throws {@code e}. */
-  public RuntimeException fail(RuntimeException e) {
+  private RuntimeException fail(RuntimeException e) {
     broken = e;
     return e;
   }
 
   /** Fetches the next page whole and moves past it. */
-  public Page<T> nextPage() {
-    RowCursor<T> rows = open();
+  Page<T> nextPage() {
+    RowCursor<T> page = open();
     List<T> items = new ArrayList<>();
     try {
-      while (rows.hasNext()) {
-        items.add(rows.next());
+      while (page.hasNext()) {
+        items.add(page.next());
       }
     } catch (RuntimeException e) {
       throw fail(e);
     }
-    advance(rows.nextCursor(), rows.receivedRows());
-    return Page.of(items, cursor, rows.pageFields());
+    advance(page.nextCursor(), page.receivedRows());
+    return Page.of(items, cursor, page.pageFields());
+  }
+
+  @Override
+  public boolean hasNext() {
+    throwIfBroken();
+    while (true) {
+      if (rows == null) {
+        if (done) {
+          return false;
+        }
+        String at = cursor;
+        rows = open();
+        pageCursor = at;
+        pageStarted = false;
+      }
+      if (rowsAhead(rows)) {
+        return true;
+      }
+      RowCursor<T> finished = rows;
+      rows = null;
+      advance(finished.nextCursor(), finished.receivedRows());
+    }
+  }
+
+  @Override
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more items");
+    }
+    try {
+      lastReturned = rows.next();
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+    returnedAny = true;
+    pageStarted = true;
+    return lastReturned;
+  }
+
+  @Override
+  public Optional<String> resumeCursor() {
+    if (returnedAny) {
+      Optional<String> exact = source.cursorAfter(lastReturned);
+      if (exact.isPresent()) {
+        return exact;
+      }
+    }
+    if (rows != null && pageStarted) {
+      return Optional.ofNullable(pageCursor);
+    }
+    return done ? Optional.empty() : Optional.ofNullable(cursor);
   }
 
   private boolean repeats(String next) {
@@ -116,9 +172,9 @@ public final class PageWalk<T> {
   }
 
   /** Whether a page whose rows are not read yet has any (the check reads at most one row). */
-  private boolean rowsAhead(RowCursor<T> rows) {
+  private boolean rowsAhead(RowCursor<T> page) {
     try {
-      return rows.hasNext();
+      return page.hasNext();
     } catch (RuntimeException e) {
       throw fail(e);
     }
