@@ -115,11 +115,6 @@ public final class EventPageSource<T> implements StreamingPageSource<T> {
       }
 
       @Override
-      public String announcedCursor() {
-        return null;
-      }
-
-      @Override
       public String nextCursor() {
         return next;
       }
