@@ -1,7 +1,6 @@
 package io.github.bt4j.pagination;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -99,10 +98,7 @@ public final class AutoPager<T> implements Iterable<T> {
 
         @Override
         public Page<T> next() {
-          if (!walk.hasNextPage()) {
-            throw new NoSuchElementException("no more pages");
-          }
-          return walk.nextPage();
+          return walk.nextPage(); // past the last page: NoSuchElementException
         }
       };
     };
