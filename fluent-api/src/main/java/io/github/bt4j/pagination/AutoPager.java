@@ -67,7 +67,7 @@ public final class AutoPager<T> implements Iterable<T> {
    */
   @Override
   public PageIterator<T> iterator() {
-    return new PageWalk<>(sources.get(), startCursor);
+    return new PageIterator<>(sources.get(), startCursor);
   }
 
   /**
@@ -89,7 +89,7 @@ public final class AutoPager<T> implements Iterable<T> {
    */
   public Iterable<Page<T>> pages() {
     return () -> {
-      PageWalk<T> walk = new PageWalk<>(sources.get(), startCursor);
+      PageIterator<T> walk = new PageIterator<>(sources.get(), startCursor);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
