@@ -86,11 +86,6 @@ public final class PageResponses {
     return new JsonLines(page);
   }
 
-  private static JsonReader reader(Gson gson, BufferedPage page) {
-    return gson.newJsonReader(
-        new InputStreamReader(page.body().inputStream(), StandardCharsets.UTF_8));
-  }
-
   private static JsonObject asRow(JsonElement element, BufferedPage page) {
     if (!element.isJsonObject()) {
       String s = String.valueOf(element);
@@ -116,7 +111,9 @@ public final class PageResponses {
     private EnvelopeRows(Gson gson, BufferedPage page, String rowsField) {
       this.page = page;
       this.rowsField = rowsField;
-      this.reader = reader(gson, page);
+      this.reader =
+          gson.newJsonReader(
+              new InputStreamReader(page.body().inputStream(), StandardCharsets.UTF_8));
       this.elements = gson.getAdapter(JsonElement.class);
     }
 
