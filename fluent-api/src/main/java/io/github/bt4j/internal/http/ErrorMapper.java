@@ -12,6 +12,7 @@ import io.github.bt4j.errors.PayloadTooLargeException;
 import io.github.bt4j.errors.PermissionDeniedException;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnprocessableEntityException;
+import io.github.bt4j.internal.json.ErrorBody;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
