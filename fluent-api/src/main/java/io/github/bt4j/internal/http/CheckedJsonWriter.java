@@ -123,12 +123,20 @@ public final class CheckedJsonWriter extends JsonWriter {
 
   @Override
   public JsonWriter value(String value) throws IOException {
-    return counted(value, () -> super.value(value));
+    if (value == null) {
+      return nullValue(); // Gson's own null handling would call nullValue() and count twice
+    }
+    super.value(value);
+    return written();
   }
 
   @Override
   public JsonWriter jsonValue(String value) throws IOException {
-    return counted(value, () -> super.jsonValue(value));
+    if (value == null) {
+      return nullValue();
+    }
+    super.jsonValue(value);
+    return written();
   }
 
   @Override
@@ -139,53 +147,46 @@ public final class CheckedJsonWriter extends JsonWriter {
 
   @Override
   public JsonWriter value(boolean value) throws IOException {
-    return counted(value, () -> super.value(value));
+    super.value(value);
+    return written();
   }
 
   @Override
   public JsonWriter value(Boolean value) throws IOException {
-    return counted(value, () -> super.value(value));
+    if (value == null) {
+      return nullValue();
+    }
+    super.value(value);
+    return written();
   }
 
   @Override
   public JsonWriter value(float value) throws IOException {
     checkFinite(Float.toString(value));
-    return counted(value, () -> super.value(value));
+    super.value(value);
+    return written();
   }
 
   @Override
   public JsonWriter value(double value) throws IOException {
     checkFinite(Double.toString(value));
-    return counted(value, () -> super.value(value));
+    super.value(value);
+    return written();
   }
 
   @Override
   public JsonWriter value(long value) throws IOException {
-    return counted(value, () -> super.value(value));
+    super.value(value);
+    return written();
   }
 
   @Override
   public JsonWriter value(Number value) throws IOException {
-    if (value != null) {
-      checkFinite(value.toString());
-    }
-    return counted(value, () -> super.value(value));
-  }
-
-  /** A write of one value by Gson's own method. */
-  private interface Write {
-    void run() throws IOException;
-  }
-
-  /**
-   * Writes {@code value} and counts it in its array; a null is written by {@link #nullValue()}
-   * (Gson's own null handling would call it too and count twice).
-   */
-  private JsonWriter counted(Object value, Write write) throws IOException {
     if (value == null) {
       return nullValue();
     }
-    write.run();
+    checkFinite(value.toString());
+    super.value(value);
     return written();
   }
 
