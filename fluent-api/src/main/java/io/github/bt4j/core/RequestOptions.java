@@ -107,21 +107,16 @@ public final class RequestOptions {
 
   @Override
   public String toString() {
-    return "RequestOptions{timeout="
-        + timeout
-        + ", readTimeout="
-        + readTimeout
-        + ", maxRetries="
-        + maxRetries
-        + ", retryNonIdempotent="
-        + retryNonIdempotent
-        + ", impersonateUser="
-        + impersonateUser
-        + ", headers="
-        + headers.keySet()
-        + ", queryParams="
-        + queryParams.keySet()
-        + "}";
+    return String.format(
+        "RequestOptions{timeout=%s, readTimeout=%s, maxRetries=%s, retryNonIdempotent=%s,"
+            + " impersonateUser=%s, headers=%s, queryParams=%s}",
+        timeout,
+        readTimeout,
+        maxRetries,
+        retryNonIdempotent,
+        impersonateUser,
+        headers.keySet(),
+        queryParams.keySet());
   }
 
   /** Builds {@link RequestOptions}. */

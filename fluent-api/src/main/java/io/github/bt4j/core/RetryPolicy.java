@@ -1,7 +1,7 @@
 package io.github.bt4j.core;
 
+import io.github.bt4j.internal.Validation;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When and how long the client waits before retrying a failed call. Retries happen on 408, 409, 429
@@ -13,25 +13,26 @@ import java.util.Objects;
  * with the wait in the exception ({@link io.github.bt4j.errors.BraintrustException#attempts()}); a
  * malformed one (NaN, negative, garbage) is ignored in favour of the backoff. A 429's wait pauses
  * every call of the client, not only the one that received it.
+ *
+ * @param maxRetries how many times a failed call is retried, at least 0
+ * @param initialBackoff the wait before the first retry, before jitter
+ * @param maxBackoff the longest computed wait between two attempts
+ * @param maxRetryAfter the longest server wait ({@code Retry-After}) the client waits out; longer
+ *     ones fail at once
  */
-public final class RetryPolicy {
+public record RetryPolicy(
+    int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
   private static final RetryPolicy DEFAULT =
       new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
 
-  private final int maxRetries;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
-
-  private RetryPolicy(
-      int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+  /** Checks the policy: no negative retry count, every duration present. */
+  public RetryPolicy {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
     }
-    this.maxRetries = maxRetries;
-    this.initialBackoff = Objects.requireNonNull(initialBackoff, "initialBackoff == null");
-    this.maxBackoff = Objects.requireNonNull(maxBackoff, "maxBackoff == null");
-    this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter == null");
+    Validation.required(initialBackoff, "initialBackoff");
+    Validation.required(maxBackoff, "maxBackoff");
+    Validation.required(maxRetryAfter, "maxRetryAfter");
   }
 
   /** Two retries, 0.5 s doubling to 8 s, server waits honoured up to 60 s. */
@@ -60,40 +61,5 @@ public final class RetryPolicy {
    */
   public RetryPolicy withMaxRetryAfter(Duration cap) {
     return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, cap);
-  }
-
-  /** How many times a failed call is retried. */
-  public int maxRetries() {
-    return maxRetries;
-  }
-
-  /** The wait before the first retry, before jitter. */
-  public Duration initialBackoff() {
-    return initialBackoff;
-  }
-
-  /** The longest computed wait between two attempts. */
-  public Duration maxBackoff() {
-    return maxBackoff;
-  }
-
-  /**
-   * The longest server wait ({@code Retry-After}) the client waits out; longer ones fail at once.
-   */
-  public Duration maxRetryAfter() {
-    return maxRetryAfter;
-  }
-
-  @Override
-  public String toString() {
-    return "RetryPolicy{maxRetries="
-        + maxRetries
-        + ", backoff="
-        + initialBackoff
-        + ".."
-        + maxBackoff
-        + ", maxRetryAfter="
-        + maxRetryAfter
-        + "}";
   }
 }

@@ -1,7 +1,6 @@
 package io.github.bt4j.pagination;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -68,8 +67,7 @@ public final class AutoPager<T> implements Iterable<T> {
    */
   @Override
   public PageIterator<T> iterator() {
-    PageSource<T> source = sources.get();
-    return new WalkIterator<>(new PageWalk<>(source, startCursor), source);
+    return new PageIterator<>(sources.get(), startCursor);
   }
 
   /**
@@ -91,7 +89,7 @@ public final class AutoPager<T> implements Iterable<T> {
    */
   public Iterable<Page<T>> pages() {
     return () -> {
-      PageWalk<T> walk = new PageWalk<>(sources.get(), startCursor);
+      PageIterator<T> walk = new PageIterator<>(sources.get(), startCursor);
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -100,10 +98,7 @@ public final class AutoPager<T> implements Iterable<T> {
 
         @Override
         public Page<T> next() {
-          if (!walk.hasNextPage()) {
-            throw new NoSuchElementException("no more pages");
-          }
-          return walk.nextPage();
+          return walk.nextPage(); // past the last page: NoSuchElementException
         }
       };
     };

@@ -1,7 +1,13 @@
 package io.github.bt4j.pagination;
 
+import io.github.bt4j.errors.PaginationException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Iterates the items of one walk, fetching each page when the previous one is used up.
@@ -17,9 +23,147 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: use one iterator per thread.
  *
+ * <p>The walk follows each page's cursor while one is given, skipping empty pages in the middle,
+ * and refuses to follow a cursor it has followed before: after a page with rows that is a broken
+ * contract (the same rows would come again), which ends the walk with a {@link
+ * PaginationException}; after an empty page it is simply the end, since following it again could
+ * only give the same nothing.
+ *
  * @param <T> the item type
  */
-public interface PageIterator<T> extends Iterator<T> {
+public final class PageIterator<T> implements Iterator<T> {
+  private final PageSource<T> source;
+  // one cursor per page: a plain set (the compact id set is for millions of row ids)
+  private final Set<String> followedCursors = new HashSet<>();
+  private String cursor;
+  private boolean done;
+  private RuntimeException broken;
+  // The page whose items are being handed out, and where it started.
+  private RowCursor<T> rows;
+  private String pageCursor;
+  private boolean pageStarted;
+  private T lastReturned;
+  private boolean returnedAny;
+
+  /** Starts a walk at {@code startCursor} (null for the first page). */
+  PageIterator(PageSource<T> source, String startCursor) {
+    this.source = source;
+    this.cursor = startCursor;
+    if (startCursor != null) {
+      followedCursors.add(startCursor);
+    }
+  }
+
+  /** Whether another page is to be fetched. */
+  boolean hasNextPage() {
+    return !done;
+  }
+
+  /**
+   * Fetches the pending page and returns its rows; the walk moves past the page only with {@link
+   * #advance(String, boolean)}, once its rows have been read.
+   */
+  @SuppressWarnings("unchecked")
+  private RowCursor<T> open() {
+    throwIfBroken();
+    if (done) {
+      throw new NoSuchElementException("the walk is over");
+    }
+    try {
+      RowCursor<T> opened =
+          source instanceof StreamingPageSource
+              ? ((StreamingPageSource<T>) source).open(cursor)
+              : RowCursor.of(source.fetch(cursor));
+      String announced = opened.announcedCursor();
+      if (repeats(announced) && rowsAhead(opened)) {
+        check(announced);
+      }
+      return opened;
+    } catch (PaginationException e) {
+      throw fail(e);
+    }
+  }
+
+  /**
+   * Moves past the page last opened, whose rows have all been read and named {@code next}; {@code
+   * receivedRows} says whether it carried any row.
+   */
+  private void advance(String next, boolean receivedRows) {
+    if (!receivedRows && repeats(next)) {
+      next = null;
+    }
+    check(next);
+    if (next != null) {
+      followedCursors.add(next);
+    }
+    cursor = next;
+    done = next == null;
+  }
+
+  private void throwIfBroken() {
+    if (broken != null) {
+      throw broken;
+    }
+  }
+
+  /** Ends the walk: every later call throws {@code e}. */
+  private RuntimeException fail(RuntimeException e) {
+    broken = e;
+    return e;
+  }
+
+  /** Fetches the next page whole and moves past it. */
+  Page<T> nextPage() {
+    RowCursor<T> page = open();
+    List<T> items = new ArrayList<>();
+    try {
+      while (page.hasNext()) {
+        items.add(page.next());
+      }
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+    advance(page.nextCursor(), page.receivedRows());
+    return Page.of(items, cursor, page.pageFields());
+  }
+
+  @Override
+  public boolean hasNext() {
+    throwIfBroken();
+    while (true) {
+      if (rows == null) {
+        if (done) {
+          return false;
+        }
+        String at = cursor;
+        rows = open();
+        pageCursor = at;
+        pageStarted = false;
+      }
+      if (rowsAhead(rows)) {
+        return true;
+      }
+      RowCursor<T> finished = rows;
+      rows = null;
+      advance(finished.nextCursor(), finished.receivedRows());
+    }
+  }
+
+  @Override
+  public T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more items");
+    }
+    try {
+      lastReturned = rows.next();
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+    returnedAny = true;
+    pageStarted = true;
+    return lastReturned;
+  }
+
   /**
    * Where a new walk should start to continue this one. For list endpoints it is always the id of
    * the last item returned, so nothing is repeated. For fetch and BTQL, whose cursors mark pages,
@@ -29,5 +173,40 @@ public interface PageIterator<T> extends Iterator<T> {
    *
    * @return the cursor, or empty when the walk has to start from the beginning or is over
    */
-  Optional<String> resumeCursor();
+  public Optional<String> resumeCursor() {
+    if (returnedAny) {
+      Optional<String> exact = source.cursorAfter(lastReturned);
+      if (exact.isPresent()) {
+        return exact;
+      }
+    }
+    if (rows != null && pageStarted) {
+      return Optional.ofNullable(pageCursor);
+    }
+    return done ? Optional.empty() : Optional.ofNullable(cursor);
+  }
+
+  private boolean repeats(String next) {
+    return next != null && (next.equals(cursor) || followedCursors.contains(next));
+  }
+
+  /** Whether a page whose rows are not read yet has any (the check reads at most one row). */
+  private boolean rowsAhead(RowCursor<T> page) {
+    try {
+      return page.hasNext();
+    } catch (RuntimeException e) {
+      throw fail(e);
+    }
+  }
+
+  private void check(String next) {
+    if (repeats(next)) {
+      throw fail(
+          new PaginationException(
+              "the server returned a cursor this walk has already followed ("
+                  + next
+                  + "); stopping instead of reading the same pages again",
+              cursor));
+    }
+  }
 }

@@ -14,9 +14,11 @@ import java.util.List;
 public interface RowCursor<T> extends Iterator<T> {
   /**
    * The next page's cursor as the response announced it before its rows (a header), for checking
-   * early; null if the response announces none.
+   * early; null if the response announces none (the default).
    */
-  String announcedCursor();
+  default String announcedCursor() {
+    return null;
+  }
 
   /** The next page's cursor, or null if this page is the last; final once hasNext() is false. */
   String nextCursor();

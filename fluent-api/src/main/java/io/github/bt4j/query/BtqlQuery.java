@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A SQL, BTQL or structured query run through {@code POST /btql}, read page after page. Immutable:
@@ -42,42 +43,31 @@ public final class BtqlQuery {
 
   private final Transport transport;
   private final QueryShape shape;
-  private final QueryFormat format;
-  private final int pageSize;
-  private final long maxRows;
-  private final JsonObject extraFields;
-  private final RequestOptions options;
-  private final String startCursor;
+  // Set only by with(), on a fresh copy, before the copy is handed out.
+  private QueryFormat format = QueryFormat.JSONL;
+  private int pageSize = DEFAULT_PAGE_SIZE;
+  private long maxRows = -1;
+  private JsonObject extraFields = new JsonObject();
+  private RequestOptions options = RequestOptions.none();
+  private String startCursor;
 
   BtqlQuery(Transport transport, QueryShape shape) {
-    this(
-        transport,
-        shape,
-        QueryFormat.JSONL,
-        DEFAULT_PAGE_SIZE,
-        -1,
-        new JsonObject(),
-        RequestOptions.none(),
-        shape.ownCursor());
-  }
-
-  private BtqlQuery(
-      Transport transport,
-      QueryShape shape,
-      QueryFormat format,
-      int pageSize,
-      long maxRows,
-      JsonObject extraFields,
-      RequestOptions options,
-      String startCursor) {
     this.transport = transport;
     this.shape = shape;
-    this.format = format;
-    this.pageSize = pageSize;
-    this.maxRows = maxRows;
-    this.extraFields = extraFields;
-    this.options = options;
-    this.startCursor = startCursor;
+    this.startCursor = shape.ownCursor();
+  }
+
+  /** A copy of this query with {@code change} applied. */
+  private BtqlQuery with(Consumer<BtqlQuery> change) {
+    BtqlQuery copy = new BtqlQuery(transport, shape);
+    copy.format = format;
+    copy.pageSize = pageSize;
+    copy.maxRows = maxRows;
+    copy.extraFields = extraFields;
+    copy.options = options;
+    copy.startCursor = startCursor;
+    change.accept(copy);
+    return copy;
   }
 
   /**
@@ -87,15 +77,8 @@ public final class BtqlQuery {
    * @return a new query
    */
   public BtqlQuery format(QueryFormat format) {
-    return new BtqlQuery(
-        transport,
-        shape,
-        Validation.required(format, "format"),
-        pageSize,
-        maxRows,
-        extraFields,
-        options,
-        startCursor);
+    Validation.required(format, "format");
+    return with(q -> q.format = format);
   }
 
   /**
@@ -109,8 +92,7 @@ public final class BtqlQuery {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
     }
-    return new BtqlQuery(
-        transport, shape, format, pageSize, maxRows, extraFields, options, startCursor);
+    return with(q -> q.pageSize = pageSize);
   }
 
   /**
@@ -124,8 +106,7 @@ public final class BtqlQuery {
     if (maxRows < 0) {
       throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
     }
-    return new BtqlQuery(
-        transport, shape, format, pageSize, maxRows, extraFields, options, startCursor);
+    return with(q -> q.maxRows = maxRows);
   }
 
   /**
@@ -156,7 +137,7 @@ public final class BtqlQuery {
     JsonObject fields = extraFields.deepCopy();
     JsonElement json = transport.gson().toJsonTree(value);
     fields.add(name, json);
-    return new BtqlQuery(transport, shape, format, pageSize, maxRows, fields, options, startCursor);
+    return with(q -> q.extraFields = fields);
   }
 
   /**
@@ -166,15 +147,8 @@ public final class BtqlQuery {
    * @return a new query
    */
   public BtqlQuery options(RequestOptions options) {
-    return new BtqlQuery(
-        transport,
-        shape,
-        format,
-        pageSize,
-        maxRows,
-        extraFields,
-        Validation.required(options, "options"),
-        startCursor);
+    Validation.required(options, "options");
+    return with(q -> q.options = options);
   }
 
   /**
@@ -185,7 +159,7 @@ public final class BtqlQuery {
    * @return a new query
    */
   public BtqlQuery startingAt(String cursor) {
-    return new BtqlQuery(transport, shape, format, pageSize, maxRows, extraFields, options, cursor);
+    return with(q -> q.startCursor = cursor);
   }
 
   /**

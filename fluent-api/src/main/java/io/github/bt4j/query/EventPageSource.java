@@ -99,24 +99,15 @@ public final class EventPageSource<T> implements StreamingPageSource<T> {
 
       private void finish() {
         finished = true;
-        if (fingerprint.rows() == 0) {
-          // An empty page may still carry a cursor (the server pages by traces, and a page can
-          // match none): follow it; the walk ends it if it was followed before.
-          next = rows.bodyCursor();
-          return;
-        }
-        if (!pages.add(fingerprint)) {
+        // An empty page may still carry a cursor (the server pages by traces, and a page can match
+        // none): it is followed; the walk ends it if it was followed before.
+        if (fingerprint.rows() > 0 && !pages.add(fingerprint)) {
           throw new PaginationException(
               "the server returned the same page of events twice; it is not honouring the fetch"
                   + " cursor. Read large objects with a /btql query instead",
               cursor);
         }
         next = rows.bodyCursor();
-      }
-
-      @Override
-      public String announcedCursor() {
-        return null;
       }
 
       @Override

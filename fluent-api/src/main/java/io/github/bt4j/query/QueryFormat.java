@@ -1,19 +1,15 @@
 package io.github.bt4j.query;
 
+import java.util.Locale;
+
 /**
  * The format {@code /btql} answers in ({@code fmt}). Either way rows are parsed from the stream.
  */
 public enum QueryFormat {
   /** One JSON object per line ({@code fmt: "jsonl"}), read line by line; the default. */
-  JSONL("jsonl"),
+  JSONL,
   /** One JSON object whose {@code data} array holds the rows ({@code fmt: "json"}). */
-  JSON("json");
-
-  private final String wireName;
-
-  QueryFormat(String wireName) {
-    this.wireName = wireName;
-  }
+  JSON;
 
   /**
    * The value of the request's {@code fmt} field.
@@ -21,6 +17,6 @@ public enum QueryFormat {
    * @return {@code jsonl} or {@code json}
    */
   public String wireName() {
-    return wireName;
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -76,14 +76,22 @@ public abstract class QueryShape {
       limit = parseLimit(trailingLimit.group(1));
       end = codeEnd(mask, trailingLimit.start());
     }
-    String query = text.substring(0, end);
-    return new QueryShape(limit, cursor) {
+    return textual(text.substring(0, end), limit, cursor, "\nLIMIT ", " OFFSET ");
+  }
+
+  /**
+   * A query string whose pages end in {@code limitClause N}, then {@code cursorClause '<cursor>'}
+   * when there is a cursor.
+   */
+  private static QueryShape textual(
+      String query, long ownLimit, String ownCursor, String limitClause, String cursorClause) {
+    return new QueryShape(ownLimit, ownCursor) {
       @Override
       public JsonElement page(String cursor, int limit) {
         StringBuilder s = new StringBuilder(query.length() + 64).append(query);
-        s.append("\nLIMIT ").append(limit);
+        s.append(limitClause).append(limit);
         if (cursor != null) {
-          s.append(" OFFSET ").append(quote(cursor));
+          s.append(cursorClause).append(quote(cursor));
         }
         return new JsonPrimitive(s.toString());
       }
@@ -115,18 +123,7 @@ public abstract class QueryShape {
       cursor = unquote(c.group(1));
       base = base.substring(0, c.start()) + base.substring(c.end());
     }
-    String query = base.stripTrailing();
-    return new QueryShape(limit, cursor) {
-      @Override
-      public JsonElement page(String cursor, int limit) {
-        StringBuilder s = new StringBuilder(query.length() + 64).append(query);
-        s.append("\nlimit: ").append(limit);
-        if (cursor != null) {
-          s.append("\ncursor: ").append(quote(cursor));
-        }
-        return new JsonPrimitive(s.toString());
-      }
-    };
+    return textual(base.stripTrailing(), limit, cursor, "\nlimit: ", "\ncursor: ");
   }
 
   /** A structured BTQL query. */

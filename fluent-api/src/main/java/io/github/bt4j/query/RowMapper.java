@@ -15,17 +15,16 @@ import okhttp3.Request;
  * @param <T> the row type
  */
 public final class RowMapper<T> {
+  // null: rows are handed out as the JsonObjects they are
   private final TypeAdapter<T> adapter;
-  private final boolean identity;
 
-  private RowMapper(TypeAdapter<T> adapter, boolean identity) {
+  private RowMapper(TypeAdapter<T> adapter) {
     this.adapter = adapter;
-    this.identity = identity;
   }
 
   /** Rows as {@link JsonObject}s, unchanged. */
   public static RowMapper<JsonObject> jsonObjects() {
-    return new RowMapper<>(null, true);
+    return new RowMapper<>(null);
   }
 
   /** Rows read as {@code type} (a class, or a parameterised type such as a map). */
@@ -34,13 +33,13 @@ public final class RowMapper<T> {
     if (type == JsonObject.class) {
       return (RowMapper<T>) jsonObjects();
     }
-    return new RowMapper<>((TypeAdapter<T>) gson.getAdapter(TypeToken.get(type)), false);
+    return new RowMapper<>((TypeAdapter<T>) gson.getAdapter(TypeToken.get(type)));
   }
 
   /** Maps one row of the response to {@code request}. */
   @SuppressWarnings("unchecked")
   public T map(JsonObject row, Request request) {
-    if (identity) {
+    if (adapter == null) {
       return (T) row;
     }
     try {

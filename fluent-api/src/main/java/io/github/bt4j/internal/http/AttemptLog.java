@@ -27,11 +27,6 @@ public final class AttemptLog {
     exceededLimit = limit;
   }
 
-  /** Whether an attempt was sent already. */
-  int count() {
-    return count;
-  }
-
   /** The record carried by the call's exception. */
   public Attempts snapshot() {
     return Attempts.of(count, lastRetryAfter, exceededLimit);

@@ -12,6 +12,7 @@ import io.github.bt4j.errors.PayloadTooLargeException;
 import io.github.bt4j.errors.PermissionDeniedException;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnprocessableEntityException;
+import io.github.bt4j.internal.json.ErrorBody;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -60,29 +61,20 @@ public final class ErrorMapper {
             response.request().method(),
             response.request().url().toString());
     Attempts attempts = Transport.contextOf(response.request()).attempts().snapshot();
-    switch (response.code()) {
-      case 400:
-        return new BadRequestException(answer, attempts);
-      case 401:
-        return new AuthenticationException(answer, attempts);
-      case 403:
-        return new PermissionDeniedException(answer, attempts);
-      case 404:
-        return new NotFoundException(answer, attempts);
-      case 409:
-        return new ConflictException(answer, attempts);
-      case 413:
-        return new PayloadTooLargeException(answer, attempts);
-      case 422:
-        return new UnprocessableEntityException(answer, attempts);
-      case 429:
-        return new RateLimitException(answer, attempts);
-      default:
-        if (response.code() >= 500) {
-          return new InternalServerException(answer, attempts);
-        }
-        return new ApiException(answer, attempts);
-    }
+    return switch (response.code()) {
+      case 400 -> new BadRequestException(answer, attempts);
+      case 401 -> new AuthenticationException(answer, attempts);
+      case 403 -> new PermissionDeniedException(answer, attempts);
+      case 404 -> new NotFoundException(answer, attempts);
+      case 409 -> new ConflictException(answer, attempts);
+      case 413 -> new PayloadTooLargeException(answer, attempts);
+      case 422 -> new UnprocessableEntityException(answer, attempts);
+      case 429 -> new RateLimitException(answer, attempts);
+      default ->
+          response.code() >= 500
+              ? new InternalServerException(answer, attempts)
+              : new ApiException(answer, attempts);
+    };
   }
 
   /** A server that echoes the bearer token must not put it into an exception. */

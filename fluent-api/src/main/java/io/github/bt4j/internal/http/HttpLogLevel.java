@@ -13,17 +13,10 @@ public enum HttpLogLevel {
 
   /** Parses {@code off|info|debug} (any case); anything else is {@link #OFF}. */
   public static HttpLogLevel parse(String value) {
-    if (value == null) {
-      return OFF;
-    }
-    switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "info":
-        return INFO;
-      case "debug":
-      case "body":
-        return DEBUG;
-      default:
-        return OFF;
-    }
+    return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
+      case "info" -> INFO;
+      case "debug", "body" -> DEBUG;
+      default -> OFF;
+    };
   }
 }

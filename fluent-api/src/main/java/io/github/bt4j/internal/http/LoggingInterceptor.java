@@ -50,48 +50,28 @@ final class LoggingInterceptor implements Interceptor {
     Request request = chain.request();
     long start = System.nanoTime();
     if (level == HttpLogLevel.DEBUG) {
-      logger.log(
-          Level.INFO,
-          "--> "
-              + request.method()
-              + " "
-              + request.url()
-              + "\n"
-              + headers(request.headers())
-              + requestBody(request));
+      log(
+          "--> %s %s\n%s%s",
+          request.method(), request.url(), headers(request.headers()), body(request));
     }
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      logger.log(
-          Level.INFO,
-          "<-- "
-              + request.method()
-              + " "
-              + request.url()
-              + " failed: "
-              + e.getClass().getSimpleName()
-              + " "
-              + e.getMessage());
+      String failure = e.getClass().getSimpleName() + " " + e.getMessage();
+      log("<-- %s %s failed: %s", request.method(), request.url(), failure);
       throw e;
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    logger.log(
-        Level.INFO,
-        "<-- "
-            + response.code()
-            + " "
-            + request.method()
-            + " "
-            + request.url()
-            + " ("
-            + ms
-            + " ms)");
+    log("<-- %d %s %s (%d ms)", response.code(), request.method(), request.url(), ms);
     if (level == HttpLogLevel.DEBUG) {
-      logger.log(Level.INFO, headers(response.headers()) + responseBody(response));
+      log("%s%s", headers(response.headers()), body(response));
     }
     return response;
+  }
+
+  private void log(String format, Object... args) {
+    logger.log(Level.INFO, String.format(Locale.ROOT, format, args));
   }
 
   static String headers(Headers headers) {
@@ -116,7 +96,7 @@ final class LoggingInterceptor implements Interceptor {
     return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "\"" + REDACTED + "\""));
   }
 
-  private static String requestBody(Request request) throws IOException {
+  private static String body(Request request) throws IOException {
     if (request.body() == null || !isJson(request.body().contentType())) {
       return "";
     }
@@ -129,7 +109,7 @@ final class LoggingInterceptor implements Interceptor {
     return redactJson(buffer.readString(StandardCharsets.UTF_8)) + "\n";
   }
 
-  private static String responseBody(Response response) throws IOException {
+  private static String body(Response response) throws IOException {
     if (response.body() == null || !isJson(response.body().contentType())) {
       return "";
     }

@@ -18,22 +18,11 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * attempt may pass, and the backoff between attempts. The transport's {@link RetryInterceptor} and
  * the event writer's resends both decide with these (and read the server's wait with {@link
  * ServerWait}), so the two cannot drift apart; they differ only in how long they keep trying.
+ *
+ * @param policy the client's retry policy, whose backoff bounds apply
+ * @param jitter returns a fraction in [0, 1) that spreads the waits
  */
-public final class Retries {
-  private final RetryPolicy policy;
-  private final DoubleSupplier jitter;
-
-  /**
-   * The primitives for one client.
-   *
-   * @param policy the client's retry policy, whose backoff bounds apply
-   * @param jitter returns a fraction in [0, 1) that spreads the waits
-   */
-  public Retries(RetryPolicy policy, DoubleSupplier jitter) {
-    this.policy = policy;
-    this.jitter = jitter;
-  }
-
+public record Retries(RetryPolicy policy, DoubleSupplier jitter) {
   /**
    * Whether an answer with this status may succeed on a later attempt: 408, 409, 429 and 5xx; never
    * 413 or another 4xx.

@@ -54,10 +54,10 @@ public final class RetryRule {
   private final List<String[]> paths;
   private final List<String[]> unless;
 
-  private RetryRule(Kind kind, List<String[]> paths, List<String[]> unless) {
+  private RetryRule(Kind kind, List<String> paths, List<String> unless) {
     this.kind = kind;
-    this.paths = paths;
-    this.unless = unless;
+    this.paths = paths.stream().map(path -> path.split("\\.")).toList();
+    this.unless = unless.stream().map(path -> path.split("\\.")).toList();
   }
 
   /**
@@ -76,33 +76,20 @@ public final class RetryRule {
     int unlessAt = words.indexOf("unless");
     List<String> args = words.subList(1, unlessAt < 0 ? words.size() : unlessAt);
     List<String> unlessArgs = unlessAt < 0 ? List.of() : words.subList(unlessAt + 1, words.size());
-    switch (words.get(0)) {
-      case "always":
-        return ALWAYS;
-      case "never":
-        return NEVER;
-      case "when-named":
-        if (args.size() == 1) {
-          return new RetryRule(Kind.WHEN_NAMED, paths(args), paths(unlessArgs));
-        }
-        break;
-      case "with-event-ids":
-        if (!args.isEmpty()) {
-          return new RetryRule(Kind.WITH_EVENT_IDS, paths(args), paths(unlessArgs));
-        }
-        break;
-      default:
-        break;
+    RetryRule rule =
+        switch (words.get(0)) {
+          case "always" -> ALWAYS;
+          case "never" -> NEVER;
+          case "when-named" ->
+              args.size() == 1 ? new RetryRule(Kind.WHEN_NAMED, args, unlessArgs) : null;
+          case "with-event-ids" ->
+              args.isEmpty() ? null : new RetryRule(Kind.WITH_EVENT_IDS, args, unlessArgs);
+          default -> null;
+        };
+    if (rule == null) {
+      throw new IllegalArgumentException("not a retry rule: \"" + text + "\"");
     }
-    throw new IllegalArgumentException("not a retry rule: \"" + text + "\"");
-  }
-
-  private static List<String[]> paths(List<String> texts) {
-    List<String[]> paths = new ArrayList<>();
-    for (String text : texts) {
-      paths.add(text.split("\\."));
-    }
-    return List.copyOf(paths);
+    return rule;
   }
 
   /** The request to send (event ids added, if this rule adds them) and whether it may be resent. */

@@ -80,86 +80,48 @@ final class IdKeys {
   }
 
   /**
-   * MurmurHash3 x64 128-bit mixing over the UTF-16 code units of {@code s}. The seed is not 0, so
-   * that the empty string does not hash to the all-zero key of the nil UUID.
+   * MurmurHash3 x64 128-bit mixing over the UTF-16 code units of {@code s}, eight units a block.
+   * The seed is not 0, so that the empty string does not hash to the all-zero key of the nil UUID.
    */
   static boolean hash(CharSequence s, Sink sink) {
-    return new Hasher().add(s).finish(sink);
-  }
-
-  /** MurmurHash3 x64 128-bit over UTF-16 code units, fed piece by piece. */
-  static final class Hasher {
-    private long h1 = SEED;
-    private long h2 = SEED;
-    private long k1;
-    private long k2;
-    private int pending;
-    private long length;
-
-    /** Adds the code units of {@code s}. */
-    Hasher add(CharSequence s) {
-      int n = s.length();
-      int i = 0;
-      while (i < n && pending != 0) {
-        add(s.charAt(i++));
-      }
-      for (; i + 8 <= n; i += 8) {
-        block(pack(s, i), pack(s, i + 4));
-        length += 8;
-      }
-      while (i < n) {
-        add(s.charAt(i++));
-      }
-      return this;
-    }
-
-    /** Adds one code unit. */
-    Hasher add(char c) {
-      if (pending < 4) {
-        k1 |= (long) c << (16 * pending);
-      } else {
-        k2 |= (long) c << (16 * (pending - 4));
-      }
-      length++;
-      if (++pending == 8) {
-        block(k1, k2);
-        k1 = 0;
-        k2 = 0;
-        pending = 0;
-      }
-      return this;
-    }
-
-    private void block(long b1, long b2) {
-      h1 ^= mixK1(b1);
+    long h1 = SEED;
+    long h2 = SEED;
+    int n = s.length();
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      h1 ^= mixK1(pack(s, i));
       h1 = Long.rotateLeft(h1, 27) + h2;
       h1 = h1 * 5 + 0x52dce729;
-      h2 ^= mixK2(b2);
+      h2 ^= mixK2(pack(s, i + 4));
       h2 = Long.rotateLeft(h2, 31) + h1;
       h2 = h2 * 5 + 0x38495ab5;
     }
-
-    /** Hands the hash of everything added to {@code sink}. */
-    boolean finish(Sink sink) {
-      long a = h1;
-      long b = h2;
-      if (pending > 4) {
-        b ^= mixK2(k2);
+    long k1 = 0;
+    long k2 = 0;
+    for (int j = 0; i + j < n; j++) {
+      long unit = s.charAt(i + j);
+      if (j < 4) {
+        k1 |= unit << (16 * j);
+      } else {
+        k2 |= unit << (16 * (j - 4));
       }
-      if (pending > 0) {
-        a ^= mixK1(k1);
-      }
-      long bytes = 2 * length;
-      a ^= bytes;
-      b ^= bytes;
-      a += b;
-      b += a;
-      a = fmix64(a);
-      b = fmix64(b);
-      a += b;
-      b += a;
-      return sink.accept(a, b);
     }
+    if (n - i > 4) {
+      h2 ^= mixK2(k2);
+    }
+    if (n - i > 0) {
+      h1 ^= mixK1(k1);
+    }
+    long bytes = 2L * n;
+    h1 ^= bytes;
+    h2 ^= bytes;
+    h1 += h2;
+    h2 += h1;
+    h1 = fmix64(h1);
+    h2 = fmix64(h2);
+    h1 += h2;
+    h2 += h1;
+    return sink.accept(h1, h2);
   }
 
   private static long pack(CharSequence s, int i) {

@@ -59,9 +59,46 @@ public final class ListPagers {
     boolean backwards = first.url().queryParameter(ENDING_BEFORE) != null;
     String start = first.url().queryParameter(backwards ? ENDING_BEFORE : STARTING_AFTER);
     int pageSize = pageSize(first.url(), pageable);
-    Layout<R, T> layout =
-        new Layout<>(transport, first, options, responseType, itemsOf, idOf, pageable, backwards);
-    return AutoPager.<T>of(() -> new ListSource<>(layout, pageSize)).startingAt(start);
+    // Each list cursor is an item id, so a walk keeps no state: every walk shares one source.
+    PageSource<T> source =
+        new PageSource<>() {
+          @Override
+          public Page<T> fetch(String cursor) {
+            Request request = first;
+            if (pageable) {
+              HttpUrl.Builder url =
+                  first
+                      .url()
+                      .newBuilder()
+                      .removeAllQueryParameters(STARTING_AFTER)
+                      .removeAllQueryParameters(ENDING_BEFORE);
+              if (first.url().queryParameter(LIMIT) == null) {
+                url.addQueryParameter(LIMIT, Integer.toString(pageSize));
+              }
+              if (cursor != null) {
+                url.setQueryParameter(backwards ? ENDING_BEFORE : STARTING_AFTER, cursor);
+              }
+              request = first.newBuilder().url(url.build()).build();
+            }
+            // Read by the transport as the operation's response, like every other answer.
+            R response = responseType.cast(transport.execute(request, options, RetryRule.ALWAYS));
+            List<T> items = response == null ? null : itemsOf.apply(response);
+            items = items == null ? new ArrayList<>() : new ArrayList<>(items);
+            if (backwards) {
+              Collections.reverse(items);
+            }
+            // A page shorter than the limit is not the last: a server may cap its pages below it.
+            boolean last = !pageable || items.isEmpty();
+            return Page.of(
+                items, last ? null : cursorAfter(items.get(items.size() - 1)).orElse(null));
+          }
+
+          @Override
+          public Optional<String> cursorAfter(T item) {
+            return Optional.ofNullable(item == null ? null : idOf.apply(item));
+          }
+        };
+    return AutoPager.<T>of(() -> source).startingAt(start);
   }
 
   private static int pageSize(HttpUrl url, boolean pageable) {
@@ -74,68 +111,5 @@ public final class ListPagers {
       }
     }
     return pageable ? DEFAULT_PAGE_SIZE : 0;
-  }
-
-  /** What every walk of one pager shares. */
-  private record Layout<R, T>(
-      Transport transport,
-      Request first,
-      RequestOptions options,
-      Class<R> responseType,
-      Function<R, List<T>> itemsOf,
-      Function<T, String> idOf,
-      boolean pageable,
-      boolean backwards) {}
-
-  /** One walk; it keeps no state, since each list cursor is an item id. */
-  private static final class ListSource<R, T> implements PageSource<T> {
-    private final Layout<R, T> layout;
-    private final int pageSize;
-
-    ListSource(Layout<R, T> layout, int pageSize) {
-      this.layout = layout;
-      this.pageSize = pageSize;
-    }
-
-    @Override
-    public Page<T> fetch(String cursor) {
-      Request request = layout.first();
-      if (layout.pageable()) {
-        HttpUrl.Builder url =
-            request
-                .url()
-                .newBuilder()
-                .removeAllQueryParameters(STARTING_AFTER)
-                .removeAllQueryParameters(ENDING_BEFORE);
-        if (request.url().queryParameter(LIMIT) == null) {
-          url.addQueryParameter(LIMIT, Integer.toString(pageSize));
-        }
-        if (cursor != null) {
-          url.setQueryParameter(layout.backwards() ? ENDING_BEFORE : STARTING_AFTER, cursor);
-        }
-        request = request.newBuilder().url(url.build()).build();
-      }
-      // Read by the transport as the operation's response, like every other answer.
-      R response =
-          layout
-              .responseType()
-              .cast(layout.transport().execute(request, layout.options(), RetryRule.ALWAYS));
-      List<T> items = response == null ? null : layout.itemsOf().apply(response);
-      if (items == null) {
-        items = List.of();
-      }
-      if (layout.backwards()) {
-        items = new ArrayList<>(items);
-        Collections.reverse(items);
-      }
-      // A page shorter than the limit is not the last: a server may cap its pages below the limit.
-      boolean last = !layout.pageable() || items.isEmpty();
-      return Page.of(items, last ? null : cursorAfter(items.get(items.size() - 1)).orElse(null));
-    }
-
-    @Override
-    public Optional<String> cursorAfter(T item) {
-      return Optional.ofNullable(item == null ? null : layout.idOf().apply(item));
-    }
   }
 }

@@ -14,12 +14,13 @@ public final class PageFingerprints {
 
   /** Accumulates the fingerprint of one page, row by row. */
   public static final class Fingerprint {
-    private final IdKeys.Hasher hasher = new IdKeys.Hasher();
+    private final StringBuilder pairs = new StringBuilder();
     private int rows;
 
     /** Adds the next row of the page. */
     public void add(JsonObject row) {
-      hasher.add(text(row.get("id"))).add('\u0001').add(text(row.get("_xact_id"))).add('\u0002');
+      pairs.append(text(row.get("id"))).append('\u0001');
+      pairs.append(text(row.get("_xact_id"))).append('\u0002');
       rows++;
     }
 
@@ -35,7 +36,7 @@ public final class PageFingerprints {
    * @return false if a page with the same rows was recorded before
    */
   public boolean add(Fingerprint page) {
-    return page.hasher.finish(pages::add);
+    return IdKeys.hash(page.pairs, pages::add);
   }
 
   private static String text(JsonElement e) {

@@ -38,28 +38,18 @@ import okio.BufferedSource;
 public final class PageResponses {
   private PageResponses() {}
 
-  /** A received page: its body bytes, its headers, and what error messages need. */
-  public static final class BufferedPage {
-    private final Buffer body;
-    private final Headers headers;
-    private final int status;
-    private final Request request;
-
-    private BufferedPage(Buffer body, Headers headers, int status, Request request) {
-      this.body = body;
-      this.headers = headers;
-      this.status = status;
-      this.request = request;
-    }
-
+  /**
+   * A received page.
+   *
+   * @param body the body's bytes
+   * @param headers the response headers
+   * @param status the HTTP status, for error messages
+   * @param request the page's request, for error messages
+   */
+  public record BufferedPage(Buffer body, Headers headers, int status, Request request) {
     /** A response header, or null. */
     public String header(String name) {
       return headers.get(name);
-    }
-
-    /** The request of the page. */
-    public Request request() {
-      return request;
     }
 
     /** An error about the body of this page. */
@@ -96,11 +86,6 @@ public final class PageResponses {
     return new JsonLines(page);
   }
 
-  private static JsonReader reader(Gson gson, BufferedPage page) {
-    return gson.newJsonReader(
-        new InputStreamReader(page.body.inputStream(), StandardCharsets.UTF_8));
-  }
-
   private static JsonObject asRow(JsonElement element, BufferedPage page) {
     if (!element.isJsonObject()) {
       String s = String.valueOf(element);
@@ -126,7 +111,9 @@ public final class PageResponses {
     private EnvelopeRows(Gson gson, BufferedPage page, String rowsField) {
       this.page = page;
       this.rowsField = rowsField;
-      this.reader = reader(gson, page);
+      this.reader =
+          gson.newJsonReader(
+              new InputStreamReader(page.body().inputStream(), StandardCharsets.UTF_8));
       this.elements = gson.getAdapter(JsonElement.class);
     }
 
@@ -197,7 +184,7 @@ public final class PageResponses {
 
     JsonLines(BufferedPage page) {
       this.page = page;
-      this.source = page.body;
+      this.source = page.body();
     }
 
     @Override

@@ -45,14 +45,13 @@ public final class StreamConnection {
 
   /** Marks the end of a read, closing the response if {@link #cancel()} came in meanwhile. */
   public void endRead() {
-    boolean closeNow;
+    boolean cancelledMeanwhile;
     synchronized (this) {
       reading = false;
-      closeNow = cancelled && !released;
-      released |= closeNow;
+      cancelledMeanwhile = cancelled;
     }
-    if (closeNow) {
-      response.close();
+    if (cancelledMeanwhile) {
+      release();
     }
   }
 
@@ -78,18 +77,17 @@ public final class StreamConnection {
 
   /** Closes the stream from any thread: the connection is shut at once, never reused. */
   public void cancel() {
-    boolean closeNow;
+    boolean idle;
     synchronized (this) {
       if (cancelled || released) {
         return;
       }
       cancelled = true;
-      closeNow = !reading;
-      released |= closeNow;
+      idle = !reading;
     }
     call.cancel();
-    if (closeNow) {
-      response.close();
+    if (idle) {
+      release();
     }
   }
 }

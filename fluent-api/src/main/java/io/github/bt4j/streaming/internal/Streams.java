@@ -56,22 +56,8 @@ public final class Streams {
   /**
    * Sends the request of {@code call} and opens its answer as a stream of {@code eventType} events
    * ({@link io.github.bt4j.streaming.FunctionEvent} or {@link
-   * io.github.bt4j.streaming.ChatCompletionChunk}), as {@link #open(Transport, retrofit2.Call,
-   * RequestOptions, RetryRule, BiFunction)} does with {@link EventStreams#forEventType(Class)}.
-   *
-   * @throws UnexpectedResponseException if the server answers with success but not an event stream
-   */
-  public static <T> ServerSentEventStream<T> open(
-      Transport transport,
-      retrofit2.Call<?> call,
-      RequestOptions options,
-      RetryRule retry,
-      Class<T> eventType) {
-    return open(transport, call, options, retry, EventStreams.forEventType(eventType));
-  }
-
-  /**
-   * Sends the request of {@code call} and opens its answer as a stream of decoded events.
+   * io.github.bt4j.streaming.ChatCompletionChunk}, decoded as {@link
+   * EventStreams#forEventType(Class)} says).
    *
    * <p>A stream has its own timeout rule: the read timeout bounds each wait for the next bytes (the
    * first event included), and a whole-call timeout applies only when this call's options set one
@@ -86,7 +72,9 @@ public final class Streams {
       retrofit2.Call<?> call,
       RequestOptions options,
       RetryRule retry,
-      BiFunction<Call, Response, ServerSentEventStream<T>> decoder) {
+      Class<T> eventType) {
+    BiFunction<Call, Response, ServerSentEventStream<T>> decoder =
+        EventStreams.forEventType(eventType);
     Request request = call.request().newBuilder().header("Accept", "text/event-stream").build();
     Call raw = transport.newCall(request, options, retry);
     if (options.timeout() == null) {

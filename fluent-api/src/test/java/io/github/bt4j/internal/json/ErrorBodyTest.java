@@ -1,4 +1,4 @@
-package io.github.bt4j.internal.http;
+package io.github.bt4j.internal.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +18,20 @@ class ErrorBodyTest {
   @Test
   void blankBodyGivesAnEmptyMessage() {
     assertParsed("", null, " \n ");
+  }
+
+  @Test
+  void aJsonStringIsItsText() {
+    assertParsed("quota exceeded", null, "\"quota exceeded\"");
+    assertParsed("\"unterminated", null, "\"unterminated");
+  }
+
+  @Test
+  void errorEventDataReadsLikeAnErrorBody() {
+    assertEquals("quota exceeded", ErrorMessages.fromData("\"quota exceeded\""));
+    assertEquals("no such model", ErrorMessages.fromData("{\"detail\":\"no such model\"}"));
+    assertEquals("[1,2]", ErrorMessages.fromData("[1,2]"));
+    assertEquals("", ErrorMessages.fromData(""));
   }
 
   @Test

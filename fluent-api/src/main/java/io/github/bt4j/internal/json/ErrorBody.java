@@ -1,4 +1,4 @@
-package io.github.bt4j.internal.http;
+package io.github.bt4j.internal.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -29,10 +29,14 @@ import java.util.Map;
  *   <li>a JSON value followed by text (the API's {@code text/plain} validation errors: a zod issue
  *       list, then {@code [user_email=..] [request_id=..]}): the message of the JSON, then the
  *       text;
+ *   <li>a JSON string (the data of a stream's error event) is its text;
  *   <li>anything else, JSON without a message field included, is the message as it is.
  * </ul>
+ *
+ * @param message the message; empty for a blank body, never null
+ * @param code the error code, or null
  */
-record ErrorBody(String message, String code) {
+public record ErrorBody(String message, String code) {
   /** Deeper nesting than this is not searched: a message is never buried that deep. */
   private static final int MAX_DEPTH = 8;
 
@@ -41,9 +45,19 @@ record ErrorBody(String message, String code) {
   private static final List<String> LOCATION_KEYS = List.of("loc", "path");
   private static final List<String> CODE_KEYS = List.of("code", "type");
 
-  /** The message and code of {@code body}; an empty message for a blank body, never null. */
-  static ErrorBody parse(String body) {
+  /**
+   * The message and code of {@code body}.
+   *
+   * @param body an error body or error event data
+   * @return what it says; an empty message for a blank body, never null
+   */
+  public static ErrorBody parse(String body) {
     String text = body.strip();
+    if (text.startsWith("\"")) {
+      JsonElement json = parseStrictly(text);
+      ErrorBody found = json == null ? null : find(json, 0);
+      return found != null ? found : new ErrorBody(text, null);
+    }
     if (text.startsWith("{") || text.startsWith("[")) {
       int end = endOfLeadingJson(text);
       JsonElement json = end < 0 ? null : parseStrictly(text.substring(0, end));
