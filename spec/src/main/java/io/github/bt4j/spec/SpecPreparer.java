@@ -107,12 +107,12 @@ public final class SpecPreparer {
   private void mergeAdditions(SpecDocument additions) {
     for (Map.Entry<String, Object> path : additions.paths().entrySet()) {
       if (spec.paths().putIfAbsent(path.getKey(), path.getValue()) == null) {
-        count("added path");
+        count("paths added from bt4j-additions.yaml");
       }
     }
     for (Map.Entry<String, Object> schema : additions.schemas().entrySet()) {
       if (spec.schemas().putIfAbsent(schema.getKey(), schema.getValue()) == null) {
-        count("added schema");
+        count("schemas added from bt4j-additions.yaml");
       }
     }
     Object extensions = additions.root().get("x-bt4j-operation-extensions");
@@ -126,7 +126,7 @@ public final class SpecPreparer {
           if (bodyType != null && op.body().get("requestBody") instanceof Map) {
             map(op.body().get("requestBody")).put("x-bt4j-body-type", bodyType);
           }
-          count("operation extended");
+          count("operations given settings from bt4j-additions.yaml");
         }
       }
     }
@@ -135,7 +135,7 @@ public final class SpecPreparer {
   private void dropOptionsOperations() {
     for (Object item : spec.paths().values()) {
       if (map(item).remove("options") != null) {
-        count("dropped OPTIONS operation");
+        count("OPTIONS (CORS) operations left out");
       }
     }
   }
@@ -159,7 +159,7 @@ public final class SpecPreparer {
             }
           }
         }
-        count("renamed greedy path parameter");
+        count("multi-segment path parameters renamed");
       }
       renamed.put(key, path.getValue());
     }
@@ -207,7 +207,7 @@ public final class SpecPreparer {
       String name = className(title);
       if (componentNames.contains(name) || titleUses.containsKey(name)) {
         t.schema().put("title", t.owner() + OperationNames.camel(title));
-        count("renamed clashing inline title");
+        count("inline schemas renamed to avoid a class-name clash");
       }
     }
   }
@@ -265,7 +265,7 @@ public final class SpecPreparer {
         param.put("schema", array);
         param.put("style", "form");
         param.put("explode", true);
-        count("one-or-many query parameter made a list");
+        count("one-or-many query parameters made lists");
       }
     }
   }
@@ -369,13 +369,13 @@ public final class SpecPreparer {
     union.remove("type");
     if (kinds.size() == 1 && !kinds.contains("array") && !kinds.contains("any")) {
       union.put("type", branchKinds.get(0));
-      count("primitive union made " + branchKinds.get(0));
+      count("unions of one primitive type made " + branchKinds.get(0));
     } else if (kinds.equals(Set.of("integer", "number"))) {
       union.put("type", "number");
-      count("primitive union made number");
+      count("unions of integer and number made number");
     } else {
       union.put("x-bt4j-union", branchKinds);
-      count("primitive union made free-form");
+      count("unions of several primitive types made free-form values");
     }
     if (nullable) {
       union.put("nullable", true);
@@ -437,7 +437,7 @@ public final class SpecPreparer {
           m.remove("anyOf");
           m.remove("discriminator");
           writeShape(shape, m);
-          count("union of objects merged");
+          count("unions of objects merged into one class");
         }
       }
     } else if (node instanceof List) {
@@ -711,7 +711,7 @@ public final class SpecPreparer {
                 && "string".equals(property.get("type"))
                 && !property.containsKey("format")) {
               property.put("format", "password");
-              count("secret property masked");
+              count("secret properties masked in toString()");
             }
           }
         }
@@ -734,7 +734,7 @@ public final class SpecPreparer {
         Map<String, Object> body = map(op.body().get("requestBody"));
         if (!body.containsKey("$ref") && !Boolean.TRUE.equals(body.get("required"))) {
           body.put("required", true);
-          count("request body made required");
+          count("request bodies made method arguments");
         }
       }
     }

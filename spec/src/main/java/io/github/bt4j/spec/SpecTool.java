@@ -46,7 +46,7 @@ public final class SpecTool {
           throw new IllegalArgumentException("unknown command");
       }
     } catch (IllegalArgumentException e) {
-      System.err.println("[spec] " + e.getMessage());
+      System.err.println("spec tool: " + e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
     }
@@ -58,8 +58,8 @@ public final class SpecTool {
     SpecDocument additions = SpecDocument.read(Path.of(args[1]));
     Map<String, Integer> counts = new SpecPreparer(spec).prepare(additions);
     spec.write(Path.of(args[2]));
-    System.out.println("[spec] prepared " + args[0] + " -> " + args[2]);
-    counts.forEach((rule, n) -> System.out.println("[spec]   " + rule + ": " + n));
+    System.out.println("Prepared the API spec for code generation: " + args[0] + " -> " + args[2]);
+    counts.forEach((change, n) -> System.out.println("  " + change + ": " + n));
   }
 
   private static void diff(String[] args) throws IOException {
@@ -82,7 +82,7 @@ public final class SpecTool {
     ChangeReport report = SpecUpdater.update(newSpec, bundled, LocalDate.now());
     System.out.print(ChangeReportPrinter.print(report, bundled + " (before)", newSpec.toString()));
     System.out.println();
-    System.out.println("[spec] copied " + newSpec + " -> " + bundled + "; PROVENANCE.md updated");
+    System.out.println("Copied " + newSpec + " -> " + bundled + "; PROVENANCE.md updated");
   }
 
   private static void expectArguments(String[] args, int count) {

@@ -269,8 +269,8 @@ class SpecPreparerTest {
         "from the spec", node(spec, "components", "schemas", "Project").get("description"));
     assertNotNull(node(spec, "paths", "/btql", "post"));
     assertNotNull(node(spec, "components", "schemas", "BtqlQueryRequest"));
-    assertEquals(1, counts.get("added path"));
-    assertEquals(1, counts.get("added schema"));
+    assertEquals(1, counts.get("paths added from bt4j-additions.yaml"));
+    assertEquals(1, counts.get("schemas added from bt4j-additions.yaml"));
   }
 
   @Test
