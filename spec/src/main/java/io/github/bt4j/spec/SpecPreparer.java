@@ -68,6 +68,9 @@ import java.util.TreeSet;
  *       {@code toString()} prints {@code *} instead of the value; every such property's name is
  *       listed at the root as {@code x-bt4j-secret-properties}, for the client's log redaction.
  *   <li><b>CORS.</b> {@code OPTIONS} operations are dropped.
+ *   <li><b>Prose.</b> Descriptions and summaries are rewritten as Javadoc (see {@link
+ *       JavadocText}), so that the templates print them as they are: no HTML entities, and no text
+ *       that could end a comment.
  * </ul>
  */
 public final class SpecPreparer {
@@ -95,8 +98,10 @@ public final class SpecPreparer {
     markSecrets(spec.paths());
     listSecrets();
     annotateOperations();
-    counts.put("model named for users", new ModelNames(spec).apply());
-    counts.put("parameters class declared", new ParamsClasses(spec).apply());
+    counts.put("models given user-facing names", new ModelNames(spec).apply());
+    counts.put("parameters classes declared", new ParamsClasses(spec).apply());
+    // last: the rules above read the prose as the spec wrote it
+    counts.put("descriptions written as Javadoc", JavadocText.apply(spec));
     return counts;
   }
 
