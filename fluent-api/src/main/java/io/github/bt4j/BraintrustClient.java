@@ -297,7 +297,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     /**
      * Limits each whole call, retries included (none by default). Streams are exempt: a stream is
      * bounded by the read timeout between events, and by a whole-call timeout only when its own
-     * {@link RequestOptions#timeout()} sets one.
+     * {@link io.github.bt4j.core.RequestOptions#timeout()} sets one.
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Validation.positive(timeout, "callTimeout");
