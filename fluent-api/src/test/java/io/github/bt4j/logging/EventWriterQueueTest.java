@@ -1,38 +1,40 @@
 package io.github.bt4j.logging;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.github.bt4j.logging.WriterTestSupport.PROJECT;
-import static io.github.bt4j.logging.WriterTestSupport.acceptAll;
 import static io.github.bt4j.logging.WriterTestSupport.client;
 import static io.github.bt4j.logging.WriterTestSupport.failures;
-import static io.github.bt4j.logging.WriterTestSupport.insertIds;
 import static io.github.bt4j.logging.WriterTestSupport.options;
-import static io.github.bt4j.logging.WriterTestSupport.waits;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.logging.internal.EventKind;
 import io.github.bt4j.logging.internal.QueuedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** A full queue under each policy: the server answers slowly, one request at a time. */
-@WireMockTest
+/**
+ * A full queue under each policy: the server holds its answers until the test opens a gate, and the
+ * writer sends one request at a time.
+ */
 class EventWriterQueueTest {
-  private static final int SERVER_DELAY_MS = 500;
-
   /**
    * Each event's JSON is 300 bytes, 424 bytes of heap with its id and the objects holding them (see
    * {@link #eventsAre300BytesAnd424InTheQueue}); the queue holds three of them.
@@ -53,12 +55,6 @@ class EventWriterQueueTest {
     return event;
   }
 
-  private static Set<String> delivered(WireMockRuntimeInfo wm) {
-    Set<String> ids = new HashSet<>();
-    insertIds(wm).forEach(ids::addAll);
-    return ids;
-  }
-
   @Test
   void eventsAre300BytesAnd424InTheQueue() {
     byte[] json = io.github.bt4j.internal.json.Json.gson().toJson(event(1)).getBytes(UTF_8);
@@ -67,13 +63,13 @@ class EventWriterQueueTest {
   }
 
   @Test
-  void blockingWaitsForRoomThenThrows(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(acceptAll().willReturn(okJson("{}").withFixedDelay(SERVER_DELAY_MS)));
+  void blockingWaitsForRoomThenThrows() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
     List<WriteFailure> failures = failures();
     List<String> accepted = new ArrayList<>();
     QueueFullException refused = null;
-    long refusedAfterNanos = 0;
-    try (BraintrustClient client = client(wm, waits());
+    try (ScriptedServer server = ScriptedServer.storingOnceOpen(gate);
+        BraintrustClient client = client(server);
         var logs =
             EventWriter.projectLogs(
                 client,
@@ -81,73 +77,83 @@ class EventWriterQueueTest {
                 oneAtATime(failures)
                     .whenFull(QueueFullPolicy.block(Duration.ofMillis(100)))
                     .build())) {
+      // The server answers nothing until the gate opens: the queue cannot drain meanwhile.
       for (int i = 0; i < 10 && refused == null; i++) {
-        long start = System.nanoTime();
         try {
           accepted.add(logs.log(event(i)));
         } catch (QueueFullException e) {
           refused = e;
-          refusedAfterNanos = System.nanoTime() - start;
         }
       }
+      gate.countDown();
       assertNotNull(refused, "one request in flight and three queued: the fifth event cannot fit");
       assertTrue(accepted.size() >= 3 && accepted.size() <= 4, "accepted " + accepted);
-      assertTrue(refusedAfterNanos >= Duration.ofMillis(100).toNanos(), "it waited first");
       assertTrue(refused.getMessage().contains("queue stayed full"), refused.getMessage());
       logs.flush();
       assertEquals(accepted.size(), logs.stats().acknowledged());
+      assertEquals(new HashSet<>(accepted), delivered(server));
     }
-    assertEquals(new HashSet<>(accepted), delivered(wm));
     assertEquals(List.of(), failures);
   }
 
   @Test
-  void blockingResumesOnceTheServerCatchesUp(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(acceptAll().willReturn(okJson("{}").withFixedDelay(SERVER_DELAY_MS)));
+  void blockingResumesOnceTheServerCatchesUp() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
     List<WriteFailure> failures = failures();
-    Set<String> logged = new HashSet<>();
-    try (BraintrustClient client = client(wm, waits());
+    Set<String> logged = ConcurrentHashMap.newKeySet();
+    ExecutorService producer = Executors.newSingleThreadExecutor();
+    try (ScriptedServer server = ScriptedServer.storingOnceOpen(gate);
+        BraintrustClient client = client(server);
         var logs =
             EventWriter.projectLogs(
                 client,
                 PROJECT,
                 oneAtATime(failures)
-                    .whenFull(QueueFullPolicy.block(Duration.ofSeconds(30)))
+                    .whenFull(QueueFullPolicy.block(Duration.ofMinutes(5)))
                     .build())) {
-      long start = System.nanoTime();
+      AtomicReference<Thread> producerThread = new AtomicReference<>();
       // At most one in flight and three queued: the fifth must wait for the first answer.
-      for (int i = 0; i < 5; i++) {
-        logged.add(logs.log(event(i)));
-      }
-      long elapsed = System.nanoTime() - start;
-      assertTrue(
-          elapsed >= Duration.ofMillis(SERVER_DELAY_MS - 100).toNanos(),
-          "logging waited only " + elapsed / 1_000_000 + " ms");
+      Future<?> fiveLogged =
+          producer.submit(
+              () -> {
+                producerThread.set(Thread.currentThread());
+                for (int i = 0; i < 5; i++) {
+                  logged.add(logs.log(event(i)));
+                }
+              });
+      awaitParkedAfter(4, logged, producerThread, fiveLogged);
+      assertFalse(fiveLogged.isDone(), "the fifth event waits while the server has not answered");
+      assertEquals(4, logged.size());
+
+      gate.countDown();
+      fiveLogged.get(30, TimeUnit.SECONDS);
       logs.flush();
       assertEquals(new WriterStats(5, 5, 0, 0, 5, 0, 0), logs.stats());
+      assertEquals(logged, delivered(server));
+    } finally {
+      producer.shutdownNow();
     }
-    assertEquals(logged, delivered(wm));
     assertEquals(List.of(), failures);
   }
 
   @Test
-  void droppingNeverWaitsAndReportsEachDroppedEvent(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(acceptAll().willReturn(okJson("{}").withFixedDelay(SERVER_DELAY_MS)));
+  void droppingNeverWaitsAndReportsEachDroppedEvent() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
     List<WriteFailure> failures = failures();
     Set<String> logged = new HashSet<>();
-    try (BraintrustClient client = client(wm, waits());
+    try (ScriptedServer server = ScriptedServer.storingOnceOpen(gate);
+        BraintrustClient client = client(server);
         var logs =
             EventWriter.projectLogs(
                 client,
                 PROJECT,
                 oneAtATime(failures).whenFull(QueueFullPolicy.dropAndReport()).build())) {
-      long start = System.nanoTime();
+      // The gate opens only after the ten calls return: a log() that waited for the server would
+      // never return.
       for (int i = 0; i < 10; i++) {
         logged.add(logs.log(event(i)));
       }
-      assertTrue(
-          System.nanoTime() - start < Duration.ofMillis(SERVER_DELAY_MS / 2).toNanos(),
-          "dropping must not wait for the server");
+      gate.countDown();
       Set<String> dropped = new HashSet<>();
       for (WriteFailure failure : failures) {
         assertEquals(WriteFailure.Reason.QUEUE_FULL, failure.reason());
@@ -163,7 +169,32 @@ class EventWriterQueueTest {
       assertEquals(dropped.size(), stats.dropped());
       Set<String> expected = new HashSet<>(logged);
       expected.removeAll(dropped);
-      assertEquals(expected, delivered(wm));
+      assertEquals(expected, delivered(server));
+    }
+  }
+
+  private static Set<String> delivered(ScriptedServer server) {
+    Set<String> ids = new HashSet<>();
+    server.received().forEach(r -> ids.addAll(r.ids()));
+    return ids;
+  }
+
+  /**
+   * Waits until {@code count} events are logged and the producer is parked inside the next {@code
+   * log()}, or until the producer has ended.
+   */
+  private static void awaitParkedAfter(
+      int count, Set<String> logged, AtomicReference<Thread> thread, Future<?> task) {
+    while (!task.isDone()) {
+      Thread t = thread.get();
+      if (logged.size() == count
+          && t != null
+          && (t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)
+          && Arrays.stream(t.getStackTrace())
+              .anyMatch(f -> f.getClassName().startsWith("io.github.bt4j.logging"))) {
+        return;
+      }
+      Thread.yield();
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +91,15 @@ final class ScriptedServer implements AutoCloseable {
     server.createContext("/", this::handle);
     server.setExecutor(threads);
     server.start();
+  }
+
+  /** A server that stores every insert, answering only once {@code gate} opens. */
+  static ScriptedServer storingOnceOpen(CountDownLatch gate) throws IOException {
+    return new ScriptedServer(
+        request -> {
+          gate.await();
+          return Reply.stored(request);
+        });
   }
 
   String baseUrl() {

@@ -45,6 +45,11 @@ final class WriterTestSupport {
         .build();
   }
 
+  /** A client on a scripted server. */
+  static BraintrustClient client(ScriptedServer server) {
+    return BraintrustClient.builder().apiKey("sk-test").baseUrl(server.baseUrl()).build();
+  }
+
   /** Options for tests: no shutdown hook, failures recorded in {@code failures}. */
   static WriterOptions.Builder options(List<WriteFailure> failures) {
     return WriterOptions.builder().flushOnShutdown(false).failureHandler(failures::add);
