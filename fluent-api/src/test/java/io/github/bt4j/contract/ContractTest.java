@@ -19,6 +19,7 @@ import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.testing.JsonDiff;
+import io.github.bt4j.testsupport.SampleJson;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.bt4j.contract;
 
-import static io.github.bt4j.contract.PreparedSpec.map;
+import static io.github.bt4j.spec.SpecDocument.map;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -11,6 +11,7 @@ import io.github.bt4j.core.RawResponse;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.testsupport.SampleJson;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

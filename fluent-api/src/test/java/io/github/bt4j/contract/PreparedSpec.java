@@ -1,53 +1,35 @@
 package io.github.bt4j.contract;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static io.github.bt4j.spec.SpecDocument.map;
+
+import io.github.bt4j.spec.SpecDocument;
+import io.github.bt4j.testsupport.SchemaSource;
+import io.github.bt4j.testsupport.Specs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
-/** The prepared spec the fluent layer is generated from, read as plain YAML maps. */
+/**
+ * The operations of the prepared spec the fluent layer is generated from, as the tests use them.
+ */
 final class PreparedSpec implements SchemaSource {
-  private static final List<String> HTTP_METHODS =
-      List.of("get", "put", "post", "delete", "patch", "head");
   private static PreparedSpec loaded;
 
-  private final Map<String, Object> root;
+  private final SpecDocument document;
   private final List<SpecOperation> operations = new ArrayList<>();
 
-  private PreparedSpec(Map<String, Object> root) {
-    this.root = root;
-    for (Map.Entry<String, Object> path : map(root.get("paths")).entrySet()) {
-      Map<String, Object> item = map(path.getValue());
-      for (String method : HTTP_METHODS) {
-        if (item.get(method) instanceof Map) {
-          operations.add(operation(path.getKey(), method, item, map(item.get(method))));
-        }
-      }
+  private PreparedSpec(SpecDocument document) {
+    this.document = document;
+    for (SpecDocument.Operation op : document.operations()) {
+      operations.add(operation(op));
     }
   }
 
   /** The spec the build prepared, read once per test run. */
   static synchronized PreparedSpec load() {
     if (loaded == null) {
-      String repoRoot = System.getProperty("bt4j.repoRoot");
-      if (repoRoot == null) {
-        throw new IllegalStateException("system property bt4j.repoRoot is not set (run via Maven)");
-      }
-      Path file = Path.of(repoRoot, "spec", "target", "prepared", "openapi.yaml");
-      LoaderOptions options = new LoaderOptions();
-      options.setCodePointLimit(64 * 1024 * 1024);
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        loaded = new PreparedSpec(new Yaml(options).load(reader));
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read the prepared spec " + file, e);
-      }
+      loaded = new PreparedSpec(Specs.prepared());
     }
     return loaded;
   }
@@ -69,31 +51,14 @@ final class PreparedSpec implements SchemaSource {
 
   @Override
   public Map<String, Object> resolve(Map<String, Object> node) {
-    Map<String, Object> current = node;
-    while (current != null && current.get("$ref") instanceof String) {
-      String ref = (String) current.get("$ref");
-      if (!ref.startsWith("#/")) {
-        throw new IllegalArgumentException("external reference " + ref);
-      }
-      Object target = root;
-      for (String part : ref.substring(2).split("/")) {
-        target = map(target).get(part.replace("~1", "/").replace("~0", "~"));
-      }
-      current = map(target);
-    }
-    return current;
+    return document.resolve(node);
   }
 
-  private SpecOperation operation(
-      String path, String method, Map<String, Object> item, Map<String, Object> op) {
-    List<Map<String, Object>> parameters = new ArrayList<>();
-    for (Object list : new Object[] {item.get("parameters"), op.get("parameters")}) {
-      if (list instanceof List) {
-        for (Object p : (List<?>) list) {
-          parameters.add(resolve(map(p)));
-        }
-      }
-    }
+  private SpecOperation operation(SpecDocument.Operation operation) {
+    Map<String, Object> op = operation.body();
+    String path = operation.path();
+    String method = operation.method();
+    List<Map<String, Object>> parameters = document.parameters(operation);
     Map<String, Object> requestSchema = null;
     if (op.get("requestBody") instanceof Map) {
       Map<String, Object> content = map(resolve(map(op.get("requestBody"))).get("content"));
@@ -130,10 +95,5 @@ final class PreparedSpec implements SchemaSource {
     }
     Object schema = map(mediaType).get("schema");
     return schema instanceof Map ? map(schema) : null;
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object node) {
-    return (Map<String, Object>) node;
   }
 }

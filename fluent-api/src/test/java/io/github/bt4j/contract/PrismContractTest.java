@@ -8,6 +8,7 @@ import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.ApiException;
 import io.github.bt4j.testing.JsonDiff;
+import io.github.bt4j.testsupport.SampleJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

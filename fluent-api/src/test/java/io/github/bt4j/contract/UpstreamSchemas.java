@@ -1,6 +1,6 @@
 package io.github.bt4j.contract;
 
-import static io.github.bt4j.contract.PreparedSpec.map;
+import static io.github.bt4j.spec.SpecDocument.map;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -10,19 +10,15 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.bt4j.testsupport.SchemaSource;
+import io.github.bt4j.testsupport.Schemas;
+import io.github.bt4j.testsupport.Specs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The request schemas of the upstream spec as they were released, before {@code SpecPreparer}
@@ -35,8 +31,8 @@ import org.yaml.snakeyaml.Yaml;
  * #toJsonSchema}: {@code nullable: true} (with or without a {@code type}, beside {@code $ref},
  * {@code allOf}, {@code anyOf}, {@code oneOf} or an enum) admits null (see {@link #admittingNull});
  * an enum that lists {@code null} admits null the same way, as the spec's authors mean it, and so
- * does a union branch that is only {@code {nullable: true}} (see {@link #isNullBranch}); {@code
- * $ref}s to {@code #/components/schemas} point into one shared document of every translated
+ * does a union branch that is only {@code {nullable: true}} (see {@link Schemas#isNullBranch});
+ * {@code $ref}s to {@code #/components/schemas} point into one shared document of every translated
  * component; OpenAPI-only keywords ({@code discriminator}, {@code example}, {@code x-...}) are
  * dropped. Everything else ({@code type}, {@code format}, {@code enum}, {@code required}, {@code
  * properties}, {@code additionalProperties}, {@code items}, the unions, bounds) is JSON Schema
@@ -56,19 +52,6 @@ final class UpstreamSchemas implements SchemaSource {
           "deprecated",
           "readOnly",
           "writeOnly");
-
-  /** The keywords that give a schema a type; a schema with none of them accepts any value. */
-  private static final List<String> TYPE_KEYWORDS =
-      List.of(
-          "type",
-          "$ref",
-          "properties",
-          "items",
-          "additionalProperties",
-          "oneOf",
-          "anyOf",
-          "allOf",
-          "enum");
 
   private static final Set<String> SCHEMA_VALUED = Set.of("items", "not", "additionalProperties");
   private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf");
@@ -104,14 +87,7 @@ final class UpstreamSchemas implements SchemaSource {
   /** The upstream spec of this checkout, read once per test run. */
   static synchronized UpstreamSchemas load() {
     if (loaded == null) {
-      String repoRoot = System.getProperty("bt4j.repoRoot");
-      if (repoRoot == null) {
-        throw new IllegalStateException("system property bt4j.repoRoot is not set (run via Maven)");
-      }
-      Path dir = Path.of(repoRoot, "spec", "src", "main", "openapi");
-      loaded =
-          new UpstreamSchemas(
-              yaml(dir.resolve("openapi.yaml")), yaml(dir.resolve("bt4j-additions.yaml")));
+      loaded = new UpstreamSchemas(Specs.bundled().root(), Specs.additions().root());
     }
     return loaded;
   }
@@ -192,7 +168,9 @@ final class UpstreamSchemas implements SchemaSource {
         for (Object branch : (List<?>) value) {
           boolean union = !key.equals("allOf");
           branches.add(
-              union && isNullBranch(branch) ? Map.of("type", "null") : toJsonSchema(branch));
+              union && Schemas.isNullBranch(branch)
+                  ? Map.of("type", "null")
+                  : toJsonSchema(branch));
         }
         out.put(key, branches);
       } else {
@@ -221,26 +199,10 @@ final class UpstreamSchemas implements SchemaSource {
       schema.put("type", List.of(type, "null"));
       return schema;
     }
-    if (TYPE_KEYWORDS.stream().noneMatch(schema::containsKey) || schema.containsKey("enum")) {
+    if (!Schemas.hasTypeKeyword(schema) || schema.containsKey("enum")) {
       return schema; // no type to widen: it accepts null already, or its enum now lists it
     }
     return Map.of("anyOf", List.of(schema, Map.of("type", "null")));
-  }
-
-  /**
-   * A union branch {@code {nullable: true}} with nothing that gives a type: the spec's way of
-   * writing "or null" (as {@code PatchProjectAutomation.config}'s last branch). Read literally it
-   * would accept any value, so every value would match two branches of a {@code oneOf}; the spec
-   * tool reads it as null too ({@code SchemaSignature.isNullable}).
-   */
-  static boolean isNullBranch(Object branch) {
-    if (!(branch instanceof Map)) {
-      return false;
-    }
-    Map<String, Object> schema = map(branch);
-    return "null".equals(schema.get("type"))
-        || (Boolean.TRUE.equals(schema.get("nullable"))
-            && TYPE_KEYWORDS.stream().noneMatch(schema::containsKey));
   }
 
   private void collectRequestSchemas(Map<String, Object> root) {
@@ -267,15 +229,5 @@ final class UpstreamSchemas implements SchemaSource {
       return map(map(components).get("schemas"));
     }
     return Map.of();
-  }
-
-  private static Map<String, Object> yaml(Path file) {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(64 * 1024 * 1024);
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return new Yaml(options).load(reader);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file, e);
-    }
   }
 }

@@ -1,9 +1,12 @@
 package io.github.bt4j.generated;
 
-import static io.github.bt4j.generated.SpecYaml.map;
+import static io.github.bt4j.spec.SpecDocument.map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.bt4j.spec.SpecDocument;
+import io.github.bt4j.testsupport.Schemas;
+import io.github.bt4j.testsupport.Specs;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * rules. The class name comes from {@link GeneratedModels#className}.
  */
 class ComponentSchemaClassesTest {
-  private static final SpecYaml SPEC = SpecYaml.prepared();
+  private static final SpecDocument SPEC = Specs.prepared();
 
   @Test
   void theSpecHasComponentSchemasOfEveryShapeWeExpect() {
@@ -98,20 +101,20 @@ class ComponentSchemaClassesTest {
   /** The retrofit2 library makes an empty class of a union that still has a primitive branch. */
   private static void checkUnionBranchesAreObjects(
       String where, Map<String, Object> schema, List<String> problems) {
-    if (!SpecYaml.isUnion(schema)) {
+    if (!SpecDocument.isUnion(schema)) {
       return;
     }
-    for (Map<String, Object> branch : SpecYaml.branches(schema)) {
+    for (Map<String, Object> branch : Schemas.branches(schema)) {
       Map<String, Object> b = SPEC.resolve(branch);
       boolean objectish =
-          SpecYaml.isUnion(b)
+          SpecDocument.isUnion(b)
               || b.get("allOf") instanceof List
               || b.containsKey("properties")
               || "null".equals(b.get("type"))
               || ("object".equals(b.get("type")) && !b.containsKey("enum"));
       if (!objectish) {
         problems.add(where + ": union branch " + branch + " is not an object");
-      } else if (SpecYaml.isUnion(b)) {
+      } else if (SpecDocument.isUnion(b)) {
         checkUnionBranchesAreObjects(where, b, problems);
       }
     }
@@ -144,7 +147,7 @@ class ComponentSchemaClassesTest {
    */
   private static void checkValue(
       Map<String, Object> schema, Type javaType, String where, List<String> problems) {
-    if (schema == null || SpecYaml.refName(schema) != null) {
+    if (schema == null || Schemas.refName(schema) != null) {
       return;
     }
     Class<?> raw = rawType(javaType);
@@ -183,9 +186,9 @@ class ComponentSchemaClassesTest {
     if (schema == null || depth > 16) {
       return;
     }
-    SpecYaml.properties(schema).forEach((k, v) -> out.putIfAbsent(k, map(v)));
+    Schemas.properties(schema).forEach((k, v) -> out.putIfAbsent(k, map(v)));
     for (String keyword : List.of("allOf", "oneOf", "anyOf")) {
-      for (Map<String, Object> member : SpecYaml.members(schema, keyword)) {
+      for (Map<String, Object> member : Schemas.members(schema, keyword)) {
         collectProperties(SPEC.resolve(member), out, depth + 1);
       }
     }

@@ -1,6 +1,8 @@
 package io.github.bt4j.generated;
 
 import com.google.gson.annotations.SerializedName;
+import io.github.bt4j.spec.SpecDocument;
+import io.github.bt4j.testsupport.Schemas;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
@@ -150,7 +152,7 @@ final class GeneratedModels {
     if (schema.containsKey("x-bt4j-union")) {
       return Shape.FREE_FORM_UNION;
     }
-    if (SpecYaml.isUnion(schema) || schema.get("allOf") instanceof List) {
+    if (SpecDocument.isUnion(schema) || schema.get("allOf") instanceof List) {
       return Shape.CLASS;
     }
     if (schema.get("enum") instanceof List) {
@@ -161,7 +163,7 @@ final class GeneratedModels {
       return Shape.ARRAY;
     }
     if ("object".equals(type) || schema.containsKey("properties")) {
-      return SpecYaml.properties(schema).isEmpty() ? Shape.MAP : Shape.CLASS;
+      return Schemas.properties(schema).isEmpty() ? Shape.MAP : Shape.CLASS;
     }
     return type == null ? Shape.ANY : Shape.PRIMITIVE;
   }

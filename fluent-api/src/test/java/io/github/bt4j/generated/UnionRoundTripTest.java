@@ -1,14 +1,18 @@
 package io.github.bt4j.generated;
 
-import static io.github.bt4j.generated.SpecYaml.map;
+import static io.github.bt4j.spec.SpecDocument.map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.spec.SpecDocument;
 import io.github.bt4j.testing.JsonDiff;
 import io.github.bt4j.testing.JsonDiff.Tolerance;
+import io.github.bt4j.testsupport.SampleJson;
+import io.github.bt4j.testsupport.Schemas;
+import io.github.bt4j.testsupport.Specs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * class) and the map-model adapter (without it the typed fields of a map model are dropped).
  */
 class UnionRoundTripTest {
-  private static final SpecYaml SPEC = SpecYaml.bundled();
+  private static final SpecDocument SPEC = Specs.bundled();
   private static final Gson GSON = Json.gson();
 
   /** A place where a union lives: its owning component and the schema nodes leading to it. */
@@ -54,28 +58,28 @@ class UnionRoundTripTest {
       List<Site> out) {
     List<Map<String, Object>> path = new ArrayList<>(parents);
     path.add(node);
-    String ref = SpecYaml.refName(node);
+    String ref = Schemas.refName(node);
     if (ref != null) {
       Map<String, Object> resolved = SPEC.resolve(node);
-      if (SpecYaml.isUnion(resolved)) {
+      if (SpecDocument.isUnion(resolved)) {
         path.add(resolved);
         out.add(new Site(owner, label + " -> " + ref, resolved, path));
       }
       return; // the referenced component is walked as an owner of its own
     }
-    if (SpecYaml.isUnion(node)) {
+    if (SpecDocument.isUnion(node)) {
       out.add(new Site(owner, label, node, path));
-      String keyword = SpecYaml.unionKeyword(node);
-      List<Map<String, Object>> branches = SpecYaml.branches(node);
+      String keyword = Schemas.unionKeyword(node);
+      List<Map<String, Object>> branches = Schemas.branches(node);
       for (int i = 0; i < branches.size(); i++) {
         walk(owner, branches.get(i), label + "." + keyword + "[" + i + "]", path, out);
       }
     }
-    List<Map<String, Object>> allOf = SpecYaml.members(node, "allOf");
+    List<Map<String, Object>> allOf = Schemas.members(node, "allOf");
     for (int i = 0; i < allOf.size(); i++) {
       walk(owner, allOf.get(i), label + ".allOf[" + i + "]", path, out);
     }
-    SpecYaml.properties(node).forEach((k, v) -> walk(owner, map(v), label + "." + k, path, out));
+    Schemas.properties(node).forEach((k, v) -> walk(owner, map(v), label + "." + k, path, out));
     if (node.get("items") instanceof Map) {
       walk(owner, map(node.get("items")), label + "[]", path, out);
     }
@@ -98,8 +102,8 @@ class UnionRoundTripTest {
     return sites().stream()
         .flatMap(
             site -> {
-              List<Map<String, Object>> branches = SpecYaml.branches(site.union());
-              String keyword = SpecYaml.unionKeyword(site.union());
+              List<Map<String, Object>> branches = Schemas.branches(site.union());
+              String keyword = Schemas.unionKeyword(site.union());
               List<DynamicTest> tests = new ArrayList<>();
               for (int i = 0; i < branches.size(); i++) {
                 int branch = i;
@@ -121,16 +125,18 @@ class UnionRoundTripTest {
 
   private static void roundTrip(Site site, int branch, String name) {
     // An owner the preparer made free-form has no class (a stale one may linger in target/).
-    String preparedName = SpecYaml.prepared().nameOf(site.owner());
-    Map<String, Object> prepared = map(SpecYaml.prepared().schemas().get(preparedName));
+    String preparedName = Schemas.preparedName(Specs.prepared(), site.owner());
+    Map<String, Object> prepared = map(Specs.prepared().schemas().get(preparedName));
     Class<?> type =
         GeneratedModels.shapeOf(prepared) == GeneratedModels.Shape.CLASS
             ? GeneratedModels.modelClass(GeneratedModels.className(preparedName))
                 .orElseThrow(() -> new AssertionError("no class for " + preparedName))
             : Object.class;
     Map<String, Object> ownerSchema = map(SPEC.schemas().get(site.owner()));
-    SampleJson samples = new SampleJson(SPEC, site.union(), branch, site.path());
-    JsonElement sample = samples.sample(ownerSchema);
+    SampleJson samples =
+        new SampleJson(SPEC::resolve, SampleJson.Variant.FIRST)
+            .through(site.union(), branch, site.path());
+    JsonElement sample = samples.of(ownerSchema, site.owner());
     assertTrue(samples.targetReached(), "the sample of " + site.owner() + " misses " + name);
     JsonElement back;
     try {
@@ -165,7 +171,7 @@ class UnionRoundTripTest {
   }
 
   private static String describe(Map<String, Object> branch) {
-    String ref = SpecYaml.refName(branch);
+    String ref = Schemas.refName(branch);
     if (ref != null) {
       return ref;
     }

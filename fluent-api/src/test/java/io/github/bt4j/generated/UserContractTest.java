@@ -1,11 +1,12 @@
 package io.github.bt4j.generated;
 
-import static io.github.bt4j.generated.SpecYaml.map;
+import static io.github.bt4j.spec.SpecDocument.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.generated.api.BraintrustApi;
+import io.github.bt4j.testsupport.Specs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,7 +97,7 @@ class UserContractTest {
   @Test
   void everyUserOperationIsInTheBundledSpec() throws IOException {
     List<String> problems = new ArrayList<>();
-    Map<String, Object> paths = SpecYaml.bundled().paths();
+    Map<String, Object> paths = Specs.bundled().paths();
     for (Operation op : userOperations()) {
       Object item = paths.get(op.path());
       Object operation =

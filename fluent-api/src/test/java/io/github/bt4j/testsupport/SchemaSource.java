@@ -1,9 +1,10 @@
-package io.github.bt4j.contract;
+package io.github.bt4j.testsupport;
 
 import java.util.Map;
 
 /** A spec whose schemas {@link SampleJson} can build values for: it resolves their references. */
-interface SchemaSource {
+@FunctionalInterface
+public interface SchemaSource {
   /** Follows {@code $ref}s until a node that is not a reference. */
   Map<String, Object> resolve(Map<String, Object> node);
 }

@@ -1,29 +1,35 @@
-package io.github.bt4j.contract;
+package io.github.bt4j.testsupport;
 
-import static io.github.bt4j.contract.PreparedSpec.map;
+import static io.github.bt4j.spec.SpecDocument.map;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Builds a JSON value that a schema of a spec (the prepared one, or the upstream one for request
- * bodies) accepts, deterministically. Every declared property is filled (optional ones too, so that
- * a lossy model shows), every map gets one extra entry, arrays get one item (two for query
- * parameters, to see repetition). Which branch of a union and which enum value is taken depends on
- * the {@link Variant}, so that two variants together reach both ends of every choice.
+ * The one sample-JSON builder of the tests: builds a JSON value that a schema of a spec (the
+ * prepared one, the bundled one, or the upstream one for request bodies) accepts,
+ * deterministically. Every declared property is filled (optional ones too, so that a lossy model
+ * shows), every map gets one extra entry, arrays get one item (two for query parameters, to see
+ * repetition). Which branch of a union and which enum value is taken depends on the {@link
+ * Variant}, so that two variants together reach both ends of every choice; {@link #through} makes
+ * the sample take one given branch of one given union instead, and the branches that lead to it.
  */
-final class SampleJson {
+public final class SampleJson {
   /** Which branch of a union, which enum value and which boolean a sample takes. */
-  enum Variant {
+  public enum Variant {
     /** The first branch, the first enum value, {@code true}. */
     FIRST,
     /** The last branch, the last enum value, {@code false}. */
@@ -32,26 +38,58 @@ final class SampleJson {
 
   private final SchemaSource spec;
   private final Variant variant;
+  private final Set<Object> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+  private Map<String, Object> target;
+  private int targetBranch;
+  private boolean targetReached;
   private int uuids;
 
-  SampleJson(SchemaSource spec, Variant variant) {
+  /**
+   * A builder for the schemas of {@code spec}.
+   *
+   * @param spec resolves the schemas' references
+   * @param variant which ends of the spec's choices the samples take
+   */
+  public SampleJson(SchemaSource spec, Variant variant) {
     this.spec = spec;
     this.variant = variant;
   }
 
+  /**
+   * Makes the samples take branch {@code branch} of {@code union} (the node itself, compared by
+   * identity) wherever they meet it, and, in the unions on the way to it, the branch on {@code
+   * path}.
+   *
+   * @param union the union whose branch is chosen
+   * @param branch the index of that branch among the union's branches
+   * @param path the schema nodes from the sampled schema to {@code union}
+   * @return this builder
+   */
+  public SampleJson through(Map<String, Object> union, int branch, List<Map<String, Object>> path) {
+    this.target = union;
+    this.targetBranch = branch;
+    this.onPath.addAll(path);
+    return this;
+  }
+
+  /** Whether a sample so far went through the union given to {@link #through}. */
+  public boolean targetReached() {
+    return targetReached;
+  }
+
   /** Which ends of the spec's choices this sample takes. */
-  Variant variant() {
+  public Variant variant() {
     return variant;
   }
 
   /** A value for {@code schema}; {@code name} (a property or parameter name) seeds strings. */
-  JsonElement of(Map<String, Object> schema, String name) {
+  public JsonElement of(Map<String, Object> schema, String name) {
     JsonElement value = sample(schema, name, new ArrayDeque<>());
     return value != null ? value : new JsonObject();
   }
 
   /** Like {@link #of} but arrays get two items, so that repeated query parameters show. */
-  JsonElement ofQueryParameter(Map<String, Object> schema, String name) {
+  public JsonElement ofQueryParameter(Map<String, Object> schema, String name) {
     Map<String, Object> resolved = spec.resolve(schema);
     if ("array".equals(resolved.get("type"))) {
       JsonArray array = new JsonArray();
@@ -90,9 +128,7 @@ final class SampleJson {
     }
     for (String union : List.of("oneOf", "anyOf")) {
       if (schema.get(union) instanceof List) {
-        List<Object> branches = new ArrayList<>((List<?>) schema.get(union));
-        branches.removeIf(UpstreamSchemas::isNullBranch);
-        return sample(map(pick(branches)), name, refs);
+        return union(schema, new ArrayList<>((List<?>) schema.get(union)), name, refs);
       }
     }
     if (schema.get("x-bt4j-union") instanceof List) {
@@ -118,9 +154,28 @@ final class SampleJson {
         return array(schema, name, refs);
       case "object":
         return object(schema, name, refs);
+      case "null":
+        return JsonNull.INSTANCE;
       default:
         throw new IllegalArgumentException("unknown type " + type + " of " + name);
     }
+  }
+
+  /** The target branch, the branch that leads to the target, or the variant's pick. */
+  private JsonElement union(
+      Map<String, Object> schema, List<Object> branches, String name, Deque<String> refs) {
+    if (schema == target) {
+      targetReached = true;
+      Object chosen = branches.get(targetBranch);
+      return Schemas.isNullBranch(chosen) ? JsonNull.INSTANCE : sample(map(chosen), name, refs);
+    }
+    for (Object branch : branches) {
+      if (onPath.contains(branch)) {
+        return sample(map(branch), name, refs);
+      }
+    }
+    branches.removeIf(Schemas::isNullBranch);
+    return sample(map(pick(branches)), name, refs);
   }
 
   private JsonElement allOf(List<?> branches, String name, Deque<String> refs) {
@@ -229,7 +284,7 @@ final class SampleJson {
   }
 
   /** A fresh, valid UUID; the same sequence in every run. */
-  String uuid() {
+  private String uuid() {
     uuids++;
     return String.format("%08x-0000-4000-8000-%012x", variant.ordinal() + 1, uuids);
   }
