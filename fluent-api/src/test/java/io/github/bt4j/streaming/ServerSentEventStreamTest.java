@@ -126,21 +126,25 @@ class ServerSentEventStreamTest {
 
   /** Waits until {@code thread} is inside a socket read, with no data to return. */
   private static void awaitBlockedInSocketRead(Thread thread) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      boolean inSocketRead =
-          Arrays.stream(thread.getStackTrace())
-              .anyMatch(
-                  frame ->
-                      (frame.getClassName().endsWith("NioSocketImpl")
-                              || frame.getClassName().endsWith("SocketInputStream"))
-                          && frame.getMethodName().toLowerCase().contains("read"));
-      if (inSocketRead) {
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("the consumer never blocked reading the socket");
+    assertTimeoutPreemptively(
+        PROMPTLY,
+        () -> {
+          while (thread.isAlive()) {
+            boolean inSocketRead =
+                Arrays.stream(thread.getStackTrace())
+                    .anyMatch(
+                        frame ->
+                            (frame.getClassName().endsWith("NioSocketImpl")
+                                    || frame.getClassName().endsWith("SocketInputStream"))
+                                && frame.getMethodName().toLowerCase().contains("read"));
+            if (inSocketRead) {
+              return;
+            }
+            Thread.onSpinWait();
+          }
+          throw new AssertionError("the consumer ended without blocking in a socket read");
+        },
+        "the consumer never blocked reading the socket");
   }
 
   @Test
