@@ -3,9 +3,7 @@ package io.github.bt4j.architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.github.bt4j.testsupport.SourceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,13 +28,8 @@ class GeneratedSourcesTest {
   void noHtmlEntities() {
     List<String> found = new ArrayList<>();
     for (Path file : generatedSources()) {
-      String[] lines = read(file).split("\n");
-      for (int i = 0; i < lines.length; i++) {
-        Matcher entity = ENTITY.matcher(lines[i]);
-        if (entity.find()) {
-          found.add(file.getFileName() + ":" + (i + 1) + ": " + entity.group());
-        }
-      }
+      found.addAll(
+          SourceFiles.matches(file.getFileName().toString(), SourceFiles.read(file), ENTITY));
     }
     assertEquals(List.of(), found);
   }
@@ -46,7 +38,7 @@ class GeneratedSourcesTest {
   void everyImportIsUsedOnceAndNamed() {
     List<String> found = new ArrayList<>();
     for (Path file : generatedSources()) {
-      found.addAll(importProblems(file.getFileName().toString(), read(file)));
+      found.addAll(importProblems(file.getFileName().toString(), SourceFiles.read(file)));
     }
     assertEquals(List.of(), found);
   }
@@ -98,21 +90,9 @@ class GeneratedSourcesTest {
     for (String module : List.of("fluent-api", "generated-client")) {
       Path generated = repo.resolve(module).resolve("target/generated-sources");
       assertTrue(Files.isDirectory(generated), "nothing generated at " + generated);
-      try (Stream<Path> walk = Files.walk(generated)) {
-        walk.filter(f -> f.toString().endsWith(".java")).forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      files.addAll(SourceFiles.javaFiles(generated));
     }
     assertTrue(files.size() > 100, "generated files found: " + files.size());
     return files;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

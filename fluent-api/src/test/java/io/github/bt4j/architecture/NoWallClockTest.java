@@ -2,17 +2,12 @@ package io.github.bt4j.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.bt4j.testsupport.SourceFiles;
 import io.github.bt4j.testsupport.Specs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,9 +23,9 @@ class NoWallClockTest {
   @Test
   void noTestReadsTheWallClock() {
     List<String> found = new ArrayList<>();
-    for (Path file : testSources()) {
+    for (Path file : SourceFiles.javaFiles(Specs.repoRoot().resolve("fluent-api/src/test/java"))) {
       if (!file.getFileName().toString().equals("NoWallClockTest.java")) {
-        found.addAll(clockReads(file.getFileName().toString(), read(file)));
+        found.addAll(clockReads(file.getFileName().toString(), SourceFiles.read(file)));
       }
     }
     assertEquals(List.of(), found);
@@ -55,30 +50,6 @@ class NoWallClockTest {
   }
 
   private static List<String> clockReads(String name, String source) {
-    List<String> found = new ArrayList<>();
-    String[] lines = source.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      Matcher m = CLOCK_READ.matcher(lines[i]);
-      while (m.find()) {
-        found.add(name + ":" + (i + 1) + ": " + m.group());
-      }
-    }
-    return found;
-  }
-
-  private static List<Path> testSources() {
-    try (Stream<Path> files = Files.walk(Specs.repoRoot().resolve("fluent-api/src/test/java"))) {
-      return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SourceFiles.matches(name, source, CLOCK_READ);
   }
 }
