@@ -13,19 +13,6 @@ import java.util.Set;
 public final class Schemas {
   private static final String COMPONENT_REF = "#/components/schemas/";
 
-  /** The keywords that give a schema a type; a schema with none of them accepts any value. */
-  private static final List<String> TYPE_KEYWORDS =
-      List.of(
-          "type",
-          "$ref",
-          "properties",
-          "items",
-          "additionalProperties",
-          "oneOf",
-          "anyOf",
-          "allOf",
-          "enum");
-
   private Schemas() {}
 
   /** The component name a {@code $ref} node points to, or null if the node is no reference. */
@@ -88,7 +75,7 @@ public final class Schemas {
 
   /** Whether {@code schema} has a keyword that gives it a type; without one it accepts anything. */
   public static boolean hasTypeKeyword(Map<String, Object> schema) {
-    return TYPE_KEYWORDS.stream().anyMatch(schema::containsKey);
+    return SpecDocument.hasTypeKeyword(schema);
   }
 
   /**

@@ -13,19 +13,6 @@ import java.util.stream.Collectors;
  * a {@code null} branch of a union as nullability.
  */
 final class SchemaSignature {
-  /** The keys that give a schema a type; a node with none of them accepts any value. */
-  private static final List<String> TYPE_KEYS =
-      List.of(
-          "type",
-          "$ref",
-          "properties",
-          "items",
-          "additionalProperties",
-          "oneOf",
-          "anyOf",
-          "allOf",
-          "enum");
-
   private SchemaSignature() {}
 
   /**
@@ -152,8 +139,7 @@ final class SchemaSignature {
     }
     Map<String, Object> schema = map(branch);
     return "null".equals(schema.get("type"))
-        || (Boolean.TRUE.equals(schema.get("nullable"))
-            && TYPE_KEYS.stream().noneMatch(schema::containsKey));
+        || (Boolean.TRUE.equals(schema.get("nullable")) && !SpecDocument.hasTypeKeyword(schema));
   }
 
   private static String refName(String ref) {

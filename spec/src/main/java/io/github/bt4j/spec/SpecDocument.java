@@ -194,6 +194,24 @@ public final class SpecDocument {
     return branches instanceof List ? (List<Object>) branches : List.of();
   }
 
+  /** The keywords that give a schema a type; a schema with none of them accepts any value. */
+  private static final List<String> TYPE_KEYWORDS =
+      List.of(
+          "type",
+          "$ref",
+          "properties",
+          "items",
+          "additionalProperties",
+          "oneOf",
+          "anyOf",
+          "allOf",
+          "enum");
+
+  /** Whether {@code schema} has a keyword that gives it a type; without one it accepts anything. */
+  public static boolean hasTypeKeyword(Map<String, Object> schema) {
+    return TYPE_KEYWORDS.stream().anyMatch(schema::containsKey);
+  }
+
   /** Keys under which a JSON Schema node nests further schemas. */
   static final Set<String> SCHEMA_CHILD_KEYS =
       Set.of("properties", "items", "additionalProperties", "allOf", "oneOf", "anyOf", "not");
