@@ -54,7 +54,9 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   private final Builder settings;
   private final List<Runnable> closeActions;
   private final Queries queries;
-  private final BraintrustClientAsync async;
+  // Made on first use: most programs never ask for it, and it is one more class to load at start.
+  private volatile BraintrustClientAsync async;
+  private final Object asyncLock = new Object();
 
   static {
     ClientAccess.register(client -> ((BraintrustClient) client).transport);
@@ -63,7 +65,6 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   private BraintrustClient(Builder b, Transport transport) {
     super(transport);
     this.transport = transport;
-    this.async = new BraintrustClientAsync(transport);
     this.settings = b.copy();
     this.closeActions = List.copyOf(b.closeActions);
     this.queries = new Queries(transport);
@@ -113,7 +114,17 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
    * @return the asynchronous view of this client
    */
   public BraintrustClientAsync async() {
-    return async;
+    BraintrustClientAsync view = async;
+    if (view == null) {
+      synchronized (asyncLock) {
+        view = async;
+        if (view == null) {
+          view = new BraintrustClientAsync(transport);
+          async = view;
+        }
+      }
+    }
+    return view;
   }
 
   /** The base URL every call goes to. */

@@ -3,7 +3,6 @@ package io.github.bt4j.logging;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.BraintrustException;
-import io.github.bt4j.generated.api.BraintrustApi;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.internal.http.Transport;
@@ -152,7 +151,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String projectId, WriterOptions options) {
     return create(
         client,
-        api -> EventTarget.projectLogs(api, Validation.uuid(projectId, "projectId")),
+        t -> EventTarget.projectLogs(t, Validation.uuid(projectId, "projectId")),
         options,
         InsertProjectLogsEvent::getId,
         FeedbackProjectLogsItem::getId,
@@ -174,7 +173,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String experimentId, WriterOptions options) {
     return create(
         client,
-        api -> EventTarget.experiment(api, Validation.uuid(experimentId, "experimentId")),
+        t -> EventTarget.experiment(t, Validation.uuid(experimentId, "experimentId")),
         options,
         InsertExperimentEvent::getId,
         FeedbackExperimentItem::getId,
@@ -196,7 +195,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
       BraintrustClient client, String datasetId, WriterOptions options) {
     return create(
         client,
-        api -> EventTarget.dataset(api, Validation.uuid(datasetId, "datasetId")),
+        t -> EventTarget.dataset(t, Validation.uuid(datasetId, "datasetId")),
         options,
         InsertDatasetEvent::getId,
         FeedbackDatasetItem::getId,
@@ -205,7 +204,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   private static <E, F> EventWriter<E, F> create(
       BraintrustClient client,
-      Function<BraintrustApi, EventTarget> targetOf,
+      Function<Transport, EventTarget> targetOf,
       WriterOptions options,
       Function<E, String> eventId,
       Function<F, String> feedbackId,
@@ -213,7 +212,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
     Objects.requireNonNull(client, "client == null");
     Objects.requireNonNull(options, "options == null");
     Transport transport = ClientAccess.transportOf(client);
-    EventTarget target = targetOf.apply(transport.api());
+    EventTarget target = targetOf.apply(transport);
     return new EventWriter<>(transport, target, options, eventId, feedbackId, rootSpanType);
   }
 

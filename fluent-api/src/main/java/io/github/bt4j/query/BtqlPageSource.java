@@ -3,6 +3,7 @@ package io.github.bt4j.query;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.Page;
@@ -59,7 +60,7 @@ public final class BtqlPageSource<T> implements StreamingPageSource<T> {
     spec.extraFields().entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
     body._set("query", spec.shape().page(cursor, limit));
     body._set("fmt", new JsonPrimitive(spec.format().wireName()));
-    Request request = spec.transport().api().btqlQuery(body).request();
+    Request request = spec.transport().api(BtqlApi.class).btqlQuery(body).request();
     PageResponses.BufferedPage page =
         PageResponses.receive(spec.transport(), request, spec.options());
     String headerCursor = cursorHeader(page);

@@ -3,6 +3,9 @@ package io.github.bt4j.query;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.generated.api.DatasetsApi;
+import io.github.bt4j.generated.api.ExperimentsApi;
+import io.github.bt4j.generated.api.LogsApi;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
@@ -102,7 +105,7 @@ public final class Queries {
   public EventFetch fetchProjectLogs(String projectId) {
     Validation.uuid(projectId, "projectId");
     return new EventFetch(
-        transport, body -> transport.api().postProjectLogsIdFetch(projectId, body));
+        transport, body -> transport.api(LogsApi.class).postProjectLogsIdFetch(projectId, body));
   }
 
   /**
@@ -115,7 +118,8 @@ public final class Queries {
   public EventFetch fetchExperiment(String experimentId) {
     Validation.uuid(experimentId, "experimentId");
     return new EventFetch(
-        transport, body -> transport.api().postExperimentIdFetch(experimentId, body));
+        transport,
+        body -> transport.api(ExperimentsApi.class).postExperimentIdFetch(experimentId, body));
   }
 
   /**
@@ -127,7 +131,8 @@ public final class Queries {
    */
   public EventFetch fetchDataset(String datasetId) {
     Validation.uuid(datasetId, "datasetId");
-    return new EventFetch(transport, body -> transport.api().postDatasetIdFetch(datasetId, body));
+    return new EventFetch(
+        transport, body -> transport.api(DatasetsApi.class).postDatasetIdFetch(datasetId, body));
   }
 
   /**
@@ -168,7 +173,7 @@ public final class Queries {
           }
           return deleted(
               transport
-                  .api()
+                  .api(LogsApi.class)
                   .postProjectLogsIdInsert(
                       projectId, new InsertProjectLogsEventRequest().events(events)),
               options);
@@ -211,7 +216,7 @@ public final class Queries {
           }
           return deleted(
               transport
-                  .api()
+                  .api(ExperimentsApi.class)
                   .postExperimentIdInsert(
                       experimentId, new InsertExperimentEventRequest().events(events)),
               options);
@@ -253,7 +258,7 @@ public final class Queries {
           }
           return deleted(
               transport
-                  .api()
+                  .api(DatasetsApi.class)
                   .postDatasetIdInsert(datasetId, new InsertDatasetEventRequest().events(events)),
               options);
         });

@@ -9,7 +9,7 @@ import com.google.gson.JsonPrimitive;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.core.RawResponse;
 import io.github.bt4j.core.RequestOptions;
-import io.github.bt4j.generated.api.BraintrustApi;
+import io.github.bt4j.generated.GeneratedApis;
 import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.testsupport.SampleJson;
 import java.lang.annotation.Annotation;
@@ -221,12 +221,12 @@ final class FluentCall {
   /** The Retrofit method of {@code op}, found by its HTTP annotation. */
   static Method apiMethod(SpecOperation op) {
     String relative = op.path().substring(1);
-    for (Method m : BraintrustApi.class.getMethods()) {
+    for (Method m : GeneratedApis.methods()) {
       if (relative.equals(httpPath(m, op.method()))) {
         return m;
       }
     }
-    throw new AssertionError("BraintrustApi has no method for " + op.displayName());
+    throw new AssertionError("no generated interface has a method for " + op.displayName());
   }
 
   private static String httpPath(Method m, String httpMethod) {

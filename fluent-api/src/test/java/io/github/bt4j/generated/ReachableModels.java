@@ -1,6 +1,5 @@
 package io.github.bt4j.generated;
 
-import io.github.bt4j.generated.api.BraintrustApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -14,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The generated model classes a user of {@link BraintrustApi} can meet: the parameter and return
- * types of its public methods and, recursively, the types of their fields, their generic arguments
- * and their generic superclasses ({@code HashMap<String, X>}).
+ * The generated model classes a user of the generated Retrofit interfaces ({@link GeneratedApis})
+ * can meet: the parameter and return types of its public methods and, recursively, the types of
+ * their fields, their generic arguments and their generic superclasses ({@code HashMap<String,
+ * X>}).
  */
 final class ReachableModels {
   private ReachableModels() {}
@@ -25,8 +25,8 @@ final class ReachableModels {
   static Map<Class<?>, String> fromApi() {
     Map<Class<?>, String> found = new LinkedHashMap<>();
     Deque<Object[]> todo = new ArrayDeque<>();
-    for (Method m : BraintrustApi.class.getMethods()) {
-      String via = "BraintrustApi." + m.getName();
+    for (Method m : GeneratedApis.methods()) {
+      String via = m.getDeclaringClass().getSimpleName() + "." + m.getName();
       todo.add(new Object[] {m.getGenericReturnType(), via + " returns"});
       for (Type p : m.getGenericParameterTypes()) {
         todo.add(new Object[] {p, via + " takes"});

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * No generated class that {@code BraintrustApi} hands out or takes is empty. The retrofit2 library
- * makes an empty class of a union with a primitive branch ({@code class Ids {}}), which reads
- * nothing and writes {@code {}}; the preparer's union rule is what keeps such classes out.
+ * No generated class that the generated Retrofit interfaces hand out or take is empty. The
+ * retrofit2 library makes an empty class of a union with a primitive branch ({@code class Ids {}}),
+ * which reads nothing and writes {@code {}}; the preparer's union rule is what keeps such classes
+ * out.
  */
 class ReachableModelsTest {
   @Test

@@ -11,7 +11,6 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.UnexpectedResponseException;
-import io.github.bt4j.generated.api.BraintrustApi;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -36,8 +35,8 @@ import retrofit2.Retrofit;
 /**
  * Runs every call of the client through one chain: retries, redirects within the API's origin,
  * headers and auth, logging, then OkHttp. Requests are built by the generated Retrofit interface
- * ({@link #api()}); responses are read here, straight from the response stream into the operation's
- * model type, and errors become the typed exceptions of {@code io.github.bt4j.errors}.
+ * ({@link #api(Class)}); responses are read here, straight from the response stream into the
+ * operation's model type, and errors become the typed exceptions of {@code io.github.bt4j.errors}.
  */
 public final class Transport implements AutoCloseable {
   private final ClientConfig config;
@@ -46,7 +45,10 @@ public final class Transport implements AutoCloseable {
   private final ClientResources resources;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Gson gson;
-  private final BraintrustApi api;
+  private final Retrofit retrofit;
+  // One proxy per generated interface (one per tag of the spec), made on first use: a proxy costs
+  // time in proportion to its interface's methods, so a program that logs proxies four of them.
+  private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
   private final Retries retries;
   private final Map<Method, TypeAdapter<?>> responseAdapters = new ConcurrentHashMap<>();
 
@@ -81,13 +83,12 @@ public final class Transport implements AutoCloseable {
           new LoggingInterceptor(System.getLogger("io.github.bt4j.http"), config.logLevel()));
     }
     this.http = builder.build();
-    Retrofit retrofit =
+    this.retrofit =
         new Retrofit.Builder()
             .baseUrl(config.baseUrl())
             .callFactory(http)
             .addConverterFactory(new JsonConverterFactory(gson))
             .build();
-    this.api = retrofit.create(BraintrustApi.class);
   }
 
   /** This client's share of the pools and the rate-limit pause, for a client derived from it. */
@@ -113,9 +114,20 @@ public final class Transport implements AutoCloseable {
     return HttpClients.defaultBuilder();
   }
 
-  /** The generated Retrofit interface, used to build requests. */
-  public BraintrustApi api() {
-    return api;
+  /**
+   * The generated Retrofit interface of one tag of the spec ({@code LogsApi}, {@code
+   * ProjectsApi}...), used to build requests.
+   *
+   * @param service the interface
+   * @param <A> its type
+   * @return its implementation, the same one on every call
+   */
+  public <A> A api(Class<A> service) {
+    Object api = apis.get(service);
+    if (api == null) {
+      api = apis.computeIfAbsent(service, retrofit::create);
+    }
+    return service.cast(api);
   }
 
   /** The client's Gson. */
@@ -142,8 +154,8 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Runs a call built by {@link #api()} and returns its parsed body (null for no content); {@code
-   * retry} says when the request may be sent twice (see {@link RetryRule}).
+   * Runs a call built by {@link #api(Class)} and returns its parsed body (null for no content);
+   * {@code retry} says when the request may be sent twice (see {@link RetryRule}).
    */
   public <T> T execute(retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
     return run(call, options, retry, (response, body) -> body);
@@ -165,7 +177,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Runs a request built by {@link #api()}, perhaps changed since (a list page's cursor in its
+   * Runs a request built by {@link #api(Class)}, perhaps changed since (a list page's cursor in its
    * URL), and returns its body parsed as the operation's response type, as {@link #execute} does.
    */
   public <T> T execute(Request request, RequestOptions options, RetryRule retry) {

@@ -1,6 +1,9 @@
 package io.github.bt4j.logging.internal;
 
-import io.github.bt4j.generated.api.BraintrustApi;
+import io.github.bt4j.generated.api.DatasetsApi;
+import io.github.bt4j.generated.api.ExperimentsApi;
+import io.github.bt4j.generated.api.LogsApi;
+import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FeedbackDatasetEventRequest;
 import io.github.bt4j.models.FeedbackExperimentEventRequest;
 import io.github.bt4j.models.FeedbackProjectLogsEventRequest;
@@ -24,7 +27,8 @@ import okhttp3.RequestBody;
 public record EventTarget(String objectType, String objectId, Request insert, Request feedback) {
 
   /** The logs of the project {@code projectId}. */
-  public static EventTarget projectLogs(BraintrustApi api, String projectId) {
+  public static EventTarget projectLogs(Transport transport, String projectId) {
+    LogsApi api = transport.api(LogsApi.class);
     return new EventTarget(
         "project_logs",
         projectId.toString(),
@@ -33,7 +37,8 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
   }
 
   /** The experiment {@code experimentId}. */
-  public static EventTarget experiment(BraintrustApi api, String experimentId) {
+  public static EventTarget experiment(Transport transport, String experimentId) {
+    ExperimentsApi api = transport.api(ExperimentsApi.class);
     return new EventTarget(
         "experiment",
         experimentId.toString(),
@@ -42,7 +47,8 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
   }
 
   /** The dataset {@code datasetId}. */
-  public static EventTarget dataset(BraintrustApi api, String datasetId) {
+  public static EventTarget dataset(Transport transport, String datasetId) {
+    DatasetsApi api = transport.api(DatasetsApi.class);
     return new EventTarget(
         "dataset",
         datasetId.toString(),
