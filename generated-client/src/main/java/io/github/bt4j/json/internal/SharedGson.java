@@ -13,6 +13,7 @@ public final class SharedGson {
           .registerTypeAdapter(OffsetDateTime.class, JavaTimeAdapters.OFFSET_DATE_TIME)
           .registerTypeAdapter(LocalDate.class, JavaTimeAdapters.LOCAL_DATE)
           .registerTypeAdapterFactory(new ModelTypeAdapterFactory())
+          .registerTypeAdapterFactory(new ModelEnumAdapterFactory())
           // Free-form values (Object) keep numbers exactly as sent: 5 stays 5, not 5.0.
           .setObjectToNumberStrategy(ToNumberPolicy.LAZILY_PARSED_NUMBER)
           // A null in a map or in free-form JSON is data; models decide for their own fields.
