@@ -16,6 +16,8 @@ import java.util.Map;
  * modified, so one object can be logged twice as two rows.
  */
 public final class EventEncoder {
+  private static final byte[] NULL_ID = "\"id\":null".getBytes(StandardCharsets.US_ASCII);
+
   private final Gson gson;
 
   /** Creates an encoder that writes JSON with {@code gson}. */
@@ -28,28 +30,44 @@ public final class EventEncoder {
    * id is {@code existingId} (null if it has none yet).
    */
   public QueuedEvent encode(Object event, String existingId, EventKind kind) {
-    String json = gson.toJson(event);
-    if (json.isEmpty() || json.charAt(0) != '{') {
-      throw new IllegalArgumentException(
-          "an event must serialise to a JSON object, got: " + abbreviate(json));
+    Utf8Sink json = Utf8Sink.acquire();
+    try {
+      gson.toJson(event, event.getClass(), gson.newJsonWriter(json));
+      int size = json.size();
+      if (size == 0 || json.byteAt(0) != '{') {
+        throw new IllegalArgumentException(
+            "an event must serialise to a JSON object, got: " + abbreviate(json.prefix(81)));
+      }
+      if (existingId != null) {
+        return new QueuedEvent(existingId, kind, json.toByteArray());
+      }
+      if (json.contains(NULL_ID)) {
+        // A model that keeps an explicit null id (lossless models do) would otherwise be sent with
+        // two ids, the null one last; rare enough to take the tree's way.
+        JsonObject tree =
+            JsonParser.parseString(new String(json.toByteArray(), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        EventIds.assignMissing(tree);
+        return encodeTree(tree, kind);
+      }
+      String id = EventIds.newId();
+      return new QueuedEvent(id, kind, withIdFirst(id, json, size));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // not reached: the sink is in memory
+    } finally {
+      json.release();
     }
-    if (existingId != null) {
-      return new QueuedEvent(existingId, kind, json.getBytes(StandardCharsets.UTF_8));
-    }
-    if (json.contains("\"id\":null")) {
-      // A model that keeps an explicit null id (lossless models do) would otherwise be sent with
-      // two ids, the null one last; rare enough to take the tree's way.
-      JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
-      EventIds.assignMissing(tree);
-      return encodeTree(tree, kind);
-    }
-    String id = EventIds.newId();
-    // Put the id first; the serialised object is "{}" or "{...}".
-    String withId =
-        json.length() == 2
-            ? "{\"id\":\"" + id + "\"}"
-            : "{\"id\":\"" + id + "\"," + json.substring(1);
-    return new QueuedEvent(id, kind, withId.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The serialised object {@code "{}"} or {@code "{...}"} with {@code "id": id} put first. */
+  private static byte[] withIdFirst(String id, Utf8Sink json, int size) {
+    byte[] head =
+        (size == 2 ? "{\"id\":\"" + id + "\"" : "{\"id\":\"" + id + "\",")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[head.length + size - 1];
+    System.arraycopy(head, 0, bytes, 0, head.length);
+    json.copyTo(1, bytes, head.length, size - 1);
+    return bytes;
   }
 
   /** Serialises a map event, whose {@code id} entry, if any, must be a string. */
