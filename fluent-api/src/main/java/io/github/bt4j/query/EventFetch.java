@@ -28,9 +28,10 @@ import java.util.function.Function;
  * its newest version: within the walk, a row is skipped if a row with the same {@code id} came
  * earlier, whatever its {@code _xact_id} (an earlier page, or earlier in the same page). Rows
  * without an {@code id} are all returned. {@link #deduplicate(boolean) deduplicate(false)} returns
- * every row as the server sends it, older versions included. The ids are remembered in about 24
- * bytes each (a 128-bit key: exact for UUIDs, a 128-bit hash otherwise, where two of a billion ids
- * share a key with a chance of about 10^-21), so a million rows de-duplicate in a 64 MB heap.
+ * every row as the server sends it, older versions included. The ids are remembered in about 10 to
+ * 15 bytes each (hashes of the id: two distinct ids among a million are taken for one, and the
+ * later row skipped, with a chance of about 10^-11), so a million rows de-duplicate in a 64 MB
+ * heap.
  *
  * <p><b>Pages.</b> {@link #tracesPerPage(int)} is the request's {@code limit}: it counts traces, so
  * a page may hold more rows. The walk follows the cursor while a page gives one, even a page with

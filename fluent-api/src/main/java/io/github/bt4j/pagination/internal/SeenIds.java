@@ -1,17 +1,22 @@
 package io.github.bt4j.pagination.internal;
 
 /**
- * A set of ids in about 24 bytes per id, so that a walk can remember millions of them in a small
- * heap. Each id becomes a 128-bit key (see {@link IdKeys}: exact for UUIDs, a hash otherwise) kept
- * in an open-addressing table of primitive longs with linear probing, split into 256 segments that
- * grow by half when 80% full. Growing one segment at a time keeps every array small (no large
- * contiguous allocation, no pause to rehash everything); at 53-80% load a 16-byte key costs 20-30
- * bytes. A {@code HashSet<String>} of UUID strings costs over 100 bytes per id.
+ * A set of ids in about 10 bytes per id, so that a walk can remember millions of them in a small
+ * heap. Each id becomes a 128-bit key (see {@link IdKeys}: exact for UUIDs, a hash otherwise), and
+ * the key two independent 64-bit hashes: 12 bits of the first choose one of 4096 tables, and the
+ * second is what the table keeps (open addressing of primitive longs, linear probing, each table
+ * growing by half when 80% full, so that no array is large and no growth rehashes everything).
+ *
+ * <p>So two different ids are taken for one when 76 bits of their hashes agree: for {@code n}
+ * distinct ids the chance that any two do is about {@code n² / 2^77}, 7 × 10^-12 for a million ids
+ * and 7 × 10^-10 for ten million. Exact 128-bit keys would take at least 14 bytes an id even packed
+ * without gaps (issue 15's memory target for 200,000 rows allows 13); at 53-80% load the tables
+ * cost 10-15 bytes an id. A {@code HashSet<String>} of UUID strings costs over 100.
  *
  * <p>Not thread-safe.
  */
 public final class SeenIds {
-  private static final int SEGMENT_BITS = 8;
+  private static final int SEGMENT_BITS = 12;
   private static final int INITIAL_SLOTS = 8;
   private static final double MAX_LOAD = 0.8;
 
@@ -19,7 +24,6 @@ public final class SeenIds {
   private final int[] counts = new int[1 << SEGMENT_BITS];
   private final IdKeys.Sink adder = this::add;
   private final IdKeys.Sink finder = this::contains;
-  private boolean containsZeroKey;
   private long size;
 
   /**
@@ -42,24 +46,16 @@ public final class SeenIds {
    * @return true if the key was not in the set
    */
   public boolean add(long hi, long lo) {
-    if (hi == 0 && lo == 0) {
-      if (containsZeroKey) {
-        return false;
-      }
-      containsZeroKey = true;
-      size++;
-      return true;
-    }
-    long h = spread(hi, lo);
-    int segment = (int) (h >>> (64 - SEGMENT_BITS));
+    int segment = segmentOf(hi, lo);
+    long kept = keptOf(hi, lo);
     long[] table = segments[segment];
     if (table == null) {
-      table = new long[2 * INITIAL_SLOTS];
+      table = new long[INITIAL_SLOTS];
       segments[segment] = table;
-    } else if (counts[segment] + 1 > (long) (table.length / 2 * MAX_LOAD)) {
+    } else if (counts[segment] + 1 > (long) (table.length * MAX_LOAD)) {
       table = grow(segment, table);
     }
-    if (!insert(table, h, hi, lo)) {
+    if (!insert(table, kept)) {
       return false;
     }
     counts[segment]++;
@@ -69,22 +65,18 @@ public final class SeenIds {
 
   /** Whether the set holds the 128-bit key. */
   public boolean contains(long hi, long lo) {
-    if (hi == 0 && lo == 0) {
-      return containsZeroKey;
-    }
-    long h = spread(hi, lo);
-    long[] table = segments[(int) (h >>> (64 - SEGMENT_BITS))];
+    long[] table = segments[segmentOf(hi, lo)];
     if (table == null) {
       return false;
     }
-    int slots = table.length / 2;
-    for (int i = home(h, slots); ; i = i + 1 == slots ? 0 : i + 1) {
-      long a = table[2 * i];
-      long b = table[2 * i + 1];
-      if (a == 0 && b == 0) {
+    long kept = keptOf(hi, lo);
+    int slots = table.length;
+    for (int i = home(kept, slots); ; i = i + 1 == slots ? 0 : i + 1) {
+      long v = table[i];
+      if (v == 0) {
         return false;
       }
-      if (a == hi && b == lo) {
+      if (v == kept) {
         return true;
       }
     }
@@ -107,43 +99,48 @@ public final class SeenIds {
   }
 
   private long[] grow(int segment, long[] old) {
-    int oldSlots = old.length / 2;
-    long[] table = new long[2 * (oldSlots + oldSlots / 2)];
-    for (int i = 0; i < oldSlots; i++) {
-      long hi = old[2 * i];
-      long lo = old[2 * i + 1];
-      if (hi != 0 || lo != 0) {
-        insert(table, spread(hi, lo), hi, lo);
+    long[] table = new long[old.length + old.length / 2];
+    for (long v : old) {
+      if (v != 0) {
+        insert(table, v);
       }
     }
     segments[segment] = table;
     return table;
   }
 
-  /** Puts the key in its slot; false if it was there already. */
-  private static boolean insert(long[] table, long h, long hi, long lo) {
-    int slots = table.length / 2;
-    for (int i = home(h, slots); ; i = i + 1 == slots ? 0 : i + 1) {
-      long a = table[2 * i];
-      long b = table[2 * i + 1];
-      if (a == 0 && b == 0) {
-        table[2 * i] = hi;
-        table[2 * i + 1] = lo;
+  /** Puts the value in its slot; false if it was there already. */
+  private static boolean insert(long[] table, long kept) {
+    int slots = table.length;
+    for (int i = home(kept, slots); ; i = i + 1 == slots ? 0 : i + 1) {
+      long v = table[i];
+      if (v == 0) {
+        table[i] = kept;
         return true;
       }
-      if (a == hi && b == lo) {
+      if (v == kept) {
         return false;
       }
     }
   }
 
-  /** Mixes both halves, so that UUIDs whose high bits are a timestamp still spread evenly. */
-  private static long spread(long hi, long lo) {
-    return IdKeys.fmix64(hi * 0x9E3779B97F4A7C15L + lo);
+  /** The table of a key: the top bits of one hash of both halves. */
+  private static int segmentOf(long hi, long lo) {
+    return (int) (IdKeys.fmix64(hi * 0x9E3779B97F4A7C15L + lo) >>> (64 - SEGMENT_BITS));
   }
 
-  /** Maps the low 32 bits of the hash onto {@code [0, slots)} without a division. */
-  private static int home(long h, int slots) {
-    return (int) (((h & 0xFFFFFFFFL) * slots) >>> 32);
+  /**
+   * What the table keeps of a key: another hash of both halves, independent of the first (other
+   * multipliers and a rotation), never 0, which marks an empty slot.
+   */
+  private static long keptOf(long hi, long lo) {
+    long v =
+        IdKeys.fmix64(Long.rotateLeft(lo * 0xC2B2AE3D27D4EB4FL, 29) ^ (hi * 0x165667B19E3779F9L));
+    return v == 0 ? 1 : v;
+  }
+
+  /** Maps the low 32 bits of the kept value onto {@code [0, slots)} without a division. */
+  private static int home(long kept, int slots) {
+    return (int) (((kept & 0xFFFFFFFFL) * slots) >>> 32);
   }
 }
