@@ -1,5 +1,6 @@
 package io.github.bt4j.streaming;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.internal.json.JsonFields;
@@ -38,12 +39,7 @@ public record ChatCompletionChunk(
    */
   public static ChatCompletionChunk parse(String json) {
     JsonObject o = JsonFields.parseObject(json, "A chat completion chunk");
-    List<Choice> choices = new ArrayList<>();
-    for (JsonElement choice : JsonFields.array(o, "choices")) {
-      if (choice.isJsonObject()) {
-        choices.add(Choice.of(choice.getAsJsonObject()));
-      }
-    }
+    List<Choice> choices = objects(o, "choices", Choice::of);
     JsonObject usage = JsonFields.object(o, "usage");
     return new ChatCompletionChunk(
         JsonFields.string(o, "id"),
@@ -52,6 +48,31 @@ public record ChatCompletionChunk(
         choices,
         usage == null ? null : Usage.of(usage),
         o);
+  }
+
+  /**
+   * The objects of the array field {@code name}, each decoded; other elements are skipped. Made
+   * unmodifiable here, so that the records' own copies are no copies: a stream decodes one or two
+   * of these per chunk, most of them with one element or none.
+   */
+  private static <T> List<T> objects(
+      JsonObject o, String name, java.util.function.Function<JsonObject, T> decode) {
+    JsonElement value = o.get(name);
+    if (value == null || !value.isJsonArray()) {
+      return List.of();
+    }
+    JsonArray array = value.getAsJsonArray();
+    if (array.size() == 1) {
+      JsonElement only = array.get(0);
+      return only.isJsonObject() ? List.of(decode.apply(only.getAsJsonObject())) : List.of();
+    }
+    List<T> decoded = new ArrayList<>(array.size());
+    for (JsonElement element : array) {
+      if (element.isJsonObject()) {
+        decoded.add(decode.apply(element.getAsJsonObject()));
+      }
+    }
+    return List.copyOf(decoded);
   }
 
   /**
@@ -110,12 +131,7 @@ public record ChatCompletionChunk(
     }
 
     static Delta of(JsonObject o) {
-      List<ToolCallDelta> toolCalls = new ArrayList<>();
-      for (JsonElement call : JsonFields.array(o, "tool_calls")) {
-        if (call.isJsonObject()) {
-          toolCalls.add(ToolCallDelta.of(call.getAsJsonObject()));
-        }
-      }
+      List<ToolCallDelta> toolCalls = objects(o, "tool_calls", ToolCallDelta::of);
       return new Delta(JsonFields.string(o, "role"), JsonFields.string(o, "content"), toolCalls, o);
     }
   }

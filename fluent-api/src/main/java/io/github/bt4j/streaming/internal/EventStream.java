@@ -8,6 +8,7 @@ import io.github.bt4j.streaming.StreamException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import okhttp3.Call;
@@ -22,12 +23,12 @@ import okhttp3.ResponseBody;
  */
 public final class EventStream<T> implements ServerSentEventStream<T> {
   /** Reads no event as an error. */
-  private static final Function<SseEvent, String> NO_ERRORS = event -> null;
+  private static final BiFunction<SseEvent, Object, String> NO_ERRORS = (event, value) -> null;
 
   private final SseSession session;
   private final Function<? super SseEvent, ? extends T> decoder;
   private final Predicate<? super SseEvent> endOfStream;
-  private final Function<? super SseEvent, String> errorMessage;
+  private final BiFunction<? super SseEvent, ? super T, String> errorMessage;
   // The raw view hands out the end marker too; the typed view only stops at it.
   private final boolean handOutEnd;
 
@@ -35,7 +36,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       SseSession session,
       Function<? super SseEvent, ? extends T> decoder,
       Predicate<? super SseEvent> endOfStream,
-      Function<? super SseEvent, String> errorMessage,
+      BiFunction<? super SseEvent, ? super T, String> errorMessage,
       boolean handOutEnd) {
     this.session = session;
     this.decoder = decoder;
@@ -105,13 +106,27 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
           session.finish();
           return null;
         }
-        String error = errorMessage.apply(event);
+        // Decoded first, so that an error carried in an ordinary event (a chat chunk that is an
+        // error object) is recognised from the decoded value rather than by parsing it twice.
+        T decoded = null;
+        RuntimeException undecodable = null;
+        try {
+          decoded = decoder.apply(event);
+        } catch (StreamException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          undecodable = e;
+        }
+        String error = errorMessage.apply(event, decoded);
         if (error != null) {
           session.finish();
           throw new StreamErrorException(
               error, event.data(), session.eventsReceived(), session.lastEventId());
         }
-        value = decoder.apply(event);
+        if (undecodable != null) {
+          throw undecodable;
+        }
+        value = decoded;
       } catch (StreamException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -166,8 +181,9 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     private final Response response;
     private final Function<? super SseEvent, ? extends T> decoder;
     private Predicate<? super SseEvent> endOfStream = event -> false;
-    private Function<? super SseEvent, String> errorMessage =
-        event -> "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
+    private BiFunction<? super SseEvent, ? super T, String> errorMessage =
+        (event, value) ->
+            "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
     private long maxEventBytes = SseReader.DEFAULT_MAX_EVENT_BYTES;
 
     private Builder(Call call, Response response, Function<? super SseEvent, ? extends T> decoder) {
@@ -191,12 +207,14 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     /**
      * Recognises error events, which end the typed view with a {@link StreamErrorException}. By
      * default an event named {@code error} is one, its message taken from a JSON string or a JSON
-     * object's {@code message}.
+     * object's {@code message}. The function is given each event with what the decoder made of it
+     * (null if the decoder failed or skipped it), so that an error recognisable only inside the
+     * data needs no second parse.
      *
      * @param errorMessage returns the error message of an error event, or null for other events
      * @return this builder
      */
-    public Builder<T> errorMessage(Function<? super SseEvent, String> errorMessage) {
+    public Builder<T> errorMessage(BiFunction<? super SseEvent, ? super T, String> errorMessage) {
       this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage");
       return this;
     }

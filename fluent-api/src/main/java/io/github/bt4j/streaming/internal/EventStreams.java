@@ -74,14 +74,19 @@ public final class EventStreams {
    * is an {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers
    * send when a generation fails part way.
    *
+   * @param event the event
+   * @param chunk the event decoded, or null if it did not decode (or is the end marker)
    * @return the message, or null when the event is not an error
    */
-  static String chatErrorMessage(SseEvent event) {
+  static String chatErrorMessage(SseEvent event, ChatCompletionChunk chunk) {
     String data = event.data();
     if ("error".equals(event.event())) {
       return ErrorMessages.fromData(data);
     }
-    // Only events that may be error objects are parsed a second time.
+    if (chunk != null) {
+      return isErrorObject(chunk.raw()) ? ErrorMessages.fromData(data) : null;
+    }
+    // Not a chunk: perhaps an error object that does not decode as one.
     if (!data.startsWith("{") || !data.contains("\"error\"")) {
       return null;
     }
@@ -91,6 +96,10 @@ public final class EventStreams {
     } catch (IllegalArgumentException e) {
       return null; // the decoder reports malformed chunks
     }
-    return o.has("error") && !o.has("choices") ? ErrorMessages.fromData(data) : null;
+    return isErrorObject(o) ? ErrorMessages.fromData(data) : null;
+  }
+
+  private static boolean isErrorObject(JsonObject o) {
+    return o.has("error") && !o.has("choices");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.SseEvent;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +15,31 @@ class EventStreamsTest {
   void chatErrorsAreRecognisedByEventNameOrAsErrorObjects() {
     assertEquals(
         "Rate limit reached",
-        EventStreams.chatErrorMessage(
+        errorOf(
             SseEvent.of(
                 "message", "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate\"}}")));
-    assertEquals("boom", EventStreams.chatErrorMessage(SseEvent.of("error", "\"boom\"")));
+    assertEquals("boom", errorOf(SseEvent.of("error", "\"boom\"")));
     assertNull(
-        EventStreams.chatErrorMessage(
+        errorOf(
             SseEvent.of("message", "{\"choices\":[{\"delta\":{\"content\":\"\\\"error\\\"\"}}]}")));
-    assertNull(EventStreams.chatErrorMessage(SseEvent.of("message", "[DONE]")));
+    assertNull(errorOf(SseEvent.of("message", "[DONE]")));
+  }
+
+  @Test
+  void anErrorObjectThatDoesNotDecodeAsAChunkIsStillAnError() {
+    SseEvent event = SseEvent.of("message", "{\"error\":\"quota\",\"created\":\"soon\"}");
+    assertEquals("quota", EventStreams.chatErrorMessage(event, null));
+  }
+
+  /** As the stream applies it: with the event decoded, or null where it does not decode. */
+  private static String errorOf(SseEvent event) {
+    ChatCompletionChunk chunk;
+    try {
+      chunk = ChatCompletionChunk.fromEvent(event);
+    } catch (IllegalArgumentException e) {
+      chunk = null;
+    }
+    return EventStreams.chatErrorMessage(event, chunk);
   }
 
   @Test
