@@ -40,9 +40,12 @@ final class ModelAdapter<T> extends TypeAdapter<T> {
   private final TypeAdapter<Object> mapValueWriter;
   private final TypeAdapter<JsonElement> tree;
 
-  /** One declared field of the model: its JSON name, Java field, decoder and writer. */
+  /**
+   * One declared field of the model: its JSON name, Java field, decoder and writer, and its place
+   * among the declared fields.
+   */
   private record Property(
-      String name, Field field, Type type, Decoder decoder, TypeAdapter<Object> writer) {
+      String name, Field field, Type type, Decoder decoder, TypeAdapter<Object> writer, int index) {
     Object get(Object owner) {
       try {
         return field.get(owner);
@@ -95,7 +98,8 @@ final class ModelAdapter<T> extends TypeAdapter<T> {
                 field,
                 fieldType,
                 decoders.forType(fieldType),
-                (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(fieldType)));
+                (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(fieldType)),
+                declared.size());
         declared.add(p);
         byName.put(p.name(), p);
       }
@@ -137,10 +141,12 @@ final class ModelAdapter<T> extends TypeAdapter<T> {
     T model = newInstance();
     ModelFields fields = stateOf(model);
     in.beginObject();
+    int expected = 0;
     while (in.hasNext()) {
       String name = in.nextName();
-      Property p = byName.get(name);
+      Property p = find(name, expected);
       if (p != null) {
+        expected = p.index() + 1;
         readDeclared(in, model, fields, p);
       } else {
         readUndeclared(in, model, fields, name);
@@ -148,6 +154,20 @@ final class ModelAdapter<T> extends TypeAdapter<T> {
     }
     in.endObject();
     return model;
+  }
+
+  /**
+   * The declared field named {@code name}, or null. Servers send fields in the spec's order, with
+   * some left out, so the next few after the last one read are tried first: comparing a name costs
+   * less than hashing it, which a fresh string from the reader needs for a map lookup.
+   */
+  private Property find(String name, int expected) {
+    for (int i = expected, end = Math.min(expected + 3, properties.length); i < end; i++) {
+      if (properties[i].name().equals(name)) {
+        return properties[i];
+      }
+    }
+    return byName.get(name);
   }
 
   private void readDeclared(JsonReader in, T model, ModelFields fields, Property p)

@@ -126,7 +126,8 @@ public final class ModelFields {
 
   private int indexOfNull(String jsonName) {
     for (int i = 0; i < nullCount; i++) {
-      if (nulls[i].equals(jsonName)) {
+      // The adapter passes the declared names themselves, so identity settles most comparisons.
+      if (nulls[i] == jsonName || nulls[i].equals(jsonName)) {
         return i;
       }
     }
@@ -134,6 +135,9 @@ public final class ModelFields {
   }
 
   void forget(String jsonName) {
+    if (raw == null && nullCount == 0) {
+      return; // a model being read: nothing to forget yet
+    }
     if (raw != null) {
       raw.remove(jsonName);
     }
