@@ -28,8 +28,8 @@ import java.util.function.Function;
  * its newest version: within the walk, a row is skipped if a row with the same {@code id} came
  * earlier, whatever its {@code _xact_id} (an earlier page, or earlier in the same page). Rows
  * without an {@code id} are all returned. {@link #deduplicate(boolean) deduplicate(false)} returns
- * every row as the server sends it, older versions included. The ids are remembered in about 10 to
- * 15 bytes each (hashes of the id: two distinct ids among a million are taken for one, and the
+ * every row as the server sends it, older versions included. The ids are remembered in about 9 to
+ * 12 bytes each (hashes of the id: two distinct ids among a million are taken for one, and the
  * later row skipped, with a chance of about 10^-11), so a million rows de-duplicate in a 64 MB
  * heap.
  *

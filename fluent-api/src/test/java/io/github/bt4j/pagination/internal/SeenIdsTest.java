@@ -35,7 +35,7 @@ class SeenIdsTest {
   }
 
   @Test
-  void holdsAMillionUuidsInUnderSixteenBytesEach() {
+  void holdsAMillionUuidsInUnderThirteenBytesEach() {
     SeenIds ids = new SeenIds();
     for (long i = 0; i < 1_000_000; i++) {
       assertTrue(ids.add(new UUID(i * 7919, ~i).toString()));
@@ -47,7 +47,7 @@ class SeenIdsTest {
     assertFalse(ids.contains(new UUID(-1, -1).toString()));
     assertEquals(1_000_000, ids.size());
     double bytesPerId = (double) ids.tableBytes() / ids.size();
-    assertTrue(bytesPerId < 16, "bytes per id: " + bytesPerId);
+    assertTrue(bytesPerId < 13, "bytes per id: " + bytesPerId);
   }
 
   @Test
