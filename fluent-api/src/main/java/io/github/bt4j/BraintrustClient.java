@@ -54,9 +54,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   private final Builder settings;
   private final List<Runnable> closeActions;
   private final Queries queries;
-  // Made on first use: most programs never ask for it, and it is one more class to load at start.
-  private volatile BraintrustClientAsync async;
-  private final Object asyncLock = new Object();
+  private final BraintrustClientAsync async;
 
   static {
     ClientAccess.register(client -> ((BraintrustClient) client).transport);
@@ -65,6 +63,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   private BraintrustClient(Builder b, Transport transport) {
     super(transport);
     this.transport = transport;
+    this.async = new BraintrustClientAsync(transport);
     this.settings = b.copy();
     this.closeActions = List.copyOf(b.closeActions);
     this.queries = new Queries(transport);
@@ -114,17 +113,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
    * @return the asynchronous view of this client
    */
   public BraintrustClientAsync async() {
-    BraintrustClientAsync view = async;
-    if (view == null) {
-      synchronized (asyncLock) {
-        view = async;
-        if (view == null) {
-          view = new BraintrustClientAsync(transport);
-          async = view;
-        }
-      }
-    }
-    return view;
+    return async;
   }
 
   /** The base URL every call goes to. */

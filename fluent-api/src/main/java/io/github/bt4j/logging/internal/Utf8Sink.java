@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 final class Utf8Sink extends Writer {
   /** A buffer that grew past this is not kept for the next event. */
-  private static final int KEPT_CAPACITY = 64 * 1024;
+  private static final int KEPT_CAPACITY = 16 * 1024;
 
   private static final ThreadLocal<Utf8Sink> LOCAL = ThreadLocal.withInitial(Utf8Sink::new);
 
@@ -98,15 +98,7 @@ final class Utf8Sink extends Writer {
 
   @Override
   public void write(char[] chars, int offset, int length) {
-    ensure(3 * length + 3);
-    for (int i = offset, end = offset + length; i < end; i++) {
-      char c = chars[i];
-      if (c < 0x80 && pendingHigh == 0) {
-        bytes[count++] = (byte) c;
-      } else {
-        put(c);
-      }
-    }
+    write(new String(chars, offset, length), 0, length); // Gson's JsonWriter writes strings
   }
 
   @Override
