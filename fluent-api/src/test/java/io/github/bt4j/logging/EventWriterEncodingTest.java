@@ -85,4 +85,36 @@ class EventWriterEncodingTest {
       assertTrue(expected.contains("?"), expected);
     }
   }
+
+  @Test
+  void anExplicitNullIdIsReplacedNotSentBesideTheNewOne() throws Exception {
+    try (ScriptedServer server = new ScriptedServer(Reply::stored);
+        BraintrustClient client =
+            BraintrustClient.builder().apiKey("sk-test").baseUrl(server.baseUrl()).build();
+        var logs =
+            EventWriter.projectLogs(
+                client, PROJECT, WriterOptions.builder().flushOnShutdown(false).build())) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("input", "a map");
+      map.put("id", null);
+      List<String> ids = new ArrayList<>();
+      ids.add(logs.log(map));
+      ids.add(logs.log(new InsertProjectLogsEvent().input("a model").id(null)));
+      ids.add(logs.log(new InsertProjectLogsEvent().id(null).input("null id first")));
+      logs.flush();
+      List<String> bodies = new ArrayList<>();
+      Map<String, JsonObject> rows = new HashMap<>();
+      for (var request : server.received()) {
+        bodies.add(request.body().toString());
+        request.rows().forEach(row -> rows.put(row.get("id").getAsString(), row));
+      }
+      assertEquals(3, rows.size(), String.join("\n", bodies));
+      for (String id : ids) {
+        assertTrue(rows.containsKey(id), id);
+      }
+      for (String body : bodies) {
+        assertTrue(!body.contains("\"id\":null"), body);
+      }
+    }
+  }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.github.bt4j.internal.EventIds;
+import io.github.bt4j.json.internal.Models;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public final class EventEncoder {
       if (existingId != null) {
         return new QueuedEvent(existingId, kind, json.toByteArray());
       }
-      if (json.contains(NULL_ID)) {
+      if (mayHaveNullId(event) && json.contains(NULL_ID)) {
         // A model that keeps an explicit null id (lossless models do) would otherwise be sent with
         // two ids, the null one last; rare enough to take the tree's way.
         JsonObject tree =
@@ -57,6 +58,21 @@ public final class EventEncoder {
     } finally {
       json.release();
     }
+  }
+
+  /**
+   * Whether the event may be written with an explicit {@code "id":null}: a map with an id key, a
+   * model whose id is an explicit null, or an object of another kind. Asking the object spares
+   * scanning the bytes of every event (a sixth of the insert profile).
+   */
+  private static boolean mayHaveNullId(Object event) {
+    if (event instanceof Map<?, ?> map) {
+      return map.containsKey("id");
+    }
+    if (event.getClass().getName().startsWith("io.github.bt4j.models.")) {
+      return Models.field(event, "id") != null;
+    }
+    return true;
   }
 
   /** The serialised object {@code "{}"} or {@code "{...}"} with {@code "id": id} put first. */
