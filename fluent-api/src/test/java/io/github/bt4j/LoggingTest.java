@@ -20,6 +20,8 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.internal.http.ClientAccess;
+import io.github.bt4j.internal.http.RetryRule;
+import io.github.bt4j.internal.http.Transport;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +129,9 @@ class LoggingTest {
               .url(client.baseUrl() + "v1/btql")
               .post(RequestBody.create("{}", MediaType.get("application/json")))
               .build();
+      Transport transport = ClientAccess.transportOf(client);
       try (Response response =
-          ClientAccess.transportOf(client).open(query, RequestOptions.none(), true)) {
+          transport.open(transport.newCall(query, RequestOptions.none(), RetryRule.ALWAYS))) {
         assertEquals(rows, response.body().string());
       }
       String text = log.text();

@@ -8,6 +8,7 @@ import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ErrorMapper;
 import io.github.bt4j.internal.http.RateLimitGate;
 import io.github.bt4j.internal.http.Retries;
+import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.ServerWait;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.logging.internal.Attempt;
@@ -256,7 +257,7 @@ public final class BatchSender {
 
   private Attempt attempt(Batch batch, byte[] body) {
     Request request = target.request(batch.kind(), RequestBody.create(body, JSON));
-    Call call = transport.newCall(request, requestOptions, false);
+    Call call = transport.newCall(request, requestOptions, RetryRule.NEVER);
     batch.currentCall(call);
     try (Response response = call.execute()) {
       if (response.isSuccessful()) {

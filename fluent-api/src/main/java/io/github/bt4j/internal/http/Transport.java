@@ -15,12 +15,16 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -109,9 +113,53 @@ public final class Transport implements AutoCloseable {
     return retries;
   }
 
-  /** The library's OkHttpClient defaults: see {@link HttpClients#defaultBuilder()}. */
+  /** The library's OkHttpClient defaults: 10 s to connect, 60 s per read and write, no delay. */
   public static OkHttpClient.Builder defaults() {
-    return HttpClients.defaultBuilder();
+    return new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(60))
+        .writeTimeout(Duration.ofSeconds(60))
+        .socketFactory(new NoDelaySocketFactory());
+  }
+
+  /**
+   * Turns Nagle's algorithm off on every socket. A request written in more than one segment
+   * otherwise waits for the server's delayed ACK (measured: 2-3x slower inserts on loopback).
+   */
+  private static final class NoDelaySocketFactory extends SocketFactory {
+    private final SocketFactory delegate = SocketFactory.getDefault();
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return noDelay(delegate.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return noDelay(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+        throws IOException {
+      return noDelay(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return noDelay(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+      return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+    }
+
+    private static Socket noDelay(Socket socket) throws IOException {
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
   }
 
   /**
@@ -158,14 +206,14 @@ public final class Transport implements AutoCloseable {
    * {@code retry} says when the request may be sent twice (see {@link RetryRule}).
    */
   public <T> T execute(retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
-    return run(call, options, retry, (response, body) -> body);
+    return execute(call.request(), options, retry);
   }
 
   /** Like {@link #execute}, but answers with the status and headers beside the parsed body. */
   public <T> RawResponse<T> executeRaw(
       retrofit2.Call<T> call, RequestOptions options, RetryRule retry) {
-    return run(
-        call,
+    return this.<T, RawResponse<T>>run(
+        call.request(),
         options,
         retry,
         (response, body) ->
@@ -182,14 +230,6 @@ public final class Transport implements AutoCloseable {
    */
   public <T> T execute(Request request, RequestOptions options, RetryRule retry) {
     return this.<T, T>run(request, options, retry, (response, body) -> body);
-  }
-
-  private <T, R> R run(
-      retrofit2.Call<T> call,
-      RequestOptions options,
-      RetryRule retry,
-      BiFunction<Response, T, R> result) {
-    return run(call.request(), options, retry, result);
   }
 
   private <T, R> R run(
@@ -244,16 +284,9 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Starts a call whose response the caller reads itself (streams, JSON lines). A non-2xx answer is
-   * closed and thrown as a typed exception; the caller must close the returned response.
-   */
-  public Response open(Request request, RequestOptions options, boolean retrySafe) {
-    return open(newCall(request, options, retrySafe));
-  }
-
-  /**
-   * Runs an already created call (see {@link #newCall}) as {@link #open(Request, RequestOptions,
-   * boolean)} does.
+   * Runs a call made by {@link #newCall} whose response the caller reads itself (streams, JSON
+   * lines, list pages). A non-2xx answer is closed and thrown as a typed exception; the caller must
+   * close the returned response.
    */
   public Response open(Call raw) {
     Request request = raw.request();
@@ -269,11 +302,6 @@ public final class Transport implements AutoCloseable {
       }
     }
     return response;
-  }
-
-  /** Creates an OkHttp call for {@code request} carrying the call's options. */
-  public Call newCall(Request request, RequestOptions options, boolean retrySafe) {
-    return newCall(request, options, retrySafe ? RetryRule.ALWAYS : RetryRule.NEVER);
   }
 
   /**

@@ -12,6 +12,7 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,7 +62,8 @@ public final class PageResponses {
 
   /** Sends {@code request} and receives the whole body. */
   public static BufferedPage receive(Transport transport, Request request, RequestOptions options) {
-    try (Response response = transport.open(request, options, true)) {
+    try (Response response =
+        transport.open(transport.newCall(request, options, RetryRule.ALWAYS))) {
       Buffer buffer = new Buffer();
       ResponseBody body = response.body();
       if (body != null) {
