@@ -135,19 +135,12 @@ public final class BatchSender {
    * such an event as settled.
    */
   public void settleRest(Batch batch, Throwable cause) {
-    List<Row> rest = new ArrayList<>();
-    for (QueuedEvent e : batch.events()) {
-      if (!e.isSettled()) {
-        rest.add(new Row(e));
-      }
-    }
-    if (!rest.isEmpty()) {
-      Throwable why =
-          cause != null
-              ? cause
-              : new IllegalStateException("the writer stopped sending these events (a bug)");
-      fail(reasonNow(), why, rest);
-    }
+    List<QueuedEvent> rest = batch.events().stream().filter(e -> !e.isSettled()).toList();
+    Throwable why =
+        cause != null
+            ? cause
+            : new IllegalStateException("the writer stopped sending these events (a bug)");
+    fail(reasonNow(), why, RowMerger.unmerged(rest));
   }
 
   private void deliver(Batch batch, List<Row> rows, RetryBudget budget, int[] isolationLeft) {
@@ -353,7 +346,11 @@ public final class BatchSender {
     return queue.isAbandoned() ? WriteFailure.Reason.CLOSED : WriteFailure.Reason.REQUEST_FAILED;
   }
 
-  private void fail(WriteFailure.Reason reason, Throwable cause, List<Row> rows) {
+  /** Reports the events of {@code rows} as failed, unless there are none. */
+  void fail(WriteFailure.Reason reason, Throwable cause, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     List<FailedEvent> events = new ArrayList<>();
     for (Row row : rows) {
       for (QueuedEvent e : row.members()) {

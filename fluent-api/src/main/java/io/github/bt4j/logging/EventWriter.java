@@ -10,6 +10,7 @@ import io.github.bt4j.logging.internal.EventEncoder;
 import io.github.bt4j.logging.internal.EventKind;
 import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
+import io.github.bt4j.logging.internal.RowMerger;
 import io.github.bt4j.logging.internal.Stderr;
 import io.github.bt4j.logging.internal.WriterCounters;
 import io.github.bt4j.models.FeedbackDatasetItem;
@@ -20,7 +21,6 @@ import io.github.bt4j.models.InsertExperimentEvent;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.SpanType;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,6 +91,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
   private final EventEncoder encoder;
   private final EventQueue queue;
   private final WriterCounters counters = new WriterCounters();
+  private final BatchSender sender;
   private final SenderThreads senders;
   private final Thread shutdownHook;
   private final Object closeLock = new Object();
@@ -115,7 +116,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
             options.maxBatchRows(),
             options.maxBatchBytes(),
             options.linger().toNanos());
-    BatchSender sender =
+    this.sender =
         new BatchSender(
             transport,
             target,
@@ -309,11 +310,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public void feedback(F item) {
     Objects.requireNonNull(item, "item == null");
-    String id = checkId(feedbackId.apply(item));
-    if (id == null) {
-      throw new IllegalArgumentException("feedback needs the id of the row it is about; set it");
-    }
-    accept(encoder.encode(item, id, EventKind.FEEDBACK));
+    queueFeedback(item, checkId(feedbackId.apply(item)));
   }
 
   /**
@@ -324,9 +321,12 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public void feedback(Map<String, ?> item) {
     Objects.requireNonNull(item, "item == null");
-    String id = EventEncoder.idOf(item);
+    queueFeedback(item, EventEncoder.idOf(item));
+  }
+
+  private void queueFeedback(Object item, String id) {
     if (id == null) {
-      throw new IllegalArgumentException("feedback needs the id of the row it is about");
+      throw new IllegalArgumentException("feedback needs the id of the row it is about; set it");
     }
     accept(encoder.encode(item, id, EventKind.FEEDBACK));
   }
@@ -367,6 +367,11 @@ public final class EventWriter<E, F> implements AutoCloseable {
   public boolean flush(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
     checkNotSenderThread("flush()");
+    return awaitSettled(timeout);
+  }
+
+  /** Whether everything accepted so far settled within {@code timeout} (false if interrupted). */
+  private boolean awaitSettled(Duration timeout) {
     try {
       return queue.awaitSettled(queue.lastSeq(), timeout.toNanos());
     } catch (InterruptedException e) {
@@ -398,15 +403,9 @@ public final class EventWriter<E, F> implements AutoCloseable {
       }
       checkNotSenderThread("close()");
       queue.close();
-      boolean delivered;
-      try {
-        delivered = queue.awaitSettled(queue.lastSeq(), timeout.toNanos());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        delivered = false;
-      }
+      boolean delivered = awaitSettled(timeout);
       if (!delivered) {
-        reportUnsent(queue.abandon());
+        sender.fail(WriteFailure.Reason.CLOSED, null, RowMerger.unmerged(queue.abandon()));
         senders.interrupt();
       }
       try {
@@ -484,18 +483,6 @@ public final class EventWriter<E, F> implements AutoCloseable {
       throw new IllegalArgumentException("the event's id must not be blank");
     }
     return id;
-  }
-
-  private void reportUnsent(List<QueuedEvent> events) {
-    if (events.isEmpty()) {
-      return;
-    }
-    List<FailedEvent> failed = new ArrayList<>(events.size());
-    for (QueuedEvent e : events) {
-      failed.add(new FailedEvent(e.id(), e.kind() == EventKind.FEEDBACK, e.json()));
-    }
-    counters.failed.add(failed.size());
-    report(new WriteFailure(WriteFailure.Reason.CLOSED, null, target.toString(), failed));
   }
 
   /**
