@@ -17,8 +17,9 @@ import io.github.bt4j.models.InsertExperimentEventRequest;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.InsertProjectLogsEventRequest;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Reading large amounts of data, lazily and in constant memory: SQL and BTQL queries through {@code
@@ -162,22 +163,15 @@ public final class Queries {
   public long deleteProjectLogs(
       String projectId, Iterable<String> ids, int batchSize, RequestOptions options) {
     Validation.uuid(projectId, "projectId");
+    LogsApi api = transport.api(LogsApi.class);
     return inBatches(
         ids,
         batchSize,
         options,
-        batch -> {
-          List<InsertProjectLogsEvent> events = new ArrayList<>(batch.size());
-          for (String id : batch) {
-            events.add(new InsertProjectLogsEvent().id(id).objectDelete(true));
-          }
-          return deleted(
-              transport
-                  .api(LogsApi.class)
-                  .postProjectLogsIdInsert(
-                      projectId, new InsertProjectLogsEventRequest().events(events)),
-              options);
-        });
+        id -> new InsertProjectLogsEvent().id(id).objectDelete(true),
+        rows ->
+            api.postProjectLogsIdInsert(
+                projectId, new InsertProjectLogsEventRequest().events(rows)));
   }
 
   /**
@@ -205,22 +199,15 @@ public final class Queries {
   public long deleteExperimentEvents(
       String experimentId, Iterable<String> ids, int batchSize, RequestOptions options) {
     Validation.uuid(experimentId, "experimentId");
+    ExperimentsApi api = transport.api(ExperimentsApi.class);
     return inBatches(
         ids,
         batchSize,
         options,
-        batch -> {
-          List<InsertExperimentEvent> events = new ArrayList<>(batch.size());
-          for (String id : batch) {
-            events.add(new InsertExperimentEvent().id(id).objectDelete(true));
-          }
-          return deleted(
-              transport
-                  .api(ExperimentsApi.class)
-                  .postExperimentIdInsert(
-                      experimentId, new InsertExperimentEventRequest().events(events)),
-              options);
-        });
+        id -> new InsertExperimentEvent().id(id).objectDelete(true),
+        rows ->
+            api.postExperimentIdInsert(
+                experimentId, new InsertExperimentEventRequest().events(rows)));
   }
 
   /**
@@ -247,55 +234,45 @@ public final class Queries {
   public long deleteDatasetEvents(
       String datasetId, Iterable<String> ids, int batchSize, RequestOptions options) {
     Validation.uuid(datasetId, "datasetId");
+    DatasetsApi api = transport.api(DatasetsApi.class);
     return inBatches(
         ids,
         batchSize,
         options,
-        batch -> {
-          List<InsertDatasetEvent> events = new ArrayList<>(batch.size());
-          for (String id : batch) {
-            events.add(new InsertDatasetEvent().id(id).objectDelete(true));
-          }
-          return deleted(
-              transport
-                  .api(DatasetsApi.class)
-                  .postDatasetIdInsert(datasetId, new InsertDatasetEventRequest().events(events)),
-              options);
-        });
+        id -> new InsertDatasetEvent().id(id).objectDelete(true),
+        rows -> api.postDatasetIdInsert(datasetId, new InsertDatasetEventRequest().events(rows)));
   }
 
-  private static long inBatches(
+  /**
+   * Sends the deletions of {@code ids} in batches, each row an {@code _object_delete} with its id
+   * (so sending a batch twice deletes once: always safe to retry), and counts the rows
+   * acknowledged.
+   */
+  private <R> long inBatches(
       Iterable<String> ids,
       int batchSize,
       RequestOptions options,
-      ToIntFunction<List<String>> send) {
+      Function<String, R> deletion,
+      Function<List<R>, retrofit2.Call<InsertEventsResponse>> insert) {
     Validation.required(ids, "ids");
     Validation.required(options, "options");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
     }
     long acknowledged = 0;
-    List<String> batch = new ArrayList<>(Math.min(batchSize, 1024));
-    for (String id : ids) {
-      batch.add(Validation.notBlank(id, "id"));
-      if (batch.size() == batchSize) {
-        acknowledged += send.applyAsInt(batch);
+    List<R> batch = new ArrayList<>(Math.min(batchSize, 1024));
+    Iterator<String> it = ids.iterator();
+    while (it.hasNext()) {
+      batch.add(deletion.apply(Validation.notBlank(it.next(), "id")));
+      if (batch.size() == batchSize || !it.hasNext()) {
+        InsertEventsResponse answer =
+            transport.execute(insert.apply(batch), options, RetryRule.ALWAYS);
+        acknowledged +=
+            answer == null || answer.getRowIds() == null ? 0 : answer.getRowIds().size();
         batch.clear();
       }
     }
-    if (!batch.isEmpty()) {
-      acknowledged += send.applyAsInt(batch);
-    }
     return acknowledged;
-  }
-
-  /**
-   * Sends one batch of deletions and counts the rows acknowledged. Every row is an {@code
-   * _object_delete} with its id, so sending it twice deletes once: always safe to retry.
-   */
-  private int deleted(retrofit2.Call<InsertEventsResponse> call, RequestOptions options) {
-    InsertEventsResponse response = transport.execute(call, options, RetryRule.ALWAYS);
-    return response == null || response.getRowIds() == null ? 0 : response.getRowIds().size();
   }
 
   @Override
