@@ -2,9 +2,7 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.api.BtqlApi;
-import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.Page;
 import io.github.bt4j.pagination.RowCursor;
@@ -24,29 +22,21 @@ import okhttp3.Request;
  *
  * @param <T> the row type
  */
-public final class BtqlPageSource<T> implements StreamingPageSource<T> {
-  /** What every walk of one query shares. */
-  public record Spec(
-      Transport transport,
-      RequestOptions options,
-      QueryShape shape,
-      QueryFormat format,
-      JsonObject extraFields,
-      int pageSize,
-      long maxRows) {}
-
-  private final Spec spec;
+final class BtqlPageSource<T> implements StreamingPageSource<T> {
+  private final BtqlQuery spec;
+  private final long maxRows;
   private final RowMapper<T> mapper;
   private long returned;
 
-  /** A new walk; {@code spec.maxRows()} is negative for no limit. */
-  public BtqlPageSource(Spec spec, RowMapper<T> mapper) {
+  /** A new walk of {@code spec}; {@code maxRows} is negative for no limit. */
+  BtqlPageSource(BtqlQuery spec, long maxRows, RowMapper<T> mapper) {
     this.spec = spec;
+    this.maxRows = maxRows;
     this.mapper = mapper;
   }
 
   private boolean wantsMore() {
-    return spec.maxRows() < 0 || returned < spec.maxRows();
+    return maxRows < 0 || returned < maxRows;
   }
 
   @Override
@@ -54,19 +44,18 @@ public final class BtqlPageSource<T> implements StreamingPageSource<T> {
     if (!wantsMore()) {
       return RowCursor.of(Page.last(List.of()));
     }
-    long remaining = spec.maxRows() < 0 ? Long.MAX_VALUE : spec.maxRows() - returned;
-    int limit = (int) Math.min(spec.pageSize(), remaining);
+    long remaining = maxRows < 0 ? Long.MAX_VALUE : maxRows - returned;
+    int limit = (int) Math.min(spec.pageSize, remaining);
     BtqlQueryRequest body = new BtqlQueryRequest();
-    spec.extraFields().entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
-    body._set("query", spec.shape().page(cursor, limit));
-    body._set("fmt", new JsonPrimitive(spec.format().wireName()));
-    Request request = spec.transport().api(BtqlApi.class).btqlQuery(body).request();
-    PageResponses.BufferedPage page =
-        PageResponses.receive(spec.transport(), request, spec.options());
+    spec.extraFields.entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
+    body._set("query", spec.shape.page(cursor, limit));
+    body._set("fmt", new JsonPrimitive(spec.format.wireName()));
+    Request request = spec.transport.api(BtqlApi.class).btqlQuery(body).request();
+    PageResponses.BufferedPage page = PageResponses.receive(spec.transport, request, spec.options);
     String headerCursor = cursorHeader(page);
     PageResponses.EnvelopeRows envelope =
-        spec.format() == QueryFormat.JSON
-            ? PageResponses.envelopeRows(spec.transport().gson(), page, "data")
+        spec.format == QueryFormat.JSON
+            ? PageResponses.envelopeRows(spec.transport.gson(), page, "data")
             : null;
     Iterator<JsonObject> rows = envelope != null ? envelope : PageResponses.jsonLines(page);
     return new RowCursor<>() {

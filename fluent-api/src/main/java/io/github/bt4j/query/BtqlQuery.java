@@ -41,14 +41,14 @@ public final class BtqlQuery {
 
   private static final Set<String> OWNED_FIELDS = Set.of("query", "fmt");
 
-  private final Transport transport;
-  private final QueryShape shape;
-  // Set only by with(), on a fresh copy, before the copy is handed out.
-  private QueryFormat format = QueryFormat.JSONL;
-  private int pageSize = DEFAULT_PAGE_SIZE;
+  final Transport transport;
+  final QueryShape shape;
+  // Set only by with(), on a fresh copy, before the copy is handed out; read by BtqlPageSource.
+  QueryFormat format = QueryFormat.JSONL;
+  int pageSize = DEFAULT_PAGE_SIZE;
   private long maxRows = -1;
-  private JsonObject extraFields = new JsonObject();
-  private RequestOptions options = RequestOptions.none();
+  JsonObject extraFields = new JsonObject();
+  RequestOptions options = RequestOptions.none();
   private String startCursor;
 
   BtqlQuery(Transport transport, QueryShape shape) {
@@ -205,13 +205,9 @@ public final class BtqlQuery {
   }
 
   private <T> AutoPager<T> pager(RowMapper<T> mapper) {
-    long total = maxRows;
-    if (shape.ownLimit() >= 0) {
-      total = total < 0 ? shape.ownLimit() : Math.min(total, shape.ownLimit());
-    }
-    BtqlPageSource.Spec spec =
-        new BtqlPageSource.Spec(transport, options, shape, format, extraFields, pageSize, total);
-    return AutoPager.<T>of(() -> new BtqlPageSource<>(spec, mapper)).startingAt(startCursor);
+    long own = shape.ownLimit();
+    long total = own < 0 ? maxRows : maxRows < 0 ? own : Math.min(maxRows, own);
+    return AutoPager.<T>of(() -> new BtqlPageSource<>(this, total, mapper)).startingAt(startCursor);
   }
 
   @Override

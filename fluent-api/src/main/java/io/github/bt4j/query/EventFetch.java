@@ -9,6 +9,7 @@ import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.AutoPager;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -51,93 +52,37 @@ public final class EventFetch {
   /** Traces per request unless {@link #tracesPerPage(int)} says otherwise. */
   public static final int DEFAULT_TRACES_PER_PAGE = 1000;
 
-  private final Transport transport;
-  private final Function<FetchEventsRequest, retrofit2.Call<?>> operation;
-  private final Settings settings;
-
-  /** What a fetch will send; copied, changed and frozen by each configuring method. */
-  private static final class Settings {
-    private Integer tracesPerPage;
-    private String version;
-    private String maxXactId;
-    private String maxRootSpanId;
-    private JsonArray filters;
-    private boolean deduplicate;
-    private RequestOptions options;
-    private String startCursor;
-
-    Integer tracesPerPage() {
-      return tracesPerPage;
-    }
-
-    String version() {
-      return version;
-    }
-
-    String maxXactId() {
-      return maxXactId;
-    }
-
-    String maxRootSpanId() {
-      return maxRootSpanId;
-    }
-
-    JsonArray filters() {
-      return filters;
-    }
-
-    boolean deduplicate() {
-      return deduplicate;
-    }
-
-    RequestOptions options() {
-      return options;
-    }
-
-    String startCursor() {
-      return startCursor;
-    }
-
-    Settings copy() {
-      Settings c = new Settings();
-      c.tracesPerPage = tracesPerPage;
-      c.version = version;
-      c.maxXactId = maxXactId;
-      c.maxRootSpanId = maxRootSpanId;
-      c.filters = filters;
-      c.deduplicate = deduplicate;
-      c.options = options;
-      c.startCursor = startCursor;
-      return c;
-    }
-  }
+  final Transport transport;
+  final Function<FetchEventsRequest, retrofit2.Call<?>> operation;
+  // Set only by with(), on a fresh copy, before the copy is handed out; read by EventPageSource.
+  int tracesPerPage = DEFAULT_TRACES_PER_PAGE;
+  String version;
+  String maxXactId;
+  String maxRootSpanId;
+  JsonArray filters;
+  boolean deduplicate = true;
+  RequestOptions options = RequestOptions.none();
+  private String startCursor;
 
   /** A fetch through {@code operation}, the store's fetch operation of the generated interface. */
   EventFetch(Transport transport, Function<FetchEventsRequest, retrofit2.Call<?>> operation) {
-    this(transport, operation, defaults());
-  }
-
-  private EventFetch(
-      Transport transport,
-      Function<FetchEventsRequest, retrofit2.Call<?>> operation,
-      Settings settings) {
     this.transport = transport;
     this.operation = operation;
-    this.settings = settings;
   }
 
-  private static Settings defaults() {
-    Settings s = new Settings();
-    s.tracesPerPage = DEFAULT_TRACES_PER_PAGE;
-    s.deduplicate = true;
-    s.options = RequestOptions.none();
-    return s;
-  }
-
-  private EventFetch with(java.util.function.Consumer<Settings> change) {
-    Settings s = settings.copy();
-    change.accept(s);
-    return new EventFetch(transport, operation, s);
+  /** A copy of this fetch with {@code change} applied. */
+  private EventFetch with(Consumer<EventFetch> change) {
+    EventFetch copy = new EventFetch(transport, operation);
+    copy.tracesPerPage = tracesPerPage;
+    copy.version = version;
+    copy.maxXactId = maxXactId;
+    copy.maxRootSpanId = maxRootSpanId;
+    copy.filters = filters;
+    copy.deduplicate = deduplicate;
+    copy.options = options;
+    copy.startCursor = startCursor;
+    change.accept(copy);
+    return copy;
   }
 
   /**
@@ -261,27 +206,17 @@ public final class EventFetch {
   }
 
   private <T> AutoPager<T> pager(RowMapper<T> mapper) {
-    Settings s = settings;
-    EventPageSource.Spec spec =
-        new EventPageSource.Spec(
-            transport,
-            operation,
-            s.options(),
-            s.tracesPerPage(),
-            s.version(),
-            s.maxXactId(),
-            s.maxRootSpanId(),
-            s.filters(),
-            s.deduplicate());
-    return AutoPager.<T>of(() -> new EventPageSource<>(spec, mapper)).startingAt(s.startCursor());
+    return AutoPager.<T>of(() -> new EventPageSource<>(this, mapper)).startingAt(startCursor);
   }
 
   @Override
   public String toString() {
     return "EventFetch{url="
         + operation.apply(new FetchEventsRequest()).request().url()
-        + ", "
-        + settings
+        + ", tracesPerPage="
+        + tracesPerPage
+        + ", deduplicate="
+        + deduplicate
         + "}";
   }
 }

@@ -1,11 +1,8 @@
 package io.github.bt4j.query;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.PaginationException;
-import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.RowCursor;
 import io.github.bt4j.pagination.StreamingPageSource;
@@ -13,7 +10,6 @@ import io.github.bt4j.pagination.internal.PageFingerprints;
 import io.github.bt4j.pagination.internal.PageResponses;
 import io.github.bt4j.pagination.internal.SeenIds;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
 import okhttp3.Request;
 
 /**
@@ -27,41 +23,25 @@ import okhttp3.Request;
  *
  * @param <T> the row type
  */
-public final class EventPageSource<T> implements StreamingPageSource<T> {
-  /**
-   * What every walk of one fetch shares; {@code operation} is the store's fetch operation of the
-   * generated interface, which builds each page's request from its body.
-   */
-  public record Spec(
-      Transport transport,
-      Function<FetchEventsRequest, retrofit2.Call<?>> operation,
-      RequestOptions options,
-      Integer tracesPerPage,
-      String version,
-      String maxXactId,
-      String maxRootSpanId,
-      JsonArray filters,
-      boolean deduplicate) {}
-
-  private final Spec spec;
+final class EventPageSource<T> implements StreamingPageSource<T> {
+  private final EventFetch spec;
   private final RowMapper<T> mapper;
   private final SeenIds seenIds;
   private final PageFingerprints pages = new PageFingerprints();
 
-  /** A new walk. */
-  public EventPageSource(Spec spec, RowMapper<T> mapper) {
+  /** A new walk of {@code spec}. */
+  EventPageSource(EventFetch spec, RowMapper<T> mapper) {
     this.spec = spec;
     this.mapper = mapper;
-    this.seenIds = spec.deduplicate() ? new SeenIds() : null;
+    this.seenIds = spec.deduplicate ? new SeenIds() : null;
   }
 
   @Override
   public RowCursor<T> open(String cursor) {
-    Request request = spec.operation().apply(body(cursor)).request();
-    PageResponses.BufferedPage page =
-        PageResponses.receive(spec.transport(), request, spec.options());
+    Request request = spec.operation.apply(body(cursor)).request();
+    PageResponses.BufferedPage page = PageResponses.receive(spec.transport, request, spec.options);
     PageResponses.EnvelopeRows rows =
-        PageResponses.envelopeRows(spec.transport().gson(), page, "events");
+        PageResponses.envelopeRows(spec.transport.gson(), page, "events");
     return new RowCursor<>() {
       private final PageFingerprints.Fingerprint fingerprint = new PageFingerprints.Fingerprint();
       private T pending;
@@ -132,25 +112,23 @@ public final class EventPageSource<T> implements StreamingPageSource<T> {
 
   private FetchEventsRequest body(String cursor) {
     FetchEventsRequest body = new FetchEventsRequest();
-    if (spec.tracesPerPage() != null) {
-      body.limit(spec.tracesPerPage());
-    }
+    body.limit(spec.tracesPerPage);
     if (cursor != null) {
       body.cursor(cursor);
     } else {
       // The deprecated hand-made cursor only places the first page; the server's cursor follows.
-      if (spec.maxXactId() != null) {
-        body.maxXactId(spec.maxXactId());
+      if (spec.maxXactId != null) {
+        body.maxXactId(spec.maxXactId);
       }
-      if (spec.maxRootSpanId() != null) {
-        body.maxRootSpanId(spec.maxRootSpanId());
+      if (spec.maxRootSpanId != null) {
+        body.maxRootSpanId(spec.maxRootSpanId);
       }
     }
-    if (spec.version() != null) {
-      body.version(spec.version());
+    if (spec.version != null) {
+      body.version(spec.version);
     }
-    if (spec.filters() != null) {
-      body._set("filters", spec.filters().deepCopy());
+    if (spec.filters != null) {
+      body._set("filters", spec.filters.deepCopy());
     }
     return body;
   }
