@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.streaming.internal.EventStream;
 import io.github.bt4j.streaming.internal.SseLimitExceededException;
+import io.github.bt4j.streaming.internal.SseReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -48,8 +50,10 @@ class ServerSentEventStreamTest {
 
   /** A call made and its response, ready to stream. */
   private record Exchange(Call call, Response response) {
-    <T> EventStream.Builder<T> stream(Function<SseEvent, T> decoder) {
-      return EventStream.builder(call, response, decoder);
+    <T> EventStream<T> stream(
+        Function<SseEvent, T> decoder, Predicate<SseEvent> endOfStream, long maxEventBytes) {
+      return EventStream.open(
+          call, response, decoder, endOfStream, EventStream.ERROR_EVENTS, maxEventBytes);
     }
   }
 
@@ -63,9 +67,8 @@ class ServerSentEventStreamTest {
   private static ServerSentEventStream<String> dataStream(ScriptedHttpServer server)
       throws IOException {
     Exchange exchange = connect(server);
-    return exchange.stream(SseEvent::data)
-        .endOfStream(event -> "[DONE]".equals(event.data()))
-        .build();
+    return exchange.stream(
+        SseEvent::data, event -> "[DONE]".equals(event.data()), SseReader.DEFAULT_MAX_EVENT_BYTES);
   }
 
   @Test
@@ -218,7 +221,7 @@ class ServerSentEventStreamTest {
     try (ScriptedHttpServer server =
             new ScriptedHttpServer(send("data: short\n\n"), send("data: " + "x".repeat(100)));
         ServerSentEventStream<String> stream =
-            connect(server).stream(SseEvent::data).maxEventBytes(64).build()) {
+            connect(server).stream(SseEvent::data, event -> false, 64)) {
       Iterator<String> events = stream.iterator();
       assertEquals("short", events.next());
       StreamException e = assertThrows(StreamException.class, events::hasNext);
@@ -235,7 +238,8 @@ class ServerSentEventStreamTest {
     try (ScriptedHttpServer server =
             new ScriptedHttpServer(
                 send("data: 1\n\nevent: ping\ndata: x\n\ndata: 2\n\ndata: three\n\n"), end());
-        ServerSentEventStream<Integer> stream = connect(server).stream(decoder).build()) {
+        ServerSentEventStream<Integer> stream =
+            connect(server).stream(decoder, event -> false, SseReader.DEFAULT_MAX_EVENT_BYTES)) {
       Iterator<Integer> numbers = stream.iterator();
       assertEquals(1, numbers.next());
       assertEquals(2, numbers.next());

@@ -25,6 +25,13 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   /** Reads no event as an error. */
   private static final BiFunction<SseEvent, Object, String> NO_ERRORS = (event, value) -> null;
 
+  /**
+   * Reads an event named {@code error} as an error, its message taken from a JSON string or a JSON
+   * object's {@code message}.
+   */
+  public static final BiFunction<SseEvent, Object, String> ERROR_EVENTS =
+      (event, value) -> "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
+
   private final SseSession session;
   private final Function<? super SseEvent, ? extends T> decoder;
   private final Predicate<? super SseEvent> endOfStream;
@@ -46,17 +53,49 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   }
 
   /**
-   * Starts configuring a stream over a response whose status the caller has already checked.
+   * A typed stream over a response whose status the caller has already checked; nothing is read
+   * until it is consumed.
    *
    * @param call the call that produced the response; {@link #close()} cancels it
    * @param response the successful response
    * @param decoder turns each event into a value, or into null to skip the event
+   * @param endOfStream matches the end marker (such as {@code data: [DONE]}), which ends the stream
+   *     and which the typed view does not decode; {@code event -> false} to end only with the
+   *     response
+   * @param errorMessage returns the message of an error event, which ends the typed view with a
+   *     {@link StreamErrorException}, or null for other events; it is given each event with what
+   *     the decoder made of it (null if the decoder failed or skipped it), so that an error
+   *     recognisable only inside the data needs no second parse. {@link #ERROR_EVENTS} is the usual
+   *     rule
+   * @param maxEventBytes the largest line, and the largest data of one event, in bytes; beyond it
+   *     the stream fails rather than buffer without bound ({@link
+   *     SseReader#DEFAULT_MAX_EVENT_BYTES} is the usual limit)
    * @param <T> the type events are decoded into
-   * @return a builder
+   * @return the stream
+   * @throws IllegalArgumentException if the response has no body or the limit is not positive
    */
-  public static <T> Builder<T> builder(
-      Call call, Response response, Function<? super SseEvent, ? extends T> decoder) {
-    return new Builder<>(call, response, decoder);
+  public static <T> EventStream<T> open(
+      Call call,
+      Response response,
+      Function<? super SseEvent, ? extends T> decoder,
+      Predicate<? super SseEvent> endOfStream,
+      BiFunction<? super SseEvent, ? super T, String> errorMessage,
+      long maxEventBytes) {
+    ResponseBody body = Objects.requireNonNull(response, "response").body();
+    if (body == null) {
+      throw new IllegalArgumentException("The response has no body to stream");
+    }
+    SseSession session =
+        new SseSession(
+            Objects.requireNonNull(call, "call"),
+            response,
+            new SseReader(body.source(), maxEventBytes));
+    return new EventStream<>(
+        session,
+        Objects.requireNonNull(decoder, "decoder"),
+        Objects.requireNonNull(endOfStream, "endOfStream"),
+        Objects.requireNonNull(errorMessage, "errorMessage"),
+        false);
   }
 
   @Override
@@ -168,87 +207,6 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       T value = next;
       next = null;
       return value;
-    }
-  }
-
-  /**
-   * Configures an {@link EventStream}.
-   *
-   * @param <T> the type events are decoded into
-   */
-  public static final class Builder<T> {
-    private final Call call;
-    private final Response response;
-    private final Function<? super SseEvent, ? extends T> decoder;
-    private Predicate<? super SseEvent> endOfStream = event -> false;
-    private BiFunction<? super SseEvent, ? super T, String> errorMessage =
-        (event, value) ->
-            "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
-    private long maxEventBytes = SseReader.DEFAULT_MAX_EVENT_BYTES;
-
-    private Builder(Call call, Response response, Function<? super SseEvent, ? extends T> decoder) {
-      this.call = Objects.requireNonNull(call, "call");
-      this.response = Objects.requireNonNull(response, "response");
-      this.decoder = Objects.requireNonNull(decoder, "decoder");
-    }
-
-    /**
-     * Ends the stream at the first event this matches, such as {@code data: [DONE]}; the typed view
-     * does not decode that event. By default only the end of the response ends the stream.
-     *
-     * @param endOfStream matches the end marker
-     * @return this builder
-     */
-    public Builder<T> endOfStream(Predicate<? super SseEvent> endOfStream) {
-      this.endOfStream = Objects.requireNonNull(endOfStream, "endOfStream");
-      return this;
-    }
-
-    /**
-     * Recognises error events, which end the typed view with a {@link StreamErrorException}. By
-     * default an event named {@code error} is one, its message taken from a JSON string or a JSON
-     * object's {@code message}. The function is given each event with what the decoder made of it
-     * (null if the decoder failed or skipped it), so that an error recognisable only inside the
-     * data needs no second parse.
-     *
-     * @param errorMessage returns the error message of an error event, or null for other events
-     * @return this builder
-     */
-    public Builder<T> errorMessage(BiFunction<? super SseEvent, ? super T, String> errorMessage) {
-      this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage");
-      return this;
-    }
-
-    /**
-     * Sets the largest line, and the largest data of one event, in bytes; beyond it the stream
-     * fails rather than buffer without bound. The default is 16 MiB.
-     *
-     * @param maxEventBytes the limit, positive
-     * @return this builder
-     */
-    public Builder<T> maxEventBytes(long maxEventBytes) {
-      if (maxEventBytes < 1) {
-        throw new IllegalArgumentException("maxEventBytes must be positive: " + maxEventBytes);
-      }
-      this.maxEventBytes = maxEventBytes;
-      return this;
-    }
-
-    /**
-     * Creates the typed stream; nothing is read until it is consumed.
-     *
-     * @return the stream
-     * @throws IllegalArgumentException if the response has no body
-     */
-    public EventStream<T> build() {
-      ResponseBody body = response.body();
-      if (body == null) {
-        throw new IllegalArgumentException("The response has no body to stream");
-      }
-      SseSession session =
-          new SseSession(
-              new StreamConnection(call, response), new SseReader(body.source(), maxEventBytes));
-      return new EventStream<>(session, decoder, endOfStream, errorMessage, false);
     }
   }
 }

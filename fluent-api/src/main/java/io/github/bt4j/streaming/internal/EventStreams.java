@@ -27,7 +27,13 @@ public final class EventStreams {
    * @return the stream
    */
   public static ServerSentEventStream<FunctionEvent> functionEvents(Call call, Response response) {
-    return EventStream.<FunctionEvent>builder(call, response, FunctionEvent::parse).build();
+    return EventStream.open(
+        call,
+        response,
+        FunctionEvent::parse,
+        event -> false,
+        EventStream.ERROR_EVENTS,
+        SseReader.DEFAULT_MAX_EVENT_BYTES);
   }
 
   /**
@@ -41,10 +47,13 @@ public final class EventStreams {
    */
   public static ServerSentEventStream<ChatCompletionChunk> chatCompletionChunks(
       Call call, Response response) {
-    return EventStream.<ChatCompletionChunk>builder(call, response, ChatCompletionChunk::fromEvent)
-        .endOfStream(ChatCompletionChunk::isDone)
-        .errorMessage(EventStreams::chatErrorMessage)
-        .build();
+    return EventStream.open(
+        call,
+        response,
+        ChatCompletionChunk::fromEvent,
+        ChatCompletionChunk::isDone,
+        EventStreams::chatErrorMessage,
+        SseReader.DEFAULT_MAX_EVENT_BYTES);
   }
 
   /**

@@ -5,23 +5,35 @@ import io.github.bt4j.streaming.StreamCancelledException;
 import io.github.bt4j.streaming.StreamException;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Response;
 
 /**
- * The reading state of one event-stream response, shared by its typed and raw views: the
- * connection, the parser, how far reading got, and whether a view has claimed the stream.
+ * The reading state of one event-stream response, shared by its typed and raw views: the call and
+ * response, the parser, how far reading got, and whether a view has claimed the stream.
  *
- * <p>Only the consuming thread reads; {@link #close()} may come from any thread.
+ * <p>Only the consuming thread reads; {@link #close()} may come from any thread. OkHttp's response
+ * body is not safe to close while another thread reads it, but {@link Call#cancel()} is: it shuts
+ * the socket, so a blocked read fails at once. A close from another thread therefore cancels the
+ * call right away and leaves closing the body to the reading thread when its read returns; an idle
+ * stream is closed on the spot. The response is closed exactly once, whichever thread asks.
  */
 final class SseSession {
-  private final StreamConnection connection;
+  private final Call call;
+  private final Response response;
   private final SseReader reader;
   private final AtomicBoolean claimed = new AtomicBoolean();
   private long eventsReceived;
   private String lastEventId;
   private boolean finished;
+  // Guarded by this: whether a read is under way, the call cancelled, the response closed.
+  private boolean reading;
+  private boolean cancelled;
+  private boolean released;
 
-  SseSession(StreamConnection connection, SseReader reader) {
-    this.connection = connection;
+  SseSession(Call call, Response response, SseReader reader) {
+    this.call = call;
+    this.response = response;
     this.reader = reader;
   }
 
@@ -64,16 +76,19 @@ final class SseSession {
    * @throws StreamException if the connection broke or an event was too large
    */
   SseEvent read() {
-    if (!connection.beginRead()) {
-      finished = true;
-      throw new StreamCancelledException(null, eventsReceived, lastEventId);
+    synchronized (this) {
+      if (cancelled || released) {
+        finished = true;
+        throw new StreamCancelledException(null, eventsReceived, lastEventId);
+      }
+      reading = true;
     }
     SseEvent event;
     try {
       event = reader.next();
     } catch (IOException | RuntimeException e) {
       finish();
-      if (connection.isCancelled()) {
+      if (isCancelled()) {
         throw new StreamCancelledException(e, eventsReceived, lastEventId);
       }
       String what =
@@ -82,7 +97,7 @@ final class SseSession {
               : "The event stream broke off: " + e;
       throw new StreamException(what, e, eventsReceived, lastEventId);
     } finally {
-      connection.endRead();
+      endRead();
     }
     if (event == null) {
       finish();
@@ -92,14 +107,52 @@ final class SseSession {
     return event;
   }
 
+  /** Marks the end of a read, closing the response if {@link #close()} came in meanwhile. */
+  private void endRead() {
+    boolean cancelledMeanwhile;
+    synchronized (this) {
+      reading = false;
+      cancelledMeanwhile = cancelled;
+    }
+    if (cancelledMeanwhile) {
+      release();
+    }
+  }
+
+  private synchronized boolean isCancelled() {
+    return cancelled;
+  }
+
   /** Ends reading and releases the response; called by the reading thread. */
   void finish() {
     finished = true;
-    connection.release();
+    release();
   }
 
-  /** Closes from any thread, cancelling the call if reading had not finished. */
+  /** Closes the response, once. */
+  private void release() {
+    synchronized (this) {
+      if (released) {
+        return;
+      }
+      released = true;
+    }
+    response.close();
+  }
+
+  /** Closes from any thread: the connection is shut at once (never reused) unless finished. */
   void close() {
-    connection.cancel();
+    boolean idle;
+    synchronized (this) {
+      if (cancelled || released) {
+        return;
+      }
+      cancelled = true;
+      idle = !reading;
+    }
+    call.cancel();
+    if (idle) {
+      release();
+    }
   }
 }
