@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -150,15 +151,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
   }
 
   /** Builds a {@link BraintrustClient}. */
-  public static final class Builder {
+  public static final class Builder implements Cloneable {
     private String apiKey;
     private String baseUrl = US_API_URL;
     private String impersonateUser;
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration writeTimeout;
-    private Duration callTimeout;
+    private Map<String, String> headers = new LinkedHashMap<>();
+    // The timeouts set, applied in order to the OkHttpClient; null if none was.
+    private UnaryOperator<OkHttpClient.Builder> timeouts;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private OkHttpClient okHttpClient;
     private Sleeper sleeper = Sleeper.system();
@@ -166,29 +165,21 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     private HttpLogLevel logLevel = HttpLogLevel.OFF;
     private boolean allowPlainHttp;
     // Not copied by copy(): a client derived with withOptions must not run its parent's actions.
-    private final List<Runnable> closeActions = new ArrayList<>();
+    private List<Runnable> closeActions = new ArrayList<>();
     // Set by withOptions only: the parent's resources, which the derived client shares.
     private ClientResources shared;
 
     private Builder() {}
 
     private Builder copy() {
-      Builder b = new Builder();
-      b.apiKey = apiKey;
-      b.baseUrl = baseUrl;
-      b.impersonateUser = impersonateUser;
-      b.headers.putAll(headers);
-      b.connectTimeout = connectTimeout;
-      b.readTimeout = readTimeout;
-      b.writeTimeout = writeTimeout;
-      b.callTimeout = callTimeout;
-      b.retryPolicy = retryPolicy;
-      b.okHttpClient = okHttpClient;
-      b.sleeper = sleeper;
-      b.clock = clock;
-      b.logLevel = logLevel;
-      b.allowPlainHttp = allowPlainHttp;
-      return b;
+      try {
+        Builder b = (Builder) clone();
+        b.headers = new LinkedHashMap<>(headers);
+        b.closeActions = new ArrayList<>();
+        return b;
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
     }
 
     /**
@@ -278,20 +269,20 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
     /** Limits the time to open a connection (10 s by default). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Validation.positive(timeout, "connectTimeout");
-      return this;
+      Duration t = Validation.positive(timeout, "connectTimeout");
+      return timeout(http -> http.connectTimeout(t));
     }
 
     /** Limits each wait for response bytes (60 s by default). */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Validation.positive(timeout, "readTimeout");
-      return this;
+      Duration t = Validation.positive(timeout, "readTimeout");
+      return timeout(http -> http.readTimeout(t));
     }
 
     /** Limits each wait to send request bytes (60 s by default). */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = Validation.positive(timeout, "writeTimeout");
-      return this;
+      Duration t = Validation.positive(timeout, "writeTimeout");
+      return timeout(http -> http.writeTimeout(t));
     }
 
     /**
@@ -300,7 +291,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
      * {@link io.github.bt4j.core.RequestOptions#timeout()} sets one.
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = Validation.positive(timeout, "callTimeout");
+      Duration t = Validation.positive(timeout, "callTimeout");
+      return timeout(http -> http.callTimeout(t));
+    }
+
+    private Builder timeout(UnaryOperator<OkHttpClient.Builder> setting) {
+      UnaryOperator<OkHttpClient.Builder> before = timeouts;
+      timeouts = before == null ? setting : http -> setting.apply(before.apply(http));
       return this;
     }
 
@@ -382,24 +379,8 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
               () -> ThreadLocalRandom.current().nextDouble(),
               logLevel);
       OkHttpClient base = okHttpClient != null ? okHttpClient : Transport.defaults().build();
-      if (connectTimeout != null
-          || readTimeout != null
-          || writeTimeout != null
-          || callTimeout != null) {
-        OkHttpClient.Builder b = base.newBuilder();
-        if (connectTimeout != null) {
-          b.connectTimeout(connectTimeout);
-        }
-        if (readTimeout != null) {
-          b.readTimeout(readTimeout);
-        }
-        if (writeTimeout != null) {
-          b.writeTimeout(writeTimeout);
-        }
-        if (callTimeout != null) {
-          b.callTimeout(callTimeout);
-        }
-        base = b.build();
+      if (timeouts != null) {
+        base = timeouts.apply(base.newBuilder()).build();
       }
       ClientResources resources =
           shared != null ? shared.share() : ClientResources.create(base, okHttpClient == null);
