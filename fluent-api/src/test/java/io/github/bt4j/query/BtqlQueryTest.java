@@ -328,4 +328,34 @@ class BtqlQueryTest {
         postRequestedFor(urlEqualTo(url))
             .withRequestBody(equalToJson("{\"events\":[{\"id\":\"e\",\"_object_delete\":true}]}")));
   }
+
+  @Test
+  void experimentAndDatasetDeletesGoToTheirOwnInsertEndpoints(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    String id = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
+    String experiment = "/v1/experiment/" + id + "/insert";
+    String dataset = "/v1/dataset/" + id + "/insert";
+    wm.register(post(urlEqualTo(experiment)).willReturn(okJson("{\"row_ids\":[\"x\"]}")));
+    wm.register(post(urlEqualTo(dataset)).willReturn(okJson("{\"row_ids\":[\"x\",\"y\"]}")));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(
+          2, client.queries().deleteExperimentEvents(id, List.of("a", "b", "c"), 2, none()));
+      assertEquals(2, client.queries().deleteDatasetEvents(id, List.of("d", "e")));
+    }
+    wm.verifyThat(2, postRequestedFor(urlEqualTo(experiment)));
+    wm.verifyThat(
+        postRequestedFor(urlEqualTo(experiment))
+            .withRequestBody(equalToJson("{\"events\":[{\"id\":\"c\",\"_object_delete\":true}]}")));
+    wm.verifyThat(
+        1,
+        postRequestedFor(urlEqualTo(dataset))
+            .withRequestBody(
+                equalToJson(
+                    "{\"events\":[{\"id\":\"d\",\"_object_delete\":true},"
+                        + "{\"id\":\"e\",\"_object_delete\":true}]}")));
+  }
+
+  private static io.github.bt4j.core.RequestOptions none() {
+    return io.github.bt4j.core.RequestOptions.none();
+  }
 }
