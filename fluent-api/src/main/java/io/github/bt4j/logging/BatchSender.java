@@ -135,12 +135,19 @@ public final class BatchSender {
    * such an event as settled.
    */
   public void settleRest(Batch batch, Throwable cause) {
-    List<QueuedEvent> rest = batch.events().stream().filter(e -> !e.isSettled()).toList();
-    Throwable why =
-        cause != null
-            ? cause
-            : new IllegalStateException("the writer stopped sending these events (a bug)");
-    fail(reasonNow(), why, RowMerger.unmerged(rest));
+    List<Row> rest = new ArrayList<>();
+    for (QueuedEvent e : batch.events()) {
+      if (!e.isSettled()) {
+        rest.add(new Row(e));
+      }
+    }
+    if (!rest.isEmpty()) {
+      Throwable why =
+          cause != null
+              ? cause
+              : new IllegalStateException("the writer stopped sending these events (a bug)");
+      fail(reasonNow(), why, rest);
+    }
   }
 
   private void deliver(Batch batch, List<Row> rows, RetryBudget budget, int[] isolationLeft) {
