@@ -10,6 +10,7 @@ import io.github.bt4j.internal.EventIds;
 import io.github.bt4j.json.internal.Models;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serialises events to the JSON bytes that will be sent, on the caller's thread, giving each row an
@@ -20,6 +21,7 @@ public final class EventEncoder {
   private static final byte[] NULL_ID = "\"id\":null".getBytes(StandardCharsets.US_ASCII);
 
   private final Gson gson;
+  private final AtomicReference<Utf8Sink> spareSink = new AtomicReference<>();
 
   /** Creates an encoder that writes JSON with {@code gson}. */
   public EventEncoder(Gson gson) {
@@ -31,7 +33,7 @@ public final class EventEncoder {
    * id is {@code existingId} (null if it has none yet).
    */
   public QueuedEvent encode(Object event, String existingId, EventKind kind) {
-    Utf8Sink json = Utf8Sink.acquire();
+    Utf8Sink json = Utf8Sink.acquire(spareSink);
     try {
       gson.toJson(event, event.getClass(), gson.newJsonWriter(json));
       int size = json.size();
@@ -56,7 +58,7 @@ public final class EventEncoder {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e); // not reached: the sink is in memory
     } finally {
-      json.release();
+      json.release(spareSink);
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.bt4j.logging.internal;
 
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link Writer} that encodes what it is given as UTF-8 into a growable byte array, so that Gson
@@ -10,41 +11,35 @@ import java.util.Arrays;
  * {@code Appendable} wrapper costs on Java 17). Encodes exactly as {@code String.getBytes(UTF_8)}
  * does: a surrogate pair becomes one four-byte sequence, an unpaired surrogate becomes {@code '?'}.
  *
- * <p>One instance per thread is reused ({@link #acquire()}), since the writer's callers encode one
- * event after another; an instance is used by one encode at a time.
+ * <p>An encoder keeps one spare sink for its next event ({@link #acquire}, {@link #release}); a
+ * caller that finds it taken by another thread gets a new one. Not a thread-local: a thread that
+ * outlives the library (an application server's) would keep its class loader alive.
  */
 final class Utf8Sink extends Writer {
   /** A buffer that grew past this is not kept for the next event. */
   private static final int KEPT_CAPACITY = 16 * 1024;
 
-  private static final ThreadLocal<Utf8Sink> LOCAL = ThreadLocal.withInitial(Utf8Sink::new);
-
   private byte[] bytes = new byte[2048];
   private int count;
   private char pendingHigh;
-  private boolean inUse;
 
-  /**
-   * An empty sink for this thread: the thread's own, or a new one if the thread's is in use (an
-   * event whose serialisation logs another event).
-   */
-  static Utf8Sink acquire() {
-    Utf8Sink sink = LOCAL.get();
-    if (sink.inUse) {
-      sink = new Utf8Sink();
+  /** An empty sink: {@code spare}'s if it holds one, else a new one. */
+  static Utf8Sink acquire(AtomicReference<Utf8Sink> spare) {
+    Utf8Sink sink = spare.getAndSet(null);
+    if (sink == null) {
+      return new Utf8Sink();
     }
-    sink.inUse = true;
     sink.count = 0;
     sink.pendingHigh = 0;
     return sink;
   }
 
-  /** Gives the sink back to its thread; its bytes must not be read after this. */
-  void release() {
-    inUse = false;
+  /** Keeps the sink as {@code spare} for the next event; its bytes must not be read after this. */
+  void release(AtomicReference<Utf8Sink> spare) {
     if (bytes.length > KEPT_CAPACITY) {
       bytes = new byte[2048];
     }
+    spare.set(this);
   }
 
   /** How many bytes were written. */
