@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every published jar (main, sources and javadoc) carries the project's licence, and those built
- * from the bundled spec carry the spec's licence too. This module is built after the published
- * ones, so their jars are in their modules' target directories when these tests run.
+ * from the bundled spec a notice naming the spec and its licence (the same text). This module is
+ * built after the published ones, so their jars are in their modules' target directories when these
+ * tests run.
  */
 class PublishedJarsTest {
   private static final Path ROOT = Path.of(System.getProperty("bt4j.repoRoot", ".."));
@@ -32,15 +33,23 @@ class PublishedJarsTest {
   }
 
   @Test
-  void jarsBuiltFromTheSpecCarryItsLicence() throws IOException {
+  void jarsBuiltFromTheSpecNameItAndItsLicence() throws IOException {
     String specLicence =
         Files.readString(ROOT.resolve("spec/src/main/openapi/LICENSE"), StandardCharsets.UTF_8);
+    String licence = Files.readString(ROOT.resolve("LICENSE"), StandardCharsets.UTF_8);
+    assertEquals(
+        licence.strip(),
+        specLicence.strip(),
+        "the notice says the spec's licence is the same text as META-INF/LICENSE: if the spec's"
+            + " licence changes, its jars must carry it again");
+    String notice =
+        Files.readString(ROOT.resolve("spec/src/main/openapi/NOTICE"), StandardCharsets.UTF_8);
     for (Path jar : publishedJars()) {
       if (!jar.getFileName().toString().startsWith("bt4j-testing")) {
         assertEquals(
-            specLicence,
-            entry(jar, "META-INF/braintrust-openapi/LICENSE"),
-            jar + ": META-INF/braintrust-openapi/LICENSE");
+            notice,
+            entry(jar, "META-INF/braintrust-openapi/NOTICE"),
+            jar + ": META-INF/braintrust-openapi/NOTICE");
       }
     }
   }
