@@ -6,7 +6,7 @@ import io.github.bt4j.models.ProjectListParams;
 
 /**
  * Listing every project, 100 a page, from {@link LoopbackServer}: the floor with Gson's streaming
- * reader ({@link ListFloor}), the library with {@code projects().listAutoPaging}.
+ * reader ({@link ListFloor}), the library with {@code projects().list(params)}.
  */
 final class ListWorkload implements ClientWorkload {
   private static final int PAGE = 100;

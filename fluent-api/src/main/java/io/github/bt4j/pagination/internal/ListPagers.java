@@ -17,12 +17,12 @@ import okhttp3.Request;
 
 /**
  * Auto-pagination of the list endpoints ({@code GET /v1/project}, {@code /v1/experiment}...), used
- * by the generated {@code listAutoPaging} methods. The first request is the one the generated
- * method builds from its parameters; each next page is the same request with {@code starting_after}
- * set to the id of the last item (or, walking backwards, {@code ending_before} set to the id of the
- * first item). The walk ends on an empty page, as the API's list contract says (there is no next
- * cursor to wait for); a page shorter than the page size does not end it, since a server may answer
- * fewer items than asked for (a cap of 50 would otherwise end a walk of 230 items after 50).
+ * by the generated {@code list} methods. The first request is the one the generated method builds
+ * from its parameters; each next page is the same request with {@code starting_after} set to the id
+ * of the last item (or, walking backwards, {@code ending_before} set to the id of the first item).
+ * The walk ends on an empty page, as the API's list contract says (there is no next cursor to wait
+ * for); a page shorter than the page size does not end it, since a server may answer fewer items
+ * than asked for (a cap of 50 would otherwise end a walk of 230 items after 50).
  */
 public final class ListPagers {
   /** The page size when the caller sets no {@code limit}. */
