@@ -14,11 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Events reach the server as the JSON Gson writes for them, byte for byte in UTF-8, whatever their
  * characters: the writer encodes each event straight to bytes on the caller's thread.
  */
+// A wrong encoding can leave the scripted server unable to answer, and the writer then retries for
+// its whole budget (ten minutes): fail instead.
+@Timeout(60)
 class EventWriterEncodingTest {
   @Test
   void everyCharacterArrivesAsSent() throws Exception {
