@@ -71,7 +71,7 @@ public final class EventEncoder {
     if (event instanceof Map<?, ?> map) {
       return map.containsKey("id");
     }
-    if (event.getClass().getName().startsWith("io.github.bt4j.models.")) {
+    if (Models.isModel(event)) {
       return Models.field(event, "id") != null;
     }
     return true;

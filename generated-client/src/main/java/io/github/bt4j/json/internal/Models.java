@@ -13,6 +13,17 @@ public final class Models {
   private Models() {}
 
   /**
+   * Whether {@code object} is a generated model, read and written by the lossless model adapter (a
+   * parameters class or an enum of the models' package is not).
+   *
+   * @param object any object
+   * @return true for a generated model
+   */
+  public static boolean isModel(Object object) {
+    return SharedGson.gson().getAdapter(object.getClass()) instanceof ModelAdapter;
+  }
+
+  /**
    * The field {@code jsonName} of {@code model} as JSON, as it would be sent: null if absent.
    *
    * @param model a generated model
