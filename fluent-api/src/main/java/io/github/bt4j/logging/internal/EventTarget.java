@@ -31,7 +31,7 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
     LogsApi api = transport.api(LogsApi.class);
     return new EventTarget(
         "project_logs",
-        projectId.toString(),
+        projectId,
         api.postProjectLogsIdInsert(projectId, new InsertProjectLogsEventRequest()).request(),
         api.postProjectLogsIdFeedback(projectId, new FeedbackProjectLogsEventRequest()).request());
   }
@@ -41,7 +41,7 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
     ExperimentsApi api = transport.api(ExperimentsApi.class);
     return new EventTarget(
         "experiment",
-        experimentId.toString(),
+        experimentId,
         api.postExperimentIdInsert(experimentId, new InsertExperimentEventRequest()).request(),
         api.postExperimentIdFeedback(experimentId, new FeedbackExperimentEventRequest()).request());
   }
@@ -51,7 +51,7 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
     DatasetsApi api = transport.api(DatasetsApi.class);
     return new EventTarget(
         "dataset",
-        datasetId.toString(),
+        datasetId,
         api.postDatasetIdInsert(datasetId, new InsertDatasetEventRequest()).request(),
         api.postDatasetIdFeedback(datasetId, new FeedbackDatasetEventRequest()).request());
   }
