@@ -106,11 +106,6 @@ abstract class JsonBacked {
     return array;
   }
 
-  /** {@code {"type": type, type: body}}, the shape of most typed values of the chat API. */
-  static JsonObject typed(String type, JsonElement body) {
-    return json("type", type, type, body);
-  }
-
   /**
    * A value the caller owns, as a JSON tree of its own: later changes to the value do not leak in.
    */
@@ -145,31 +140,21 @@ abstract class JsonBacked {
       throw new IllegalArgumentException(name + " must be a JSON object, got " + abbreviate(tree));
     }
     JsonObject json = tree.getAsJsonObject();
-    if (field != null) {
-      stringField(json, field, name);
+    JsonElement named = field == null ? null : json.get(field);
+    if (field != null
+        && (named == null
+            || !named.isJsonPrimitive()
+            || !named.getAsJsonPrimitive().isString()
+            || named.getAsString().isBlank())) {
+      throw new IllegalArgumentException(
+          name + " must have a string \"" + field + "\": " + abbreviate(json));
     }
     return json;
   }
 
-  /** The string field {@code field} of {@code json}, which must be there and not blank. */
-  static String stringField(JsonObject json, String field, String name) {
-    JsonElement value = json.get(field);
-    if (value == null
-        || !value.isJsonPrimitive()
-        || !value.getAsJsonPrimitive().isString()
-        || value.getAsString().isBlank()) {
-      throw new IllegalArgumentException(
-          name + " must have a string \"" + field + "\": " + abbreviate(json));
-    }
-    return value.getAsString();
-  }
-
-  /** A list argument with no null element; at least one when {@code nonEmpty}. */
-  static <T> List<T> elements(List<T> values, String name, boolean nonEmpty) {
+  /** A list argument with no null element. */
+  static <T> List<T> elements(List<T> values, String name) {
     Validation.required(values, name);
-    if (nonEmpty && values.isEmpty()) {
-      throw new IllegalArgumentException(name + " must not be empty");
-    }
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) == null) {
         throw new IllegalArgumentException(name + "[" + i + "] is null");
@@ -201,10 +186,7 @@ abstract class JsonBacked {
         Map.of(
             ChatCompletionRequest.class, ChatCompletionRequest::read,
             ChatMessage.class, ChatMessage::fromJson,
-            ChatContentPart.class, ChatContentPart::fromJson,
-            ChatTool.class, ChatTool::fromJson,
-            ChatToolChoice.class, ChatToolChoice::read,
-            ChatResponseFormat.class, ChatResponseFormat::read);
+            ChatTool.class, ChatTool::fromJson);
 
     @Override
     public JsonElement serialize(JsonBacked value, Type type, JsonSerializationContext context) {

@@ -39,18 +39,22 @@ class ChatCompletionRequestTest {
             .model("gpt-4o")
             .addSystemMessage("Be terse.")
             .addMessage(
-                ChatMessage.user(
-                    ChatContentPart.text("What is this?"),
-                    ChatContentPart.imageUrl("https://example.com/a.png", "low")))
+                ChatMessage.fromJson(
+                    jsonObject(
+                        "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+                            + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\","
+                            + "\"detail\":\"low\"}}]}")))
             .addTool(ChatTool.function("lookup", "Look a city up", schema))
-            .toolChoice(ChatToolChoice.function("lookup"))
+            .putExtra(
+                "tool_choice",
+                jsonObject("{\"type\":\"function\",\"function\":{\"name\":\"lookup\"}}"))
             .temperature(0.5)
-            .topP(0.9)
+            .putExtra("top_p", 0.9)
             .maxTokens(100)
-            .maxCompletionTokens(200)
-            .stop("END", "\n\n")
-            .responseFormat(ChatResponseFormat.jsonObject())
-            .streamOptions(true)
+            .putExtra("max_completion_tokens", 200)
+            .putExtra("stop", List.of("END", "\n\n"))
+            .putExtra("response_format", Map.of("type", "json_object"))
+            .putExtra("stream_options", Map.of("include_usage", true))
             .putExtra("seed", 7)
             .putExtra("metadata", Map.of("run", "a"))
             .putExtra("user", null)
@@ -82,23 +86,15 @@ class ChatCompletionRequestTest {
     assertEquals(
         "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"{\\\"c\\\":21}\"}",
         ChatMessage.tool("call_1", "{\"c\":21}").toJson());
-    assertEquals("\"auto\"", ChatToolChoice.auto().toJson());
-    assertEquals("\"none\"", ChatToolChoice.none().toJson());
-    assertEquals("\"required\"", ChatToolChoice.required().toJson());
-    assertEquals("{\"type\":\"text\"}", ChatResponseFormat.text().toJson());
-    assertEquals(
-        "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"answer\","
-            + "\"schema\":{\"type\":\"object\"},\"strict\":true}}",
-        ChatResponseFormat.jsonSchema("answer", Map.of("type", "object"), true).toJson());
     assertEquals(
         "{\"type\":\"function\",\"function\":{\"name\":\"now\"}}",
         ChatTool.function("now", null, null).toJson());
     assertEquals(
         "{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{}}]}",
-        ChatMessage.user(
-                List.of(
-                    ChatContentPart.fromJson(
-                        jsonObject("{\"type\":\"input_audio\",\"input_audio\":{}}"))))
+        ChatMessage.fromJson(
+                jsonObject(
+                    "{\"role\":\"user\",\"content\":"
+                        + "[{\"type\":\"input_audio\",\"input_audio\":{}}]}"))
             .toJson());
     assertEquals("user", ChatMessage.user("x").role());
   }
@@ -146,15 +142,7 @@ class ChatCompletionRequestTest {
     refused("temperature", () -> minimal().temperature(Double.NaN));
     refused("temperature", () -> minimal().temperature(-0.1));
     refused("temperature", () -> minimal().temperature(Double.POSITIVE_INFINITY));
-    refused("topP", () -> minimal().topP(1.5));
-    refused("topP", () -> minimal().topP(Double.NaN));
     refused("maxTokens", () -> minimal().maxTokens(0));
-    refused("maxCompletionTokens", () -> minimal().maxCompletionTokens(-1));
-    refused("sequences", () -> minimal().stop());
-    refused("sequences", () -> minimal().stop("a", null));
-    refused("sequences", () -> minimal().stop(""));
-    refused("toolChoice", () -> minimal().toolChoice(null));
-    refused("responseFormat", () -> minimal().responseFormat(null));
     refused("tool", () -> minimal().addTool(null));
     refused("name", () -> minimal().putExtra(" ", 1));
     refused("name 'temperature'", () -> minimal().putExtra("temperature", 1));
@@ -163,16 +151,11 @@ class ChatCompletionRequestTest {
     refused("name", () -> ChatTool.function("", "d", null));
     refused("parameters", () -> ChatTool.function("f", "d", "not a schema"));
     refused("parameters", () -> ChatTool.function("f", "d", List.of()));
-    refused("schema", () -> ChatResponseFormat.jsonSchema("s", null, false));
-    refused("name", () -> ChatToolChoice.function(null));
     refused("toolCallId", () -> ChatMessage.tool(" ", "x"));
     refused("content", () -> ChatMessage.tool("call_1", null));
-    refused("parts", () -> ChatMessage.user(new ChatContentPart[0]));
-    refused("parts[0]", () -> ChatMessage.user(new ChatContentPart[] {null}));
-    refused("url", () -> ChatContentPart.imageUrl(""));
-    refused("detail", () -> ChatContentPart.imageUrl("https://x", null));
     refused("message", () -> ChatMessage.fromJson(Map.of("content", "no role")));
-    refused("part", () -> ChatContentPart.fromJson("text"));
+    refused("message", () -> ChatMessage.fromJson("text"));
+    refused("value", () -> minimal().putExtra("tool_choice", Map.of("x", Double.NaN)));
     refused("tool", () -> ChatTool.fromJson(Map.of("function", Map.of())));
   }
 
@@ -227,8 +210,8 @@ class ChatCompletionRequestTest {
     ChatCompletionRequest request =
         minimal()
             .addTool(ChatTool.function("f", "d", Map.of("type", "object")))
-            .toolChoice(ChatToolChoice.required())
-            .responseFormat(ChatResponseFormat.text())
+            .putExtra("tool_choice", "required")
+            .putExtra("response_format", Map.of("type", "text"))
             .build();
     assertEquals(request.toJson(), BraintrustJson.toJson(request));
     assertEquals(request, BraintrustJson.fromJson(request.toJson(), ChatCompletionRequest.class));
@@ -236,16 +219,10 @@ class ChatCompletionRequestTest {
     assertEquals(
         jsonObject(request.toJson()),
         jsonObject(BraintrustJson.toJson(Map.of("r", request))).get("r"));
-    ChatMessage message = ChatMessage.user(ChatContentPart.text("t"));
+    ChatMessage message = ChatMessage.tool("call_1", "t");
     assertEquals(message, BraintrustJson.fromJson(message.toJson(), ChatMessage.class));
-    ChatToolChoice choice = ChatToolChoice.function("f");
-    assertEquals(choice, BraintrustJson.fromJson(choice.toJson(), ChatToolChoice.class));
-    ChatResponseFormat format = ChatResponseFormat.jsonObject();
-    assertEquals(format, BraintrustJson.fromJson(format.toJson(), ChatResponseFormat.class));
     ChatTool tool = ChatTool.function("f", null, null);
     assertEquals(tool, BraintrustJson.fromJson(tool.toJson(), ChatTool.class));
-    ChatContentPart part = ChatContentPart.imageUrl("https://x");
-    assertEquals(part, BraintrustJson.fromJson(part.toJson(), ChatContentPart.class));
   }
 
   private static JsonObject jsonObject(String json) {
