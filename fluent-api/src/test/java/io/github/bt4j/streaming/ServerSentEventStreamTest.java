@@ -188,7 +188,7 @@ class ServerSentEventStreamTest {
         ServerSentEventStream<String> stream = dataStream(server)) {
       List<String> seen = new ArrayList<>();
       StreamErrorException e =
-          assertThrows(StreamErrorException.class, () -> stream.subscribe(seen::add));
+          assertThrows(StreamErrorException.class, () -> stream.forEach(seen::add));
       assertEquals(List.of("a"), seen);
       assertEquals("quota exceeded", e.errorMessage());
       assertEquals("{\"message\":\"quota exceeded\"}", e.data());
