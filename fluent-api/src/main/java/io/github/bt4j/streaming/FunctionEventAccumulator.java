@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * Folds the events of a function invocation into its final output: the joined text deltas, the
  * joined reasoning deltas, and the joined JSON deltas parsed once at the end. Pass it to {@link
- * ServerSentEventStream#subscribe(Consumer)}. Not thread-safe.
+ * ServerSentEventStream#forEach(Consumer)}. Not thread-safe.
  */
 public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
   private final StringBuilder text = new StringBuilder();
