@@ -211,21 +211,13 @@ public final class SseReader {
   }
 
   private void readRetry(long valueLength) throws IOException {
-    long value = 0;
-    boolean digitsOnly = valueLength > 0;
-    long remaining = valueLength;
-    while (remaining > 0 && digitsOnly) {
-      byte b = buffer.readByte();
-      remaining--;
-      if (b < '0' || b > '9') {
-        digitsOnly = false;
-      } else {
-        value = value > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : value * 10 + (b - '0');
+    String value = buffer.readUtf8(valueLength);
+    if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      try {
+        retry = Long.parseLong(value);
+      } catch (NumberFormatException tooLarge) {
+        retry = Long.MAX_VALUE;
       }
-    }
-    buffer.skip(remaining);
-    if (digitsOnly) {
-      retry = value;
     }
   }
 
