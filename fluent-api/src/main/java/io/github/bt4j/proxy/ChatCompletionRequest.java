@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.json.Json;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +15,8 @@ import java.util.Map;
  * <pre>{@code
  * ChatCompletionRequest request = ChatCompletionRequest.builder()
  *     .model("gpt-4o-mini")
- *     .addSystemMessage("You are terse.")
- *     .addUserMessage("What's the weather in San Francisco?")
+ *     .addMessage(ChatMessage.system("You are terse."))
+ *     .addMessage(ChatMessage.user("What's the weather in San Francisco?"))
  *     .addTool(ChatTool.function("get_weather", "Get weather for a location", schema))
  *     .temperature(0.2)
  *     .maxTokens(200)
@@ -37,8 +36,8 @@ public final class ChatCompletionRequest extends JsonBacked {
   private static final Map<String, String> OWN_FIELDS =
       Map.of(
           "model", "model(...)",
-          "messages", "messages(...) or addMessage(...)",
-          "tools", "tools(...) or addTool(...)",
+          "messages", "addMessage(...)",
+          "tools", "addTool(...)",
           "temperature", "temperature(...)",
           "max_tokens", "maxTokens(...)",
           "stream", "the streaming call (chatCompletionsStream), which sets it");
@@ -118,17 +117,6 @@ public final class ChatCompletionRequest extends JsonBacked {
     }
 
     /**
-     * Replaces the messages. At least one message is required by {@link #build()}.
-     *
-     * @param messages the messages, in order
-     * @return this builder
-     * @throws IllegalArgumentException if {@code messages} is null or holds a null
-     */
-    public Builder messages(List<ChatMessage> messages) {
-      return set("messages", jsonArray(elements(messages, "messages")));
-    }
-
-    /**
      * Adds a message after those already set.
      *
      * @param message the message
@@ -138,43 +126,6 @@ public final class ChatCompletionRequest extends JsonBacked {
     public Builder addMessage(ChatMessage message) {
       array("messages").add(Validation.required(message, "message").json());
       return this;
-    }
-
-    /**
-     * Adds a system message: same as {@code addMessage(ChatMessage.system(text))}.
-     *
-     * @param text the instructions
-     * @return this builder
-     * @throws IllegalArgumentException if {@code text} is null
-     */
-    public Builder addSystemMessage(String text) {
-      return addMessage(ChatMessage.system(text));
-    }
-
-    /**
-     * Adds a user message: same as {@code addMessage(ChatMessage.user(text))}.
-     *
-     * @param text the text
-     * @return this builder
-     * @throws IllegalArgumentException if {@code text} is null
-     */
-    public Builder addUserMessage(String text) {
-      return addMessage(ChatMessage.user(text));
-    }
-
-    /**
-     * Replaces the tools the model may call; an empty list removes them.
-     *
-     * @param tools the tools
-     * @return this builder
-     * @throws IllegalArgumentException if {@code tools} is null or holds a null
-     */
-    public Builder tools(List<ChatTool> tools) {
-      if (elements(tools, "tools").isEmpty()) {
-        fields.remove("tools");
-        return this;
-      }
-      return set("tools", jsonArray(tools));
     }
 
     /**

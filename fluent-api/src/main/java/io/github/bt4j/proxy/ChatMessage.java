@@ -8,9 +8,9 @@ import io.github.bt4j.internal.Validation;
 import io.github.bt4j.streaming.ChatCompletionResult;
 
 /**
- * One message of a chat: from the system (or developer), the user, the assistant, or a tool
- * answering the assistant's tool call. Messages of other shapes, such as a user message whose
- * content is a list of text and image parts, come in through {@link #fromJson(Object)}. Immutable.
+ * One message of a chat: from the system, the user, the assistant, or a tool answering the
+ * assistant's tool call. Messages of other shapes, such as a user message whose content is a list
+ * of text and image parts, come in through {@link #fromJson(Object)}. Immutable.
  *
  * <pre>{@code
  * ChatMessage.system("You are terse.");
@@ -38,17 +38,6 @@ public final class ChatMessage extends JsonBacked {
    */
   public static ChatMessage system(String text) {
     return text("system", text);
-  }
-
-  /**
-   * A developer message, the name newer OpenAI models give system instructions.
-   *
-   * @param text the instructions
-   * @return the message
-   * @throws IllegalArgumentException if {@code text} is null
-   */
-  public static ChatMessage developer(String text) {
-    return text("developer", text);
   }
 
   /**
@@ -147,8 +136,8 @@ public final class ChatMessage extends JsonBacked {
   /**
    * Who the message is from.
    *
-   * @return {@code system}, {@code developer}, {@code user}, {@code assistant}, {@code tool}, or
-   *     the role of a message made with {@link #fromJson(Object)}
+   * @return {@code system}, {@code user}, {@code assistant}, {@code tool}, or the role of a message
+   *     made with {@link #fromJson(Object)}
    */
   public String role() {
     return json().getAsJsonObject().get("role").getAsString();

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.streaming.ChatCompletionResult;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.function.Executable;
 class ChatCompletionRequestTest {
 
   private static ChatCompletionRequest.Builder minimal() {
-    return ChatCompletionRequest.builder().model("gpt-4o-mini").addUserMessage("hi");
+    return ChatCompletionRequest.builder().model("gpt-4o-mini").addMessage(ChatMessage.user("hi"));
   }
 
   /** Asserts that {@code call} is refused with a message starting with {@code argument}. */
@@ -37,7 +36,7 @@ class ChatCompletionRequestTest {
     ChatCompletionRequest request =
         ChatCompletionRequest.builder()
             .model("gpt-4o")
-            .addSystemMessage("Be terse.")
+            .addMessage(ChatMessage.system("Be terse."))
             .addMessage(
                 ChatMessage.fromJson(
                     jsonObject(
@@ -79,7 +78,6 @@ class ChatCompletionRequestTest {
 
   @Test
   void eachKindOfMessageToolChoiceAndFormatHasTheApisShape() {
-    assertEquals("{\"role\":\"developer\",\"content\":\"x\"}", ChatMessage.developer("x").toJson());
     assertEquals(
         "{\"role\":\"assistant\",\"content\":\"earlier\"}",
         ChatMessage.assistant("earlier").toJson());
@@ -129,16 +127,13 @@ class ChatCompletionRequestTest {
 
   @Test
   void badInputIsRefusedNamingTheArgument() {
-    refused("model", () -> ChatCompletionRequest.builder().addUserMessage("hi").build());
+    refused(
+        "model", () -> ChatCompletionRequest.builder().addMessage(ChatMessage.user("hi")).build());
     refused("messages", () -> ChatCompletionRequest.builder().model("m").build());
-    refused("messages", () -> minimal().messages(List.of()).build());
     refused("model", () -> minimal().model(" "));
     refused("model", () -> minimal().model(null));
     refused("message", () -> minimal().addMessage(null));
-    refused(
-        "messages[1]",
-        () -> minimal().messages(java.util.Arrays.asList(ChatMessage.user("a"), null)));
-    refused("text", () -> minimal().addUserMessage(null));
+    refused("text", () -> minimal().addMessage(ChatMessage.user(null)));
     refused("temperature", () -> minimal().temperature(Double.NaN));
     refused("temperature", () -> minimal().temperature(-0.1));
     refused("temperature", () -> minimal().temperature(Double.POSITIVE_INFINITY));
@@ -179,11 +174,11 @@ class ChatCompletionRequestTest {
     Map<String, Object> metadata = new HashMap<>(Map.of("run", "a"));
     JsonObject extra = new JsonObject();
     extra.addProperty("k", 1);
-    List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.user("first")));
+    Map<String, Object> message = new HashMap<>(Map.of("role", "user", "content", "first"));
     ChatCompletionRequest.Builder builder =
         ChatCompletionRequest.builder()
             .model("m")
-            .messages(messages)
+            .addMessage(ChatMessage.fromJson(message))
             .addTool(ChatTool.function("f", null, schema))
             .putExtra("metadata", metadata)
             .putExtra("extra", extra);
@@ -193,10 +188,13 @@ class ChatCompletionRequestTest {
     schema.put("changed", true);
     metadata.put("changed", true);
     extra.addProperty("changed", true);
-    messages.add(ChatMessage.user("second"));
-    builder.addUserMessage("added to the builder").addTool(ChatTool.function("g", null, null));
+    message.put("content", "changed");
+    builder
+        .addMessage(ChatMessage.user("added to the builder"))
+        .addTool(ChatTool.function("g", null, null));
     builder.model("other");
-    ChatCompletionRequest next = request.toBuilder().addUserMessage("next turn").build();
+    ChatCompletionRequest next =
+        request.toBuilder().addMessage(ChatMessage.user("next turn")).build();
 
     assertEquals(before, request.toJson());
     assertEquals("m", request.model());
@@ -249,7 +247,7 @@ class ChatCompletionRequestTest {
   @Test
   void toStringIsShortAndEqualityFollowsTheJson() {
     String longText = "x".repeat(10_000);
-    ChatCompletionRequest request = minimal().addUserMessage(longText).build();
+    ChatCompletionRequest request = minimal().addMessage(ChatMessage.user(longText)).build();
     assertTrue(request.toString().startsWith("ChatCompletionRequest{\"model\":\"gpt-4o-mini\""));
     assertTrue(request.toString().length() < 300, request.toString());
     assertEquals(minimal().build(), minimal().build());
