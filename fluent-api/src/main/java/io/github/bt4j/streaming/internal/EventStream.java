@@ -7,6 +7,7 @@ import io.github.bt4j.streaming.StreamCancelledException;
 import io.github.bt4j.streaming.StreamErrorException;
 import io.github.bt4j.streaming.StreamException;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -244,9 +245,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
         throw new StreamCancelledException(e, eventsReceived, lastEventId);
       }
       String what =
-          e instanceof SseLimitExceededException
-              ? e.getMessage()
-              : "The event stream broke off: " + e;
+          e instanceof ProtocolException ? e.getMessage() : "The event stream broke off: " + e;
       throw new StreamException(what, e, eventsReceived, lastEventId);
     } finally {
       endRead();
