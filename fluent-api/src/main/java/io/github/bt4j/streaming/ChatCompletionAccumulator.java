@@ -51,9 +51,8 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
   /** The pieces of one choice. */
   private static final class ChoiceParts {
     private final int index;
-    private final StringBuilder content = new StringBuilder();
     private final Map<Integer, ToolCallParts> toolCalls = new TreeMap<>();
-    private boolean sawContent;
+    private StringBuilder content; // null until a delta has text
     private String role;
     private String finishReason;
     private int lastToolCall = -1;
@@ -67,8 +66,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
       role = role == null ? delta.role() : role;
       String text = delta.content();
       if (text != null) {
-        content.append(text);
-        sawContent = true;
+        content = (content == null ? new StringBuilder() : content).append(text);
       }
       for (ChatCompletionChunk.ToolCallDelta call : delta.toolCalls()) {
         lastToolCall = toolCallIndex(call);
@@ -96,7 +94,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
         calls.add(parts.build());
       }
       return new ChatCompletionResult.Choice(
-          index, role, sawContent ? content.toString() : null, calls, finishReason);
+          index, role, content == null ? null : content.toString(), calls, finishReason);
     }
   }
 
