@@ -3,7 +3,6 @@ package io.github.bt4j.streaming.internal;
 import static io.github.bt4j.internal.http.ErrorMapper.withoutCredential;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.core.RequestOptions;
@@ -38,22 +37,15 @@ public final class Streams {
   private Streams() {}
 
   /**
-   * A copy of a request body with {@code "stream": true}. A body declared as a free-form {@code
-   * Object} becomes a {@link JsonObject}; a model stays its class.
+   * A copy of a request body (a JSON object: a model or a chat request) with {@code "stream":
+   * true}, read back as its declared type.
    */
   @SuppressWarnings("unchecked")
   public static <T> T withStreamFlag(Gson gson, T body, Class<?> declaredType) {
-    JsonElement tree =
-        JsonParser.parseString(CheckedJsonWriter.toJson(gson, body, body.getClass()));
-    if (!tree.isJsonObject()) {
-      throw new IllegalArgumentException(
-          "a streaming request body must be a JSON object, got " + tree);
-    }
-    JsonObject object = tree.getAsJsonObject();
+    JsonObject object =
+        JsonParser.parseString(CheckedJsonWriter.toJson(gson, body, body.getClass()))
+            .getAsJsonObject();
     object.addProperty("stream", true);
-    if (declaredType == Object.class) {
-      return (T) object;
-    }
     return (T) gson.fromJson(object, declaredType);
   }
 
@@ -76,7 +68,6 @@ public final class Streams {
       RequestOptions options,
       RetryRule retry,
       Class<T> eventType) {
-    requireStreamed(eventType);
     Request request = call.request().newBuilder().header("Accept", "text/event-stream").build();
     Call raw = transport.newCall(request, options, retry);
     if (options.timeout() == null) {
@@ -109,26 +100,22 @@ public final class Streams {
   public static <T> ServerSentEventStream<T> events(
       Class<T> eventType, Call call, Response response) {
     long limit = SseReader.DEFAULT_MAX_EVENT_BYTES;
-    if (requireStreamed(eventType) == FunctionEvent.class) {
+    if (eventType == FunctionEvent.class) {
       return (ServerSentEventStream<T>)
           EventStream.open(
               call, response, FunctionEvent::parse, e -> false, EventStream.ERROR_EVENTS, limit);
     }
-    return (ServerSentEventStream<T>)
-        EventStream.open(
-            call,
-            response,
-            ChatCompletionChunk::fromEvent,
-            ChatCompletionChunk::isDone,
-            Streams::chatErrorMessage,
-            limit);
-  }
-
-  private static Class<?> requireStreamed(Class<?> eventType) {
-    if (eventType != FunctionEvent.class && eventType != ChatCompletionChunk.class) {
-      throw new IllegalArgumentException("eventType has no event stream: " + eventType.getName());
+    if (eventType == ChatCompletionChunk.class) {
+      return (ServerSentEventStream<T>)
+          EventStream.open(
+              call,
+              response,
+              ChatCompletionChunk::fromEvent,
+              ChatCompletionChunk::isDone,
+              Streams::chatErrorMessage,
+              limit);
     }
-    return eventType;
+    throw new IllegalArgumentException("eventType has no event stream: " + eventType.getName());
   }
 
   /**
