@@ -121,7 +121,11 @@ class ClientOptionsTest {
   @Test
   void defaultsToUsAndOffersTheEuDataPlane() {
     try (BraintrustClient us = BraintrustClient.builder().apiKey(API_KEY).build();
-        BraintrustClient eu = BraintrustClient.builder().apiKey(API_KEY).euDataPlane().build()) {
+        BraintrustClient eu =
+            BraintrustClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(BraintrustClient.EU_API_URL)
+                .build()) {
       assertEquals("https://api.braintrust.dev/", us.baseUrl());
       assertEquals("https://api-eu.braintrust.dev/", eu.baseUrl());
     }
