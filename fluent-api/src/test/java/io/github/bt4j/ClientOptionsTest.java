@@ -215,6 +215,28 @@ class ClientOptionsTest {
   }
 
   @Test
+  void everyAttemptIsWrittenWithNaglesAlgorithmOffEvenOnASuppliedHttpClient(
+      WireMockRuntimeInfo wm) {
+    List<Boolean> noDelay = new CopyOnWriteArrayList<>();
+    OkHttpClient supplied =
+        new OkHttpClient.Builder()
+            .addNetworkInterceptor(
+                chain -> {
+                  // The client's own network step runs after this one, before the request is
+                  // written: look once it has.
+                  okhttp3.Response response = chain.proceed(chain.request());
+                  noDelay.add(chain.connection().socket().getTcpNoDelay());
+                  return response;
+                })
+            .build();
+    try (BraintrustClient client = TestClients.builder(wm).okHttpClient(supplied).build()) {
+      client.projects().get(PROJECT_ID);
+      client.projects().get(PROJECT_ID);
+    }
+    assertEquals(List.of(true, true), noDelay);
+  }
+
+  @Test
   void closeShutsDownAnOwnedHttpClient(WireMockRuntimeInfo wm) {
     BraintrustClient client = TestClients.builder(wm).build();
     client.projects().get(PROJECT_ID);
