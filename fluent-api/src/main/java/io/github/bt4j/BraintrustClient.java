@@ -2,7 +2,6 @@ package io.github.bt4j;
 
 import io.github.bt4j.core.RetryPolicy;
 import io.github.bt4j.internal.Loopback;
-import io.github.bt4j.internal.Secrets;
 import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.Version;
@@ -143,11 +142,12 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
   @Override
   public String toString() {
-    return "BraintrustClient{baseUrl="
-        + baseUrl()
-        + ", apiKey="
-        + Secrets.mask(settings.apiKey)
-        + "}";
+    return "BraintrustClient{baseUrl=" + baseUrl() + ", apiKey=" + mask(settings.apiKey) + "}";
+  }
+
+  /** {@code "<set>"} or {@code "<unset>"}: a secret's only printable facts. */
+  private static String mask(String secret) {
+    return secret == null ? "<unset>" : "<set>";
   }
 
   /** Builds a {@link BraintrustClient}. */
@@ -202,19 +202,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
                 + "Braintrust app), or call BraintrustClient.builder().apiKey(...)");
       }
       apiKey(key.strip());
-      String url = firstSet(env.apply("BRAINTRUST_API_URL"), env.apply("BRAINTRUST_BASE_URL"));
-      if (url != null) {
+      String url = env.apply("BRAINTRUST_API_URL");
+      url = url == null || url.isBlank() ? env.apply("BRAINTRUST_BASE_URL") : url;
+      if (url != null && !url.isBlank()) {
         baseUrl(url.strip());
       }
       logLevel = HttpLogLevel.parse(env.apply("BRAINTRUST_LOG"));
       return this;
-    }
-
-    private static String firstSet(String a, String b) {
-      if (a != null && !a.isBlank()) {
-        return a;
-      }
-      return b != null && !b.isBlank() ? b : null;
     }
 
     /** The API key (required), sent as a bearer token. */
@@ -385,11 +379,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
     @Override
     public String toString() {
-      return "BraintrustClient.Builder{baseUrl="
-          + baseUrl
-          + ", apiKey="
-          + Secrets.mask(apiKey)
-          + "}";
+      return "BraintrustClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + "}";
     }
   }
 }
