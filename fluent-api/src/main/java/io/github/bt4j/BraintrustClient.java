@@ -373,7 +373,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         base = timeouts.apply(base.newBuilder()).build();
       }
       ClientResources resources =
-          shared != null ? shared.share() : ClientResources.create(base, okHttpClient == null);
+          shared != null ? shared.share() : new ClientResources(okHttpClient == null ? base : null);
       return new BraintrustClient(this, new Transport(config, base, Json.gson(), resources));
     }
 
