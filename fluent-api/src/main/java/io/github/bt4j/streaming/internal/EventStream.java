@@ -1,6 +1,6 @@
 package io.github.bt4j.streaming.internal;
 
-import io.github.bt4j.internal.json.ErrorMessages;
+import io.github.bt4j.internal.json.ErrorBody;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import io.github.bt4j.streaming.SseEvent;
 import io.github.bt4j.streaming.StreamCancelledException;
@@ -39,7 +39,8 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
    * object's {@code message}.
    */
   public static final BiFunction<SseEvent, Object, String> ERROR_EVENTS =
-      (event, value) -> "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
+      (event, value) ->
+          "error".equals(event.event()) ? ErrorBody.parse(event.data()).message() : null;
 
   private final Call call;
   private final Response response;

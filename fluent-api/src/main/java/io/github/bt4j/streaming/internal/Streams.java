@@ -10,7 +10,7 @@ import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.internal.json.ErrorMessages;
+import io.github.bt4j.internal.json.ErrorBody;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.FunctionEvent;
 import io.github.bt4j.streaming.ServerSentEventStream;
@@ -131,7 +131,7 @@ public final class Streams {
     JsonObject o = chunk == null ? null : chunk.raw();
     boolean errorObject = o != null && o.has("error") && !o.has("choices");
     return errorObject || "error".equals(event.event())
-        ? ErrorMessages.fromData(event.data())
+        ? ErrorBody.parse(event.data()).message()
         : null;
   }
 
