@@ -1,7 +1,6 @@
 package io.github.bt4j;
 
 import io.github.bt4j.core.RetryPolicy;
-import io.github.bt4j.internal.Loopback;
 import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.Version;
@@ -23,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -152,6 +152,9 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
   /** Builds a {@link BraintrustClient}. */
   public static final class Builder implements Cloneable {
+    private static final Pattern IPV4_LOOPBACK =
+        Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
+
     private String apiKey;
     private HttpUrl baseUrl = HttpUrl.get(US_API_URL + "/");
     private String impersonateUser;
@@ -348,7 +351,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         throw new IllegalStateException(
             "no API key: call apiKey(...) or fromEnv() with BRAINTRUST_API_KEY set");
       }
-      if (!baseUrl.isHttps() && !allowPlainHttp && !Loopback.isLoopbackHost(baseUrl.host())) {
+      if (!baseUrl.isHttps() && !allowPlainHttp && !isLoopback(baseUrl.host())) {
         throw new IllegalArgumentException(
             "baseUrl "
                 + baseUrl
@@ -375,6 +378,17 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       ClientResources resources =
           shared != null ? shared.share() : new ClientResources(okHttpClient == null ? base : null);
       return new BraintrustClient(this, new Transport(config, base, Json.gson(), resources));
+    }
+
+    /**
+     * Whether {@code host} is this machine, from the name alone (no DNS lookup): {@code localhost},
+     * an address in 127.0.0.0/8, or the IPv6 loopback address. {@link HttpUrl} gives hosts in one
+     * form: lower case, IPv6 compressed ({@code ::1}), an IPv4-mapped IPv6 address as IPv4.
+     */
+    private static boolean isLoopback(String host) {
+      return host.equals("localhost")
+          || host.equals("::1")
+          || IPV4_LOOPBACK.matcher(host).matches();
     }
 
     @Override
