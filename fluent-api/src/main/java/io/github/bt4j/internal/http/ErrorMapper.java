@@ -46,7 +46,8 @@ public final class ErrorMapper {
     ErrorBody said = ErrorBody.parse(body);
     String message = withoutCredential(said.message(), response);
     if (message.isEmpty()) {
-      message = emptyBodyMessage(response);
+      String reason = response.message().isEmpty() ? "" : " " + response.message();
+      message = "HTTP " + response.code() + reason + " (empty body)";
     }
     String errorCode = said.code() == null ? null : withoutCredential(said.code(), response);
     ErrorResponse answer =
@@ -93,14 +94,6 @@ public final class ErrorMapper {
       }
     }
     return null;
-  }
-
-  private static String emptyBodyMessage(Response response) {
-    String reason = response.message();
-    return "HTTP "
-        + response.code()
-        + (reason == null || reason.isEmpty() ? "" : " " + reason)
-        + " (empty body)";
   }
 
   private static String readBounded(ResponseBody body) {
