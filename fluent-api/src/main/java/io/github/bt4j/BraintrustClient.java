@@ -7,16 +7,17 @@ import io.github.bt4j.internal.Version;
 import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ClientResources;
-import io.github.bt4j.internal.http.HttpLogLevel;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.query.Queries;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -165,7 +166,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     private OkHttpClient okHttpClient;
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
-    private HttpLogLevel logLevel = HttpLogLevel.OFF;
+    private Level logLevel = Level.OFF;
     private boolean allowPlainHttp;
     // Not copied by copy(): a client derived with withOptions must not run its parent's actions.
     private List<Runnable> closeActions = new ArrayList<>();
@@ -210,7 +211,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       if (url != null && !url.isBlank()) {
         baseUrl(url.strip());
       }
-      logLevel = HttpLogLevel.parse(env.apply("BRAINTRUST_LOG"));
+      String log = env.apply("BRAINTRUST_LOG");
+      logLevel =
+          switch (log == null ? "" : log.strip().toLowerCase(Locale.ROOT)) {
+            case "info" -> Level.INFO;
+            case "debug", "body" -> Level.DEBUG;
+            default -> Level.OFF;
+          };
       return this;
     }
 

@@ -110,7 +110,7 @@ abstract class JsonBacked {
     // naming the argument, rather than when the request is sent.
     String text;
     try {
-      text = CheckedJsonWriter.toJson(Json.gson(), value, value.getClass());
+      text = CheckedJsonWriter.toJson(value, value.getClass());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " cannot be written as JSON: " + e.getMessage(), e);
     }

@@ -12,6 +12,7 @@ import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -83,16 +84,17 @@ public final class Transport implements AutoCloseable {
             .addInterceptor(new RetryInterceptor(config, resources.gate(), retries))
             .addInterceptor(new RedirectInterceptor())
             .addNetworkInterceptor(Transport::noDelay);
-    if (config.logLevel() != HttpLogLevel.OFF) {
+    if (config.logLevel() != Level.OFF) {
       builder.addInterceptor(
-          new LoggingInterceptor(System.getLogger("io.github.bt4j.http"), config.logLevel()));
+          new LoggingInterceptor(
+              System.getLogger("io.github.bt4j.http"), config.logLevel() == Level.DEBUG));
     }
     this.http = builder.build();
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(config.baseUrl())
             .callFactory(http)
-            .addConverterFactory(new JsonConverterFactory(gson))
+            .addConverterFactory(new JsonConverterFactory())
             .build();
   }
 
