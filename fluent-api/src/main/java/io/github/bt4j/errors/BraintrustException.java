@@ -30,7 +30,7 @@ public class BraintrustException extends RuntimeException {
   }
 
   private static String withAttempts(String message, Attempts attempts) {
-    if (attempts == null || !attempts.worthTelling()) {
+    if (attempts == null || (attempts.count() <= 1 && attempts.lastRetryAfter() == null)) {
       return message;
     }
     return message + " [" + attempts + "]";
