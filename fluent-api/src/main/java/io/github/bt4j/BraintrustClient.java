@@ -378,7 +378,14 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
               clock,
               () -> ThreadLocalRandom.current().nextDouble(),
               logLevel);
-      OkHttpClient base = okHttpClient != null ? okHttpClient : Transport.defaults().build();
+      OkHttpClient base =
+          okHttpClient != null
+              ? okHttpClient
+              : new OkHttpClient.Builder()
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .readTimeout(Duration.ofSeconds(60))
+                  .writeTimeout(Duration.ofSeconds(60))
+                  .build();
       if (timeouts != null) {
         base = timeouts.apply(base.newBuilder()).build();
       }

@@ -16,7 +16,6 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,14 +115,6 @@ public final class Transport implements AutoCloseable {
     return retries;
   }
 
-  /** The library's OkHttpClient defaults: 10 s to connect, 60 s per read and write. */
-  public static OkHttpClient.Builder defaults() {
-    return new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(60))
-        .writeTimeout(Duration.ofSeconds(60));
-  }
-
   /**
    * Turns Nagle's algorithm off on the connection of each attempt, before the request is written. A
    * request written in more than one segment otherwise waits for the server's delayed ACK
@@ -143,11 +134,7 @@ public final class Transport implements AutoCloseable {
    * @return its implementation, the same one on every call
    */
   public <A> A api(Class<A> service) {
-    Object api = apis.get(service);
-    if (api == null) {
-      api = apis.computeIfAbsent(service, retrofit::create);
-    }
-    return service.cast(api);
+    return service.cast(apis.computeIfAbsent(service, retrofit::create));
   }
 
   /** The client's Gson. */

@@ -158,10 +158,6 @@ public record ErrorBody(String message, String code) {
    * The member named {@code key} in any letter case ({@code Message} as well as {@code message}).
    */
   private static JsonElement get(JsonObject object, String key) {
-    JsonElement exact = object.get(key);
-    if (exact != null) {
-      return exact;
-    }
     for (Map.Entry<String, JsonElement> member : object.entrySet()) {
       if (member.getKey().equalsIgnoreCase(key)) {
         return member.getValue();
