@@ -8,7 +8,7 @@ import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ClientResources;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.query.Queries;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -391,7 +391,8 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       }
       ClientResources resources =
           shared != null ? shared.share() : new ClientResources(okHttpClient == null ? base : null);
-      return new BraintrustClient(this, new Transport(config, base, Json.gson(), resources));
+      return new BraintrustClient(
+          this, new Transport(config, base, BraintrustJson.gson(), resources));
     }
 
     /**

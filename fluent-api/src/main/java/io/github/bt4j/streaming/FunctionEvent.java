@@ -3,8 +3,8 @@ package io.github.bt4j.streaming;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.github.bt4j.internal.json.ErrorBody;
-import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.internal.json.JsonFields;
+import io.github.bt4j.json.BraintrustJson;
 import java.util.Objects;
 
 /**
@@ -50,7 +50,7 @@ public sealed interface FunctionEvent {
     }
     String value;
     try {
-      value = Json.gson().fromJson(data, String.class);
+      value = BraintrustJson.gson().fromJson(data, String.class);
     } catch (JsonParseException e) {
       throw new IllegalArgumentException(type + " data is not a JSON string: " + data, e);
     }

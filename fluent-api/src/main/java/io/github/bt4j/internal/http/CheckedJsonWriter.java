@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonWriter;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -33,7 +33,7 @@ public final class CheckedJsonWriter extends JsonWriter {
    * naming the field.
    */
   private static final Gson BODIES =
-      Json.gson().newBuilder().serializeSpecialFloatingPointValues().create();
+      BraintrustJson.gson().newBuilder().serializeSpecialFloatingPointValues().create();
 
   // Per open array or object, outermost first: the index of the next element in an array (-1 in
   // an object), and the last member name in an object.
