@@ -15,11 +15,6 @@ public class BraintrustException extends RuntimeException {
     this(message, cause, Attempts.unknown());
   }
 
-  /** Creates an exception with a message. */
-  public BraintrustException(String message) {
-    this(message, null, Attempts.unknown());
-  }
-
   /**
    * Creates an exception with a message, an optional cause and the record of the call's attempts,
    * which the message then ends with if the call was retried or the server asked for a wait.
