@@ -349,7 +349,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /** A transport failure of {@code request}, with the record of its attempts. */
-  private static ConnectionException connectionFailure(Request request, IOException e) {
+  private static ConnectionException connectionFailure(Request request, Exception e) {
     return new ConnectionException(
         request.method(), request.url().toString(), e, contextOf(request).attempts().snapshot());
   }
@@ -410,8 +410,7 @@ public final class Transport implements AutoCloseable {
     } catch (java.io.EOFException e) {
       throw unexpected(response, "the body ended early", e);
     } catch (JsonIOException e) {
-      throw new ConnectionException(
-          response.request().method(), response.request().url().toString(), e);
+      throw connectionFailure(response.request(), e);
     } catch (com.google.gson.stream.MalformedJsonException
         | JsonParseException
         | IllegalStateException

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What an error body says: the server's message and, if it gave one, its error code. Servers word
@@ -122,11 +123,9 @@ public record ErrorBody(String message, String code) {
     for (String key : LOCATION_KEYS) {
       JsonElement value = get(item, key);
       if (value != null && value.isJsonArray()) {
-        List<String> parts = new ArrayList<>();
-        for (JsonElement part : value.getAsJsonArray()) {
-          parts.add(part.isJsonPrimitive() ? part.getAsString() : part.toString());
-        }
-        return String.join(".", parts);
+        return value.getAsJsonArray().asList().stream()
+            .map(part -> part.isJsonPrimitive() ? part.getAsString() : part.toString())
+            .collect(Collectors.joining("."));
       }
     }
     return "";
