@@ -36,7 +36,7 @@ public final class PageFingerprints {
    * @return false if a page with the same rows was recorded before
    */
   public boolean add(Fingerprint page) {
-    return IdKeys.hash(page.pairs, pages::add);
+    return pages.add(page.pairs);
   }
 
   private static String text(JsonElement e) {
