@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * comments and string literals do not count. The walk ends on an empty page (whatever cursor it
  * carries), on a page without a cursor, or after {@link #maxRows(long)} rows.
  */
-public final class BtqlQuery {
+public final class BtqlQuery implements Cloneable {
   /** Rows per request unless {@link #pageSize(int)} says otherwise. */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
@@ -43,7 +43,7 @@ public final class BtqlQuery {
 
   final Transport transport;
   final QueryShape shape;
-  // Set only by with(), on a fresh copy, before the copy is handed out; read by BtqlPageSource.
+  // Set only by with(), on a fresh clone, before the copy is handed out; read by BtqlPageSource.
   QueryFormat format = QueryFormat.JSONL;
   int pageSize = DEFAULT_PAGE_SIZE;
   private long maxRows = -1;
@@ -59,15 +59,13 @@ public final class BtqlQuery {
 
   /** A copy of this query with {@code change} applied. */
   private BtqlQuery with(Consumer<BtqlQuery> change) {
-    BtqlQuery copy = new BtqlQuery(transport, shape);
-    copy.format = format;
-    copy.pageSize = pageSize;
-    copy.maxRows = maxRows;
-    copy.extraFields = extraFields;
-    copy.options = options;
-    copy.startCursor = startCursor;
-    change.accept(copy);
-    return copy;
+    try {
+      BtqlQuery copy = (BtqlQuery) clone();
+      change.accept(copy);
+      return copy;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /**

@@ -48,13 +48,13 @@ import java.util.function.Function;
  * #version(String)} pins the snapshot of a past transaction, so a long read is consistent and can
  * be repeated.
  */
-public final class EventFetch {
+public final class EventFetch implements Cloneable {
   /** Traces per request unless {@link #tracesPerPage(int)} says otherwise. */
   public static final int DEFAULT_TRACES_PER_PAGE = 1000;
 
   final Transport transport;
   final Function<FetchEventsRequest, retrofit2.Call<?>> operation;
-  // Set only by with(), on a fresh copy, before the copy is handed out; read by EventPageSource.
+  // Set only by with(), on a fresh clone, before the copy is handed out; read by EventPageSource.
   int tracesPerPage = DEFAULT_TRACES_PER_PAGE;
   String version;
   String maxXactId;
@@ -72,17 +72,13 @@ public final class EventFetch {
 
   /** A copy of this fetch with {@code change} applied. */
   private EventFetch with(Consumer<EventFetch> change) {
-    EventFetch copy = new EventFetch(transport, operation);
-    copy.tracesPerPage = tracesPerPage;
-    copy.version = version;
-    copy.maxXactId = maxXactId;
-    copy.maxRootSpanId = maxRootSpanId;
-    copy.filters = filters;
-    copy.deduplicate = deduplicate;
-    copy.options = options;
-    copy.startCursor = startCursor;
-    change.accept(copy);
-    return copy;
+    try {
+      EventFetch copy = (EventFetch) clone();
+      change.accept(copy);
+      return copy;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /**
