@@ -63,17 +63,13 @@ public final class PageIterator<T> implements Iterator<T> {
    * Fetches the pending page and returns its rows; the walk moves past the page only with {@link
    * #advance(String, boolean)}, once its rows have been read.
    */
-  @SuppressWarnings("unchecked")
   private RowCursor<T> open() {
     throwIfBroken();
     if (done) {
       throw new NoSuchElementException("the walk is over");
     }
     try {
-      RowCursor<T> opened =
-          source instanceof StreamingPageSource
-              ? ((StreamingPageSource<T>) source).open(cursor)
-              : RowCursor.of(source.fetch(cursor));
+      RowCursor<T> opened = source.open(cursor);
       String announced = opened.announcedCursor();
       if (repeats(announced) && rowsAhead(opened)) {
         check(announced);
@@ -124,7 +120,7 @@ public final class PageIterator<T> implements Iterator<T> {
       throw fail(e);
     }
     advance(page.nextCursor(), page.receivedRows());
-    return Page.of(items, cursor, page.pageFields());
+    return new Page<>(items, cursor, page.pageFields());
   }
 
   @Override

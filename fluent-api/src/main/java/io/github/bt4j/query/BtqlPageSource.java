@@ -4,9 +4,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.models.BtqlQueryRequest;
-import io.github.bt4j.pagination.Page;
+import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
-import io.github.bt4j.pagination.StreamingPageSource;
 import io.github.bt4j.pagination.internal.PageResponses;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +21,7 @@ import okhttp3.Request;
  *
  * @param <T> the row type
  */
-final class BtqlPageSource<T> implements StreamingPageSource<T> {
+final class BtqlPageSource<T> implements PageSource<T> {
   private final BtqlQuery spec;
   private final long maxRows;
   private final RowMapper<T> mapper;
@@ -42,7 +41,7 @@ final class BtqlPageSource<T> implements StreamingPageSource<T> {
   @Override
   public RowCursor<T> open(String cursor) {
     if (!wantsMore()) {
-      return RowCursor.of(Page.last(List.of()));
+      return RowCursor.of(List.of(), null);
     }
     long remaining = maxRows < 0 ? Long.MAX_VALUE : maxRows - returned;
     int limit = (int) Math.min(spec.pageSize, remaining);

@@ -4,8 +4,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.models.FetchEventsRequest;
+import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
-import io.github.bt4j.pagination.StreamingPageSource;
 import io.github.bt4j.pagination.internal.PageFingerprints;
 import io.github.bt4j.pagination.internal.PageResponses;
 import io.github.bt4j.pagination.internal.SeenIds;
@@ -23,7 +23,7 @@ import okhttp3.Request;
  *
  * @param <T> the row type
  */
-final class EventPageSource<T> implements StreamingPageSource<T> {
+final class EventPageSource<T> implements PageSource<T> {
   private final EventFetch spec;
   private final RowMapper<T> mapper;
   private final SeenIds seenIds;
