@@ -29,6 +29,12 @@ public abstract class QueryShape {
       Pattern.compile("(?is)(?:^|\\s)LIMIT\\s+(\\d+)$");
   private static final Pattern BTQL_LIMIT =
       Pattern.compile("(?im)(?:^|\\|)[ \\t]*limit[ \\t]*:[ \\t]*(\\d+)[ \\t]*(?=$|\\|)");
+  // What is not code in SQL: a line comment, a block comment, a string literal, a quoted identifier
+  // (the last two with their closing quote as a group); possessive, so long ones need no stack.
+  private static final Pattern SQL_NOT_CODE =
+      Pattern.compile(
+          "--[^\\r\\n]*+|/\\*(?:[^*]++|\\*(?!/))*+(?:\\*/)?"
+              + "|'(?:[^']++|'')*+(')?|\"(?:[^\"]++|\"\")*+(\")?");
   private static final Pattern BTQL_CURSOR =
       Pattern.compile("(?im)(?:^|\\|)[ \\t]*cursor[ \\t]*:[ \\t]*'((?:[^']|'')*)'[ \\t]*(?=$|\\|)");
 
@@ -57,7 +63,7 @@ public abstract class QueryShape {
   public static QueryShape sql(String text) {
     // The trailing clauses are found in the mask (comments blanked, literals hidden), and cut at
     // the same positions in the text; a trailing comment goes with them.
-    String mask = SqlMask.of(text);
+    String mask = sqlMask(text);
     int end = codeEnd(mask, mask.length());
     String cursor = null;
     Matcher offset = SQL_TRAILING_OFFSET.matcher(mask).region(0, end);
@@ -96,6 +102,28 @@ public abstract class QueryShape {
         return new JsonPrimitive(s.toString());
       }
     };
+  }
+
+  /**
+   * The code of a SQL text, position for position: comments become spaces, and the insides of
+   * string literals ({@code '...'}) and quoted identifiers ({@code "..."}) become {@code x}, their
+   * quotes and every line break kept. Searching the mask for keywords finds only real ones ({@code
+   * -- note: LIMIT 5} is not a limit), at the same positions as in the text. An unterminated
+   * comment or literal runs to the end.
+   */
+  private static String sqlMask(String sql) {
+    StringBuilder mask = new StringBuilder(sql);
+    Matcher m = SQL_NOT_CODE.matcher(sql);
+    while (m.find()) {
+      boolean literal = sql.charAt(m.start()) == '\'' || sql.charAt(m.start()) == '"';
+      int end = m.group(1) != null || m.group(2) != null ? m.end() - 1 : m.end();
+      for (int k = literal ? m.start() + 1 : m.start(); k < end; k++) {
+        if (sql.charAt(k) != '\n' && sql.charAt(k) != '\r') {
+          mask.setCharAt(k, literal ? 'x' : ' ');
+        }
+      }
+    }
+    return mask.toString();
   }
 
   /** Where the code before {@code from} ends: trailing blanks (comments too) and semicolons cut. */
