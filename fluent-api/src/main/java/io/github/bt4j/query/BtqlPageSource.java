@@ -6,10 +6,7 @@ import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
-import io.github.bt4j.pagination.internal.PageResponses;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import okhttp3.Request;
 
 /**
@@ -50,30 +47,20 @@ final class BtqlPageSource<T> implements PageSource<T> {
     body._set("query", spec.shape.page(cursor, limit));
     body._set("fmt", new JsonPrimitive(spec.format.wireName()));
     Request request = spec.transport.api(BtqlApi.class).btqlQuery(body).request();
-    PageResponses.BufferedPage page = PageResponses.receive(spec.transport, request, spec.options);
-    String headerCursor = cursorHeader(page);
-    PageResponses.EnvelopeRows envelope =
-        spec.format == QueryFormat.JSON
-            ? PageResponses.envelopeRows(spec.transport.gson(), page, "data")
-            : null;
-    Iterator<JsonObject> rows = envelope != null ? envelope : PageResponses.jsonLines(page);
-    return new RowCursor<>() {
-      private int count;
+    String rowsField = spec.format == QueryFormat.JSON ? "data" : null;
+    return new PageRows<>(spec.transport, request, spec.options, rowsField, mapper) {
+      private final String headerCursor =
+          nonEmpty(header("x-bt-cursor"), header("x-amz-meta-bt_cursor"));
 
       @Override
-      public boolean hasNext() {
-        return wantsMore() && rows.hasNext();
+      protected boolean keep(JsonObject row) {
+        returned++;
+        return true;
       }
 
       @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        T row = mapper.map(rows.next(), request);
-        count++;
-        returned++;
-        return row;
+      protected boolean wantsMore() {
+        return BtqlPageSource.this.wantsMore();
       }
 
       @Override
@@ -82,31 +69,19 @@ final class BtqlPageSource<T> implements PageSource<T> {
       }
 
       @Override
-      public JsonObject pageFields() {
-        return envelope != null ? envelope.fields() : new JsonObject();
-      }
-
-      @Override
-      public boolean receivedRows() {
-        return count > 0;
-      }
-
-      @Override
       public String nextCursor() {
-        if (count == 0 || !wantsMore()) {
+        if (!receivedRows() || !wantsMore()) {
           return null;
         }
-        return headerCursor != null
-            ? headerCursor
-            : envelope != null ? envelope.bodyCursor() : null;
+        return headerCursor != null ? headerCursor : bodyCursor();
       }
     };
   }
 
-  private static String cursorHeader(PageResponses.BufferedPage page) {
-    String cursor = page.header("x-bt-cursor");
+  /** The first of the header values that is not empty, or null. */
+  private static String nonEmpty(String cursor, String fallback) {
     if (cursor == null || cursor.isEmpty()) {
-      cursor = page.header("x-amz-meta-bt_cursor");
+      cursor = fallback;
     }
     return cursor == null || cursor.isEmpty() ? null : cursor;
   }

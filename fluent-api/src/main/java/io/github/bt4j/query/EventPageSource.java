@@ -7,9 +7,7 @@ import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
 import io.github.bt4j.pagination.internal.PageFingerprints;
-import io.github.bt4j.pagination.internal.PageResponses;
 import io.github.bt4j.pagination.internal.SeenIds;
-import java.util.NoSuchElementException;
 import okhttp3.Request;
 
 /**
@@ -39,46 +37,16 @@ final class EventPageSource<T> implements PageSource<T> {
   @Override
   public RowCursor<T> open(String cursor) {
     Request request = spec.operation.apply(body(cursor)).request();
-    PageResponses.BufferedPage page = PageResponses.receive(spec.transport, request, spec.options);
-    PageResponses.EnvelopeRows rows =
-        PageResponses.envelopeRows(spec.transport.gson(), page, "events");
-    return new RowCursor<>() {
-      private final PageFingerprints.Fingerprint fingerprint = new PageFingerprints.Fingerprint();
-      private T pending;
-      private boolean finished;
-      private String next;
-
+    PageFingerprints.Fingerprint fingerprint = new PageFingerprints.Fingerprint();
+    return new PageRows<>(spec.transport, request, spec.options, "events", mapper) {
       @Override
-      public boolean hasNext() {
-        while (pending == null) {
-          if (finished) {
-            return false;
-          }
-          if (!rows.hasNext()) {
-            finish();
-            return false;
-          }
-          JsonObject row = rows.next();
-          fingerprint.add(row);
-          if (seenIds == null || isNew(row)) {
-            pending = mapper.map(row, request);
-          }
-        }
-        return true;
+      protected boolean keep(JsonObject row) {
+        fingerprint.add(row);
+        return seenIds == null || isNew(row);
       }
 
       @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        T row = pending;
-        pending = null;
-        return row;
-      }
-
-      private void finish() {
-        finished = true;
+      protected void finish() {
         // An empty page may still carry a cursor (the server pages by traces, and a page can match
         // none): it is followed; the walk ends it if it was followed before.
         if (fingerprint.rows() > 0 && !pages.add(fingerprint)) {
@@ -87,17 +55,11 @@ final class EventPageSource<T> implements PageSource<T> {
                   + " cursor. Read large objects with a /btql query instead",
               cursor);
         }
-        next = rows.bodyCursor();
       }
 
       @Override
       public String nextCursor() {
-        return next;
-      }
-
-      @Override
-      public boolean receivedRows() {
-        return fingerprint.rows() > 0;
+        return bodyCursor();
       }
     };
   }
