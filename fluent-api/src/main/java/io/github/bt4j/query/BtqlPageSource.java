@@ -2,6 +2,7 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
 import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.PageSource;
@@ -21,14 +22,14 @@ import okhttp3.Request;
 final class BtqlPageSource<T> implements PageSource<T> {
   private final BtqlQuery spec;
   private final long maxRows;
-  private final RowMapper<T> mapper;
+  private final TypeAdapter<T> adapter;
   private long returned;
 
   /** A new walk of {@code spec}; {@code maxRows} is negative for no limit. */
-  BtqlPageSource(BtqlQuery spec, long maxRows, RowMapper<T> mapper) {
+  BtqlPageSource(BtqlQuery spec, long maxRows, TypeAdapter<T> adapter) {
     this.spec = spec;
     this.maxRows = maxRows;
-    this.mapper = mapper;
+    this.adapter = adapter;
   }
 
   private boolean wantsMore() {
@@ -48,7 +49,7 @@ final class BtqlPageSource<T> implements PageSource<T> {
     body._set("fmt", new JsonPrimitive(spec.format.wireName()));
     Request request = spec.transport.api(BtqlApi.class).btqlQuery(body).request();
     String rowsField = spec.format == QueryFormat.JSON ? "data" : null;
-    return new PageRows<>(spec.transport, request, spec.options, rowsField, mapper) {
+    return new PageRows<>(spec.transport, request, spec.options, rowsField, adapter) {
       private final String headerCursor =
           nonEmpty(header("x-bt-cursor"), header("x-amz-meta-bt_cursor"));
 

@@ -2,6 +2,7 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
@@ -9,7 +10,6 @@ import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
 import java.lang.reflect.Type;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -166,7 +166,7 @@ public final class BtqlQuery implements Cloneable {
    * @return the rows, fetched lazily
    */
   public AutoPager<JsonObject> rows() {
-    return pager(RowMapper.jsonObjects());
+    return rows(JsonObject.class);
   }
 
   /**
@@ -175,7 +175,7 @@ public final class BtqlQuery implements Cloneable {
    * @return the rows, fetched lazily
    */
   public AutoPager<Map<String, Object>> rowsAsMaps() {
-    return pager(RowMapper.of(transport.gson(), new TypeToken<Map<String, Object>>() {}.getType()));
+    return rows(new TypeToken<Map<String, Object>>() {}.getType());
   }
 
   /**
@@ -187,7 +187,7 @@ public final class BtqlQuery implements Cloneable {
    * @return the rows, fetched lazily
    */
   public <T> AutoPager<T> rows(Class<T> type) {
-    return pager(RowMapper.of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+    return rows((Type) type);
   }
 
   /**
@@ -199,13 +199,11 @@ public final class BtqlQuery implements Cloneable {
    * @return the rows, fetched lazily
    */
   public <T> AutoPager<T> rows(Type type) {
-    return pager(RowMapper.<T>of(transport.gson(), Objects.requireNonNull(type, "type == null")));
-  }
-
-  private <T> AutoPager<T> pager(RowMapper<T> mapper) {
+    TypeAdapter<T> adapter = PageRows.adapter(transport.gson(), type);
     long own = shape.ownLimit();
     long total = own < 0 ? maxRows : maxRows < 0 ? own : Math.min(maxRows, own);
-    return AutoPager.<T>of(() -> new BtqlPageSource<>(this, total, mapper)).startingAt(startCursor);
+    return AutoPager.<T>of(() -> new BtqlPageSource<>(this, total, adapter))
+        .startingAt(startCursor);
   }
 
   @Override

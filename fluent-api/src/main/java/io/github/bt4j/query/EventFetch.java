@@ -2,13 +2,13 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.TypeAdapter;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.AutoPager;
 import java.lang.reflect.Type;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -175,7 +175,7 @@ public final class EventFetch implements Cloneable {
    * @return the events, fetched lazily
    */
   public AutoPager<JsonObject> events() {
-    return pager(RowMapper.jsonObjects());
+    return events(JsonObject.class);
   }
 
   /**
@@ -187,7 +187,7 @@ public final class EventFetch implements Cloneable {
    * @return the events, fetched lazily
    */
   public <T> AutoPager<T> events(Class<T> type) {
-    return pager(RowMapper.of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+    return events((Type) type);
   }
 
   /**
@@ -198,11 +198,8 @@ public final class EventFetch implements Cloneable {
    * @return the events, fetched lazily
    */
   public <T> AutoPager<T> events(Type type) {
-    return pager(RowMapper.<T>of(transport.gson(), Objects.requireNonNull(type, "type == null")));
-  }
-
-  private <T> AutoPager<T> pager(RowMapper<T> mapper) {
-    return AutoPager.<T>of(() -> new EventPageSource<>(this, mapper)).startingAt(startCursor);
+    TypeAdapter<T> adapter = PageRows.adapter(transport.gson(), type);
+    return AutoPager.<T>of(() -> new EventPageSource<>(this, adapter)).startingAt(startCursor);
   }
 
   @Override

@@ -2,11 +2,11 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.TypeAdapter;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
-import io.github.bt4j.pagination.internal.PageFingerprints;
 import io.github.bt4j.pagination.internal.SeenIds;
 import okhttp3.Request;
 
@@ -17,31 +17,34 @@ import okhttp3.Request;
  * empty page, with a cursor the walk has already followed). With de-duplication on, a row whose
  * {@code id} was returned before is skipped: pages come newest {@code _xact_id} first, so the row
  * kept is the newest version. A page identical to an earlier one ends the walk with a {@link
- * PaginationException} once it has been read.
+ * PaginationException} once it has been read: pages are told apart by a hash of their sequence of
+ * ({@code id}, {@code _xact_id}) pairs, and since a version of a row belongs to one place in the
+ * version history, the same sequence twice means the server sent the same page again.
  *
  * @param <T> the row type
  */
 final class EventPageSource<T> implements PageSource<T> {
   private final EventFetch spec;
-  private final RowMapper<T> mapper;
+  private final TypeAdapter<T> adapter;
   private final SeenIds seenIds;
-  private final PageFingerprints pages = new PageFingerprints();
+  private final SeenIds pages = new SeenIds();
 
   /** A new walk of {@code spec}. */
-  EventPageSource(EventFetch spec, RowMapper<T> mapper) {
+  EventPageSource(EventFetch spec, TypeAdapter<T> adapter) {
     this.spec = spec;
-    this.mapper = mapper;
+    this.adapter = adapter;
     this.seenIds = spec.deduplicate ? new SeenIds() : null;
   }
 
   @Override
   public RowCursor<T> open(String cursor) {
     Request request = spec.operation.apply(body(cursor)).request();
-    PageFingerprints.Fingerprint fingerprint = new PageFingerprints.Fingerprint();
-    return new PageRows<>(spec.transport, request, spec.options, "events", mapper) {
+    StringBuilder pairs = new StringBuilder();
+    return new PageRows<>(spec.transport, request, spec.options, "events", adapter) {
       @Override
       protected boolean keep(JsonObject row) {
-        fingerprint.add(row);
+        pairs.append(text(row.get("id"))).append('\u0001');
+        pairs.append(text(row.get("_xact_id"))).append('\u0002');
         return seenIds == null || isNew(row);
       }
 
@@ -49,7 +52,7 @@ final class EventPageSource<T> implements PageSource<T> {
       protected void finish() {
         // An empty page may still carry a cursor (the server pages by traces, and a page can match
         // none): it is followed; the walk ends it if it was followed before.
-        if (fingerprint.rows() > 0 && !pages.add(fingerprint)) {
+        if (receivedRows() && !pages.add(pairs)) {
           throw new PaginationException(
               "the server returned the same page of events twice; it is not honouring the fetch"
                   + " cursor. Read large objects with a /btql query instead",
@@ -70,6 +73,10 @@ final class EventPageSource<T> implements PageSource<T> {
       return true;
     }
     return seenIds.add(id.getAsString());
+  }
+
+  private static String text(JsonElement e) {
+    return e == null || e.isJsonNull() ? "" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
   }
 
   private FetchEventsRequest body(String cursor) {

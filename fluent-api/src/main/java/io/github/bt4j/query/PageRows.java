@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.bt4j.core.RequestOptions;
@@ -17,9 +18,11 @@ import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.RowCursor;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -43,7 +46,7 @@ abstract class PageRows<T> implements RowCursor<T> {
   private final Headers headers;
   private final int status;
   private final Buffer body = new Buffer();
-  private final RowMapper<T> mapper;
+  private final TypeAdapter<T> adapter; // null: rows are handed out as the JsonObjects they are
   private final Envelope envelope; // null for JSON lines
   private final Iterator<JsonObject> rows;
   private T pending;
@@ -60,9 +63,9 @@ abstract class PageRows<T> implements RowCursor<T> {
       Request request,
       RequestOptions options,
       String rowsField,
-      RowMapper<T> mapper) {
+      TypeAdapter<T> adapter) {
     this.request = request;
-    this.mapper = mapper;
+    this.adapter = adapter;
     try (Response response =
         transport.open(transport.newCall(request, options, RetryRule.ALWAYS))) {
       ResponseBody responseBody = response.body();
@@ -76,6 +79,16 @@ abstract class PageRows<T> implements RowCursor<T> {
     }
     this.envelope = rowsField == null ? null : new Envelope(transport.gson(), rowsField);
     this.rows = envelope != null ? envelope : new JsonLines();
+  }
+
+  /**
+   * How rows are read as {@code type} with the client's Gson: null for {@link JsonObject}, which
+   * rows already are.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> TypeAdapter<T> adapter(Gson gson, Type type) {
+    Objects.requireNonNull(type, "type == null");
+    return type == JsonObject.class ? null : (TypeAdapter<T>) gson.getAdapter(TypeToken.get(type));
   }
 
   /** Whether a received row is handed out; called once for every row, in order. */
@@ -113,7 +126,7 @@ abstract class PageRows<T> implements RowCursor<T> {
       JsonObject row = rows.next();
       received++;
       if (keep(row)) {
-        pending = mapper.map(row, request);
+        pending = map(row);
       }
     }
     return true;
@@ -137,6 +150,18 @@ abstract class PageRows<T> implements RowCursor<T> {
   @Override
   public final JsonObject pageFields() {
     return envelope != null ? envelope.fields : new JsonObject();
+  }
+
+  @SuppressWarnings("unchecked")
+  private T map(JsonObject row) {
+    if (adapter == null) {
+      return (T) row;
+    }
+    try {
+      return adapter.fromJsonTree(row);
+    } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+      throw unreadable("a row does not fit the requested type: " + e.getMessage(), e);
+    }
   }
 
   /** An error about the body of this page. */
