@@ -3,6 +3,7 @@ package io.github.bt4j.query;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,13 @@ import java.util.regex.Pattern;
  *       LIMIT 5} is no limit, and {@code LIMIT 10 -- top ten} is one. A numeric {@code OFFSET}
  *       cannot be combined with cursors and is refused.
  * </ul>
+ *
+ * @param ownLimit the limit the query stated itself, or -1
+ * @param ownCursor the cursor the query stated itself, or null
+ * @param pages the query of one page (the value of the request's {@code query} field) for a cursor
+ *     (null for the first page) and a limit
  */
-public abstract class QueryShape {
+record QueryShape(long ownLimit, String ownCursor, BiFunction<String, Integer, JsonElement> pages) {
   private static final Pattern SQL_TRAILING_OFFSET =
       Pattern.compile("(?is)(?:^|\\s)OFFSET\\s+(?:'((?:[^']|'')*)'|(\\d+))$");
   private static final Pattern SQL_TRAILING_LIMIT =
@@ -38,29 +44,13 @@ public abstract class QueryShape {
   private static final Pattern BTQL_CURSOR =
       Pattern.compile("(?im)(?:^|\\|)[ \\t]*cursor[ \\t]*:[ \\t]*'((?:[^']|'')*)'[ \\t]*(?=$|\\|)");
 
-  private final long ownLimit;
-  private final String ownCursor;
-
-  private QueryShape(long ownLimit, String ownCursor) {
-    this.ownLimit = ownLimit;
-    this.ownCursor = ownCursor;
-  }
-
-  /** The limit the query stated itself, or -1. */
-  public long ownLimit() {
-    return ownLimit;
-  }
-
-  /** The cursor the query stated itself, or null. */
-  public String ownCursor() {
-    return ownCursor;
-  }
-
   /** The query of one page: the value of the request's {@code query} field. */
-  public abstract JsonElement page(String cursor, int limit);
+  JsonElement page(String cursor, int limit) {
+    return pages.apply(cursor, limit);
+  }
 
   /** A SQL query. */
-  public static QueryShape sql(String text) {
+  static QueryShape sql(String text) {
     // The trailing clauses are found in the mask (comments blanked, literals hidden), and cut at
     // the same positions in the text; a trailing comment goes with them.
     String mask = sqlMask(text);
@@ -91,17 +81,17 @@ public abstract class QueryShape {
    */
   private static QueryShape textual(
       String query, long ownLimit, String ownCursor, String limitClause, String cursorClause) {
-    return new QueryShape(ownLimit, ownCursor) {
-      @Override
-      public JsonElement page(String cursor, int limit) {
-        StringBuilder s = new StringBuilder(query.length() + 64).append(query);
-        s.append(limitClause).append(limit);
-        if (cursor != null) {
-          s.append(cursorClause).append(quote(cursor));
-        }
-        return new JsonPrimitive(s.toString());
-      }
-    };
+    return new QueryShape(
+        ownLimit,
+        ownCursor,
+        (cursor, limit) -> {
+          StringBuilder s = new StringBuilder(query.length() + 64).append(query);
+          s.append(limitClause).append(limit);
+          if (cursor != null) {
+            s.append(cursorClause).append(quote(cursor));
+          }
+          return new JsonPrimitive(s.toString());
+        });
   }
 
   /**
@@ -137,7 +127,7 @@ public abstract class QueryShape {
   }
 
   /** A query in BTQL's own syntax. */
-  public static QueryShape btql(String text) {
+  static QueryShape btql(String text) {
     String base = text;
     long limit = -1;
     Matcher l = BTQL_LIMIT.matcher(base);
@@ -155,7 +145,7 @@ public abstract class QueryShape {
   }
 
   /** A structured BTQL query. */
-  public static QueryShape structured(JsonObject query) {
+  static QueryShape structured(JsonObject query) {
     JsonObject base = query.deepCopy();
     JsonElement ownLimit = base.remove("limit");
     JsonElement ownCursor = base.remove("cursor");
@@ -167,17 +157,17 @@ public abstract class QueryShape {
     }
     String cursor =
         ownCursor != null && ownCursor.isJsonPrimitive() ? ownCursor.getAsString() : null;
-    return new QueryShape(limit, cursor) {
-      @Override
-      public JsonElement page(String cursor, int limit) {
-        JsonObject page = base.deepCopy();
-        page.addProperty("limit", limit);
-        if (cursor != null) {
-          page.addProperty("cursor", cursor);
-        }
-        return page;
-      }
-    };
+    return new QueryShape(
+        limit,
+        cursor,
+        (pageCursor, pageLimit) -> {
+          JsonObject page = base.deepCopy();
+          page.addProperty("limit", pageLimit);
+          if (pageCursor != null) {
+            page.addProperty("cursor", pageCursor);
+          }
+          return page;
+        });
   }
 
   private static long parseLimit(String digits) {
