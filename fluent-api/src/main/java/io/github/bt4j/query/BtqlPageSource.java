@@ -81,9 +81,8 @@ final class BtqlPageSource<T> implements PageSource<T> {
 
   /** The first of the header values that is not empty, or null. */
   private static String nonEmpty(String cursor, String fallback) {
-    if (cursor == null || cursor.isEmpty()) {
-      cursor = fallback;
-    }
-    return cursor == null || cursor.isEmpty() ? null : cursor;
+    return cursor != null && !cursor.isEmpty()
+        ? cursor
+        : fallback == null || fallback.isEmpty() ? null : fallback;
   }
 }

@@ -26,7 +26,6 @@ import java.util.Objects;
 import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.Buffer;
 
 /**
@@ -68,10 +67,7 @@ abstract class PageRows<T> implements RowCursor<T> {
     this.adapter = adapter;
     try (Response response =
         transport.open(transport.newCall(request, options, RetryRule.ALWAYS))) {
-      ResponseBody responseBody = response.body();
-      if (responseBody != null) {
-        responseBody.source().readAll(body);
-      }
+      response.body().source().readAll(body); // an executed call's body is never null
       this.headers = response.headers();
       this.status = response.code();
     } catch (IOException e) {
