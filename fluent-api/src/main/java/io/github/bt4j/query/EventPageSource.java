@@ -8,6 +8,7 @@ import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
 import io.github.bt4j.pagination.internal.SeenIds;
+import java.util.Objects;
 import okhttp3.Request;
 
 /**
@@ -17,9 +18,9 @@ import okhttp3.Request;
  * empty page, with a cursor the walk has already followed). With de-duplication on, a row whose
  * {@code id} was returned before is skipped: pages come newest {@code _xact_id} first, so the row
  * kept is the newest version. A page identical to an earlier one ends the walk with a {@link
- * PaginationException} once it has been read: pages are told apart by a hash of their sequence of
- * ({@code id}, {@code _xact_id}) pairs, and since a version of a row belongs to one place in the
- * version history, the same sequence twice means the server sent the same page again.
+ * PaginationException} once it has been read: pages are told apart by a 64-bit hash of their
+ * sequence of ({@code id}, {@code _xact_id}) pairs, and since a version of a row belongs to one
+ * place in the version history, the same sequence twice means the server sent the same page again.
  *
  * @param <T> the row type
  */
@@ -39,20 +40,25 @@ final class EventPageSource<T> implements PageSource<T> {
   @Override
   public RowCursor<T> open(String cursor) {
     Request request = spec.operation.apply(body(cursor)).request();
-    StringBuilder pairs = new StringBuilder();
     return new PageRows<>(spec.transport, request, spec.options, "events", adapter) {
+      private long fingerprint;
+
       @Override
       protected boolean keep(JsonObject row) {
-        pairs.append(text(row.get("id"))).append('\u0001');
-        pairs.append(text(row.get("_xact_id"))).append('\u0002');
-        return seenIds == null || isNew(row);
+        JsonElement id = row.get("id");
+        fingerprint =
+            mix(mix(fingerprint, Objects.hashCode(id)), Objects.hashCode(row.get("_xact_id")));
+        return seenIds == null
+            || id == null
+            || !id.isJsonPrimitive()
+            || seenIds.add(id.getAsString());
       }
 
       @Override
       protected void finish() {
         // An empty page may still carry a cursor (the server pages by traces, and a page can match
         // none): it is followed; the walk ends it if it was followed before.
-        if (receivedRows() && !pages.add(pairs)) {
+        if (receivedRows() && !pages.add(Long.toString(fingerprint))) {
           throw new PaginationException(
               "the server returned the same page of events twice; it is not honouring the fetch"
                   + " cursor. Read large objects with a /btql query instead",
@@ -67,16 +73,13 @@ final class EventPageSource<T> implements PageSource<T> {
     };
   }
 
-  private boolean isNew(JsonObject row) {
-    JsonElement id = row.get("id");
-    if (id == null || !id.isJsonPrimitive()) {
-      return true;
-    }
-    return seenIds.add(id.getAsString());
-  }
-
-  private static String text(JsonElement e) {
-    return e == null || e.isJsonNull() ? "" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
+  /**
+   * One step of a page's fingerprint: the hash of the row's id or {@code _xact_id} (a JSON string's
+   * is its text's) mixed into the hash of the rows before it, in order.
+   */
+  private static long mix(long fingerprint, int hash) {
+    long h = (fingerprint ^ hash) * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
   }
 
   private FetchEventsRequest body(String cursor) {
