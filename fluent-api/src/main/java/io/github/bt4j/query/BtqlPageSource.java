@@ -41,8 +41,7 @@ final class BtqlPageSource<T> implements PageSource<T> {
     if (!wantsMore()) {
       return RowCursor.of(List.of(), null);
     }
-    long remaining = maxRows < 0 ? Long.MAX_VALUE : maxRows - returned;
-    int limit = (int) Math.min(spec.pageSize, remaining);
+    int limit = maxRows < 0 ? spec.pageSize : (int) Math.min(spec.pageSize, maxRows - returned);
     BtqlQueryRequest body = new BtqlQueryRequest();
     spec.extraFields.entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
     body._set("query", spec.shape.page(cursor, limit));

@@ -31,40 +31,12 @@ public final class SeenIds {
   private long size;
 
   /**
-   * Adds an id.
+   * Adds an id: hashes it (MurmurHash3 x64 128, eight code units a block) and puts the second half
+   * of the hash in the table the first half chooses.
    *
    * @return true if the id was not in the set
    */
-  public boolean add(CharSequence id) {
-    return probe(id, true);
-  }
-
-  /** Whether the set holds {@code id}. */
-  public boolean contains(CharSequence id) {
-    return probe(id, false);
-  }
-
-  /** How many ids the set holds. */
-  public long size() {
-    return size;
-  }
-
-  /** The bytes taken by the tables, for measuring. */
-  public long tableBytes() {
-    long bytes = 0;
-    for (long[] table : segments) {
-      if (table != null) {
-        bytes += 8L * table.length;
-      }
-    }
-    return bytes;
-  }
-
-  /**
-   * Hashes {@code s} (MurmurHash3 x64 128, eight code units a block) and finds, or with {@code add}
-   * inserts, its second half in the table its first half chooses.
-   */
-  private boolean probe(CharSequence s, boolean add) {
+  public boolean add(CharSequence s) {
     long h1 = SEED;
     long h2 = SEED;
     int n = s.length();
@@ -105,16 +77,13 @@ public final class SeenIds {
     int segment = (int) (h1 >>> (64 - SEGMENT_BITS));
     long kept = h2 == 0 ? 1 : h2; // 0 marks an empty slot
     long[] table = segments[segment];
-    if (!add) {
-      return table != null && find(table, kept, false);
-    }
     if (table == null) {
       table = new long[INITIAL_SLOTS];
       segments[segment] = table;
     } else if (counts[segment] + 1 > (long) (table.length * MAX_LOAD)) {
       table = grow(segment, table);
     }
-    if (find(table, kept, true)) {
+    if (!insert(table, kept)) {
       return false;
     }
     counts[segment]++;
@@ -122,31 +91,45 @@ public final class SeenIds {
     return true;
   }
 
+  /** How many ids the set holds. */
+  public long size() {
+    return size;
+  }
+
+  /** The bytes taken by the tables, for measuring. */
+  public long tableBytes() {
+    long bytes = 0;
+    for (long[] table : segments) {
+      if (table != null) {
+        bytes += 8L * table.length;
+      }
+    }
+    return bytes;
+  }
+
   private long[] grow(int segment, long[] old) {
     long[] table = new long[old.length + old.length / 4];
     for (long v : old) {
       if (v != 0) {
-        find(table, v, true);
+        insert(table, v);
       }
     }
     segments[segment] = table;
     return table;
   }
 
-  /** Whether the table holds the value; if not and {@code insert}, puts it in its free slot. */
-  private static boolean find(long[] table, long kept, boolean insert) {
+  /** Puts the value in its slot; false if it was there already. */
+  private static boolean insert(long[] table, long kept) {
     int slots = table.length;
     // the home slot: the low 32 bits mapped onto [0, slots) without a division
     for (int i = (int) (((kept & 0xFFFFFFFFL) * slots) >>> 32); ; i = i + 1 == slots ? 0 : i + 1) {
       long v = table[i];
       if (v == kept) {
-        return true;
+        return false;
       }
       if (v == 0) {
-        if (insert) {
-          table[i] = kept;
-        }
-        return false;
+        table[i] = kept;
+        return true;
       }
     }
   }
