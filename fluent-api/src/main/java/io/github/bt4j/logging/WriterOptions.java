@@ -291,10 +291,10 @@ public final class WriterOptions {
     }
 
     /**
-     * Options for every request the writer sends: headers, impersonation, timeouts (none). A
-     * timeout applies to each attempt, since the writer decides its retries itself (see {@link
-     * #retryBudget(Duration)}); a {@code maxRetries} here caps them as {@link #maxRetries(int)}
-     * does.
+     * Options for every request the writer sends: headers, impersonation, timeouts (none). A {@code
+     * timeout} bounds a request with its retries, as for any other call, and so can end them before
+     * the {@link #retryBudget(Duration) retry budget} does; a {@code maxRetries} here caps them as
+     * {@link #maxRetries(int)} does.
      */
     public Builder requestOptions(RequestOptions options) {
       this.requestOptions = Validation.required(options, "requestOptions");

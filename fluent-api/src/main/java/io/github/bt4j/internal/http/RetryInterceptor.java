@@ -14,16 +14,16 @@ import okhttp3.ResponseBody;
  * off, see {@link Transport}). Retries 408, 409, 429 and 5xx answers and connection failures, never
  * 413 or another 4xx, and never a request that could be applied twice (see {@link
  * RequestContext#mayRetry()}), except when it never left: a refused connection sent nothing. What
- * is worth a retry and the backoff come from {@link Retries}, which the event writer's resends use
- * too; the writer's requests come here with retries off, since the writer decides their resends.
+ * is worth a retry and the backoff come from {@link Retries}.
  *
  * <p>Waits as {@link RetryPolicy} describes: the server's {@code Retry-After}/{@code
  * Retry-After-Ms} up to {@link RetryPolicy#maxRetryAfter()}; a longer wait ends the call at once
- * (the exception says what the server asked for); a malformed one falls back to the backoff. A 429
- * pauses every attempt of the client until the server's time ({@link RateLimitGate}). A wait that
- * would outlast the call's whole-call timeout ends the retries instead. The waiting is done by the
- * configured {@link io.github.bt4j.internal.Sleeper}, so tests observe the schedule without
- * sleeping.
+ * (the exception says what the server asked for); a malformed one falls back to the backoff. A
+ * request tagged with a {@link Retries.Budget} (the event writer's) is retried while that lasts
+ * instead, the server's wait limited and the backoff cut to what is left of it. A 429 pauses every
+ * attempt of the client until the server's time ({@link RateLimitGate}). A wait that would outlast
+ * the call's whole-call timeout ends the retries instead. The waiting is done by the configured
+ * {@link io.github.bt4j.internal.Sleeper}, so tests observe the schedule without sleeping.
  *
  * <p>A DELETE answered 404 after an earlier attempt may have reached the server (a connection lost
  * after sending, or a 5xx) is done: the earlier attempt deleted the object. The call then ends as
@@ -52,10 +52,13 @@ final class RetryInterceptor implements Interceptor {
             : policy.maxRetries();
     long deadline = deadlineOf(chain);
     boolean mayHaveBeenApplied = false;
-    awaitGate(chain.call());
-    Duration wait = Duration.ZERO;
+    Retries.Budget budget = request.tag(Retries.Budget.class);
+    Duration wait = awaitGate(chain.call());
     for (int retried = 0; ; retried++) {
-      if (!wait.isZero()) {
+      if (budget != null) {
+        budget.spent(wait);
+      }
+      if (!wait.isZero() && retried > 0) {
         sleep(wait, chain.call());
       }
       log.attempted();
@@ -76,13 +79,20 @@ final class RetryInterceptor implements Interceptor {
       if (response != null && isDone(request, response, mayHaveBeenApplied)) {
         return deleted(response);
       }
-      boolean beyondLimit = asked != null && asked.compareTo(policy.maxRetryAfter()) > 0;
-      boolean retry = retried < maxRetries && isWorthRetrying(context, failure, response);
+      Duration limit = budget != null ? budget.left() : policy.maxRetryAfter();
+      boolean beyondLimit = asked != null && asked.compareTo(limit) > 0;
+      boolean retry =
+          retried < maxRetries
+              && isWorthRetrying(context, failure, response)
+              && (budget == null || !(limit.isNegative() || limit.isZero()));
       if (retry && beyondLimit) {
-        log.beyondLimit(policy.maxRetryAfter());
+        log.beyondLimit(limit);
         retry = false;
       }
       wait = asked != null && !beyondLimit ? asked : retries.backoff(retried + 1);
+      if (budget != null && wait.compareTo(limit) > 0) {
+        wait = limit;
+      }
       if (response != null && response.code() == 429 && (retry || asked != null) && !beyondLimit) {
         gate.pauseFor(wait, config.clock());
       }
@@ -148,9 +158,9 @@ final class RetryInterceptor implements Interceptor {
   }
 
   /** Waits out the client's rate-limit pause, if one is on, before the first attempt. */
-  private void awaitGate(okhttp3.Call call) throws IOException {
+  private Duration awaitGate(okhttp3.Call call) throws IOException {
     try {
-      gate.await(config.clock(), config.sleeper(), call::isCanceled);
+      return gate.await(config.clock(), config.sleeper(), call::isCanceled);
     } catch (InterruptedException e) {
       if (call.isCanceled()) {
         throw new IOException("Canceled");
