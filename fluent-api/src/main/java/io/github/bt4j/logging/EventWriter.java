@@ -11,7 +11,6 @@ import io.github.bt4j.logging.internal.EventKind;
 import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
 import io.github.bt4j.logging.internal.RowMerger;
-import io.github.bt4j.logging.internal.Stderr;
 import io.github.bt4j.logging.internal.WriterCounters;
 import io.github.bt4j.models.FeedbackDatasetItem;
 import io.github.bt4j.models.FeedbackExperimentItem;
@@ -48,16 +47,16 @@ import java.util.function.Function;
  * loses nothing; a 429 pauses every sender, and every other call of the client, until the server's
  * time. An accepted event is then either acknowledged by the server (and handed, with its row id,
  * to {@link WriterOptions.Builder#onAcknowledged} if set) or reported, with its id and JSON, to the
- * {@link WriterOptions#failureHandler() failure handler}; never dropped silently, and never both.
- * Events with the same id in one request are folded into one row as the API would apply them one
- * after the other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with the
- * same id are never in flight in two requests at once, so their order is kept (an event whose id is
- * in flight holds back the events queued after it until that request ends). A request answered with
- * 413 is split in halves; so is an insert answered 400 or 422, to store the rows the server accepts
- * and report only those it refuses (within a logarithmic number of extra requests). A part-full
- * batch is sent at once when no request is in flight and otherwise waits to fill (see {@link
- * WriterOptions.Builder#linger}). {@link #flush()} waits until everything logged before it has
- * settled.
+ * {@link WriterOptions.Builder#failureHandler failure handler}; never dropped silently, and never
+ * both. Events with the same id in one request are folded into one row as the API would apply them
+ * one after the other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with
+ * the same id are never in flight in two requests at once, so their order is kept (an event whose
+ * id is in flight holds back the events queued after it until that request ends). A request
+ * answered with 413 is split in halves; so is an insert answered 400 or 422, to store the rows the
+ * server accepts and report only those it refuses (within a logarithmic number of extra requests).
+ * A part-full batch is sent at once when no request is in flight and otherwise waits to fill (see
+ * {@link WriterOptions.Builder#linger}). {@link #flush()} waits until everything logged before it
+ * has settled.
  *
  * <h2>Memory</h2>
  *
@@ -81,7 +80,6 @@ import java.util.function.Function;
  * @param <F> the store's feedback item model, e.g. {@link FeedbackProjectLogsItem}
  */
 public final class EventWriter<E, F> implements AutoCloseable {
-  private static final System.Logger LOG = LoggingFailureHandler.LOG;
 
   private final EventTarget target;
   private final WriterOptions options;
@@ -123,9 +121,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
             options,
             counters,
             this::report,
-            options.acknowledgementHandler() == AcknowledgementHandler.none()
-                ? null
-                : this::acknowledged,
+            options.acknowledgementHandler() == null ? null : this::acknowledged,
             queue);
     this.senders = new SenderThreads(options.maxConcurrentRequests(), queue, sender, target);
     if (options.flushOnShutdown()) {
@@ -410,7 +406,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
       }
       try {
         if (!senders.join(delivered ? 1_000 : 5_000)) {
-          LOG.log(System.Logger.Level.WARNING, "sender threads of " + target + " did not stop");
+          WriteFailure.LOG.log(
+              System.Logger.Level.WARNING, "sender threads of " + target + " did not stop");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -492,21 +489,19 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   private void report(WriteFailure failure) {
     try {
-      options.failureHandler().onFailure(failure);
+      options.failureHandler().accept(failure);
     } catch (Throwable e) {
-      Stderr.print(
-          "the FailureHandler threw; the failure it was given: "
-              + LoggingFailureHandler.describe(failure),
-          e);
+      WriteFailure.printToStderr(
+          "the failure handler threw; the failure it was given: " + failure.describe(), e);
     }
   }
 
   private void acknowledged(Acknowledgement acknowledgement) {
     try {
-      options.acknowledgementHandler().onAcknowledged(acknowledgement);
+      options.acknowledgementHandler().accept(acknowledgement);
     } catch (Throwable e) {
-      Stderr.print(
-          "the AcknowledgementHandler threw; the events stay acknowledged: " + acknowledgement, e);
+      WriteFailure.printToStderr(
+          "the acknowledgement handler threw; the events stay acknowledged: " + acknowledgement, e);
     }
   }
 
@@ -514,7 +509,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
     if (senders.isSenderThread()) {
       throw new IllegalStateException(
           method
-              + " called from the writer's own thread (a FailureHandler?) would wait for itself");
+              + " called from the writer's own thread (a failure handler?) would wait for itself");
     }
   }
 

@@ -2,7 +2,6 @@ package io.github.bt4j.logging;
 
 import io.github.bt4j.logging.internal.Batch;
 import io.github.bt4j.logging.internal.EventTarget;
-import io.github.bt4j.logging.internal.Stderr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +57,7 @@ public final class SenderThreads {
         try {
           sender.settleRest(batch, broke);
         } catch (Throwable t) {
-          Stderr.print("could not report the unsettled events of a batch", t);
+          WriteFailure.printToStderr("could not report the unsettled events of a batch", t);
         } finally {
           queue.complete(batch);
         }

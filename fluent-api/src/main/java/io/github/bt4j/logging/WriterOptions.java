@@ -4,6 +4,7 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How an {@link EventWriter} batches, bounds its memory, retries and reports. Immutable; start from
@@ -85,12 +86,12 @@ public final class WriterOptions {
   }
 
   /** Who is told about events that were accepted but not delivered. */
-  public FailureHandler failureHandler() {
+  public Consumer<WriteFailure> failureHandler() {
     return values.failureHandler;
   }
 
-  /** Who is told about the rows the server confirmed. */
-  public AcknowledgementHandler acknowledgementHandler() {
+  /** Who is told about the rows the server confirmed; null if nobody (the default). */
+  public Consumer<Acknowledgement> acknowledgementHandler() {
     return values.acknowledgementHandler;
   }
 
@@ -145,8 +146,8 @@ public final class WriterOptions {
     private int maxRetries = Integer.MAX_VALUE;
     private Duration retryBudget = Duration.ofMinutes(10);
     private QueueFullPolicy whenFull = QueueFullPolicy.block(Duration.ofSeconds(30));
-    private FailureHandler failureHandler = FailureHandler.logging();
-    private AcknowledgementHandler acknowledgementHandler = AcknowledgementHandler.none();
+    private Consumer<WriteFailure> failureHandler = WriteFailure::log;
+    private Consumer<Acknowledgement> acknowledgementHandler;
     private boolean flushOnShutdown = true;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
@@ -247,18 +248,30 @@ public final class WriterOptions {
       return this;
     }
 
-    /** Who is told about undelivered events ({@link FailureHandler#logging()} by default). */
-    public Builder failureHandler(FailureHandler handler) {
+    /**
+     * Who is told about the events the writer accepted but could not deliver ({@link
+     * WriteFailure#log()} by default): once per failed request or drop, on one of the writer's
+     * threads (for {@link WriteFailure.Reason#QUEUE_FULL}, on the thread that logged), before
+     * {@link EventWriter#flush()} returns for those events. Keep it short and do not call the
+     * writer's {@code flush} or {@code close} from it. Anything it throws, {@link Error}s included,
+     * is caught (the writer's thread lives on) and the failure it was given is printed on standard
+     * error.
+     */
+    public Builder failureHandler(Consumer<WriteFailure> handler) {
       this.failureHandler = Validation.required(handler, "failureHandler");
       return this;
     }
 
     /**
-     * Who is told, request by request, which rows the server confirmed ({@link
-     * AcknowledgementHandler#none()} by default). With {@link #failureHandler(FailureHandler)} it
-     * accounts for every accepted event: each is in exactly one acknowledgement or one failure.
+     * Who is told, request by request, which rows the server confirmed (nobody by default: the
+     * answers' row ids are then not even read), for example to link them elsewhere or to check a
+     * run afterwards. With {@link #failureHandler} it accounts for every accepted event: each is in
+     * exactly one acknowledgement or one failure. Called on one of the writer's threads, before
+     * {@link EventWriter#flush()} returns for those events; keep it short and do not call the
+     * writer's {@code flush} or {@code close} from it. Anything it throws is printed and otherwise
+     * ignored: the events stay acknowledged.
      */
-    public Builder onAcknowledged(AcknowledgementHandler handler) {
+    public Builder onAcknowledged(Consumer<Acknowledgement> handler) {
       this.acknowledgementHandler = Validation.required(handler, "onAcknowledged");
       return this;
     }

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -258,7 +259,7 @@ class EventWriterDeliveryTest {
                 .willReturn(status(400))
                 .willSetStateTo("up"));
     List<WriteFailure> seen = failures();
-    FailureHandler throwing =
+    Consumer<WriteFailure> throwing =
         failure -> {
           seen.add(failure);
           throw new IllegalStateException("handler bug");
@@ -287,7 +288,7 @@ class EventWriterDeliveryTest {
     wm.getWireMock().register(post(urlPathEqualTo(INSERT_PATH)).willReturn(status(400)));
     List<Throwable> refusals = new ArrayList<>();
     EventWriter<?, ?>[] writer = new EventWriter<?, ?>[1];
-    FailureHandler reentrant =
+    Consumer<WriteFailure> reentrant =
         failure -> {
           try {
             writer[0].flush();
