@@ -13,7 +13,6 @@ import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
 import io.github.bt4j.logging.internal.Row;
 import io.github.bt4j.logging.internal.RowMerger;
-import io.github.bt4j.logging.internal.WriterCounters;
 import io.github.bt4j.models.InsertEventsResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.MediaType;
@@ -30,18 +31,18 @@ import okhttp3.Response;
 import okio.Okio;
 
 /**
- * Sends one batch: folds rows with the same id, writes the request body from the events' JSON bytes
- * into the request the generated interface builds for the store's insert or feedback operation
- * ({@link EventTarget}), and sends it through the client's transport (auth, headers, rate-limit
- * pause, retries, typed errors, logging, the one body reader). The transport's one resend loop
- * resends inserts (never feedback) while the batch's {@link Retries.Budget retry budget} lasts, and
- * stops when an abandoning close cancels the call. A request answered 413 is split in halves, sent
- * one after the other, down to single rows; so is an insert answered 400 or 422, to find the rows
- * the server refuses and store the others, within a bound of extra requests. Every event ends up
- * acknowledged or in a {@link WriteFailure}; {@link #settleRest} makes sure of it even when sending
- * broke off.
+ * The writer's sender threads, and what each does with a batch: folds rows with the same id, writes
+ * the request body from the events' JSON bytes into the request the generated interface builds for
+ * the store's insert or feedback operation ({@link EventTarget}), and sends it through the client's
+ * transport (auth, headers, rate-limit pause, retries, typed errors, logging, the one body reader).
+ * The transport's one resend loop resends inserts (never feedback) while the batch's {@link
+ * Retries.Budget retry budget} lasts, and stops when an abandoning close cancels the call. A
+ * request answered 413 is split in halves, sent one after the other, down to single rows; so is an
+ * insert answered 400 or 422, to find the rows the server refuses and store the others, within a
+ * bound of extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
+ * #settleRest} makes sure of it even when sending broke off.
  */
-public final class BatchSender {
+final class BatchSender {
   private static final MediaType JSON = MediaType.get("application/json");
 
   /** How many refused rows per batch the writer always isolates (see isolationAllowance). */
@@ -50,7 +51,18 @@ public final class BatchSender {
   private final Transport transport;
   private final EventTarget target;
   private final RequestOptions requestOptions;
-  private final WriterCounters counters;
+  private static final AtomicInteger WRITERS = new AtomicInteger();
+
+  /** Accepted events the server confirmed. */
+  final LongAdder acknowledged = new LongAdder();
+
+  /** Accepted events reported as failed. */
+  final LongAdder failed = new LongAdder();
+
+  /** Requests sent, retries not counted. */
+  final LongAdder requests = new LongAdder();
+
+  private final List<Thread> threads = new ArrayList<>();
   private final Consumer<WriteFailure> failures;
   private final Consumer<Acknowledgement> acknowledgements;
   private final EventQueue queue;
@@ -64,17 +76,15 @@ public final class BatchSender {
    * @param acknowledgements receives every acknowledgement, or null if nobody wants them (the
    *     answers are then not parsed); must not throw
    */
-  public BatchSender(
+  BatchSender(
       Transport transport,
       EventTarget target,
       WriterOptions options,
-      WriterCounters counters,
       Consumer<WriteFailure> failures,
       Consumer<Acknowledgement> acknowledgements,
       EventQueue queue) {
     this.transport = transport;
     this.target = target;
-    this.counters = counters;
     this.failures = failures;
     this.acknowledgements = acknowledgements;
     this.queue = queue;
@@ -86,8 +96,85 @@ public final class BatchSender {
     this.requestOptions = base.toBuilder().maxRetries(maxRetries).retryNonIdempotent(false).build();
   }
 
+  /**
+   * Starts {@code count} sender threads: each takes a batch from the queue, sends it, marks it
+   * settled, and repeats until the queue is closed and empty. A sender survives anything thrown
+   * while sending (the handlers' exceptions are caught before; this is for bugs and {@link
+   * Error}s), and reports the batch's unsettled events before it marks the batch settled. Daemon
+   * threads, so that an application that forgets to close the writer can still exit (and the
+   * shutdown hook then delivers what is queued).
+   */
+  void start(int count) {
+    int writer = WRITERS.incrementAndGet();
+    for (int i = 0; i < count; i++) {
+      Thread t =
+          new Thread(
+              this::run, "bt4j-writer-" + writer + "-" + target.objectType() + "-" + (i + 1));
+      t.setDaemon(true);
+      threads.add(t);
+    }
+    threads.forEach(Thread::start);
+  }
+
+  private void run() {
+    while (true) {
+      Batch batch;
+      try {
+        batch = queue.take();
+      } catch (InterruptedException e) {
+        if (queue.isAbandoned()) {
+          return;
+        }
+        continue; // only an abandoning close interrupts senders; anything else is not a reason
+      }
+      if (batch == null) {
+        return;
+      }
+      Throwable broke = null;
+      try {
+        send(batch);
+      } catch (Throwable t) {
+        // A bug, or an Error such as OutOfMemoryError: the thread must live on for the next batch.
+        broke = t;
+      } finally {
+        try {
+          settleRest(batch, broke);
+        } catch (Throwable t) {
+          WriteFailure.printToStderr("could not report the unsettled events of a batch", t);
+        } finally {
+          queue.complete(batch);
+        }
+      }
+    }
+  }
+
+  /** Whether the calling thread is one of these senders. */
+  boolean isSenderThread() {
+    return threads.contains(Thread.currentThread());
+  }
+
+  /** Interrupts the senders, ending a wait between retries. */
+  void interrupt() {
+    threads.forEach(Thread::interrupt);
+  }
+
+  /** Waits up to {@code millis} for every sender to stop; returns whether they all did. */
+  boolean join(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    for (Thread t : threads) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left > 0) {
+        t.join(left);
+      }
+      if (t.isAlive()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Sends the batch; reports rather than throws, except for bugs (see {@link #settleRest}). */
-  public void send(Batch batch) {
+  void send(Batch batch) {
     List<List<Row>> groups;
     try {
       groups =
@@ -122,7 +209,7 @@ public final class BatchSender {
    * a sender that broke off ({@code cause}, if any, says why), so that {@code flush()} never counts
    * such an event as settled.
    */
-  public void settleRest(Batch batch, Throwable cause) {
+  private void settleRest(Batch batch, Throwable cause) {
     List<Row> rest = new ArrayList<>();
     for (QueuedEvent e : batch.events()) {
       if (!e.isSettled()) {
@@ -143,7 +230,7 @@ public final class BatchSender {
    * budget} lasts, then acknowledges them, splits them or reports them.
    */
   private void deliver(Batch batch, List<Row> rows, Retries.Budget budget, int[] isolationLeft) {
-    counters.requests.increment();
+    requests.increment();
     EventKind kind = batch.kind();
     Request request = target.request(kind, RequestBody.create(body(kind, rows), JSON), budget);
     Call call =
@@ -260,7 +347,7 @@ public final class BatchSender {
         events++;
       }
     }
-    counters.acknowledged.add(events);
+    acknowledged.add(events);
     if (acknowledgements == null) {
       return;
     }
@@ -285,7 +372,7 @@ public final class BatchSender {
         events.add(new FailedEvent(e.id(), e.kind() == EventKind.FEEDBACK, e.json()));
       }
     }
-    counters.failed.add(events.size());
+    failed.add(events.size());
     failures.accept(new WriteFailure(reason, cause, target.toString(), events));
   }
 }

@@ -11,7 +11,6 @@ import io.github.bt4j.logging.internal.EventKind;
 import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
 import io.github.bt4j.logging.internal.RowMerger;
-import io.github.bt4j.logging.internal.WriterCounters;
 import io.github.bt4j.models.FeedbackDatasetItem;
 import io.github.bt4j.models.FeedbackExperimentItem;
 import io.github.bt4j.models.FeedbackProjectLogsItem;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -88,9 +88,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
   private final SpanType rootSpanType;
   private final EventEncoder encoder;
   private final EventQueue queue;
-  private final WriterCounters counters = new WriterCounters();
+  private final LongAdder dropped = new LongAdder();
   private final BatchSender sender;
-  private final SenderThreads senders;
   private final Thread shutdownHook;
   private final Object closeLock = new Object();
   private Boolean closeResult;
@@ -119,11 +118,10 @@ public final class EventWriter<E, F> implements AutoCloseable {
             transport,
             target,
             options,
-            counters,
             this::report,
             options.acknowledgementHandler() == null ? null : this::acknowledged,
             queue);
-    this.senders = new SenderThreads(options.maxConcurrentRequests(), queue, sender, target);
+    sender.start(options.maxConcurrentRequests());
     if (options.flushOnShutdown()) {
       shutdownHook = new Thread(this::close, "bt4j-writer-shutdown-" + target.objectType());
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -254,26 +252,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public String merge(String id, Map<String, ?> fields) {
     Objects.requireNonNull(fields, "fields == null");
-    return mergeTree(Validation.notBlank(id, "id"), encoder.treeOfFields(fields));
-  }
-
-  /**
-   * Queues a change to the row whose id the model carries: its non-null fields are deep-merged into
-   * the row ({@code "_is_merge": true}).
-   *
-   * @return the row's id
-   * @throws IllegalArgumentException if the model has no id
-   */
-  public String merge(E changes) {
-    Objects.requireNonNull(changes, "changes == null");
-    String id = checkId(eventId.apply(changes));
-    if (id == null) {
-      throw new IllegalArgumentException("a merge needs the id of the row to change; set it");
-    }
-    return mergeTree(id, encoder.treeOf(changes));
-  }
-
-  private String mergeTree(String id, JsonObject tree) {
+    Validation.notBlank(id, "id");
+    JsonObject tree = encoder.treeOfFields(fields);
     if (tree.has("id") && !id.equals(tree.get("id").getAsString())) {
       throw new IllegalArgumentException(
           "the fields' id (" + tree.get("id") + ") differs from the id given (" + id + ")");
@@ -329,15 +309,10 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   /**
    * Starts a root span of the store's default type ({@code task} for project logs and datasets,
-   * {@code eval} for experiments), logged when it ends.
+   * {@code eval} for experiments; {@link Span#type} sets another), logged when it ends.
    */
   public Span startSpan(String name) {
     return new Span(this, name, rootSpanType, null);
-  }
-
-  /** Starts a root span of the given type (null for none). */
-  public Span startSpan(String name, SpanType type) {
-    return new Span(this, name, type, null);
   }
 
   /**
@@ -402,10 +377,10 @@ public final class EventWriter<E, F> implements AutoCloseable {
       boolean delivered = awaitSettled(timeout);
       if (!delivered) {
         sender.fail(WriteFailure.Reason.CLOSED, null, RowMerger.unmerged(queue.abandon()));
-        senders.interrupt();
+        sender.interrupt();
       }
       try {
-        if (!senders.join(delivered ? 1_000 : 5_000)) {
+        if (!sender.join(delivered ? 1_000 : 5_000)) {
           WriteFailure.LOG.log(
               System.Logger.Level.WARNING, "sender threads of " + target + " did not stop");
         }
@@ -421,11 +396,11 @@ public final class EventWriter<E, F> implements AutoCloseable {
   /** The writer's counters now. */
   public WriterStats stats() {
     return new WriterStats(
-        counters.accepted.sum(),
-        counters.acknowledged.sum(),
-        counters.failed.sum(),
-        counters.dropped.sum(),
-        counters.requests.sum(),
+        queue.lastSeq(),
+        sender.acknowledged.sum(),
+        sender.failed.sum(),
+        dropped.sum(),
+        sender.requests.sum(),
         queue.queuedEvents(),
         queue.queuedBytes());
   }
@@ -460,10 +435,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
       throw new EventTooLargeException(event.id(), event.size(), limit);
     }
     QueueFullPolicy policy = options.whenFull();
-    if (queue.offer(event, policy.drops(), policy.timeout().toNanos())) {
-      counters.accepted.increment();
-    } else {
-      counters.dropped.increment();
+    if (!queue.offer(event, policy.drops(), policy.timeout().toNanos())) {
+      dropped.increment();
       report(
           new WriteFailure(
               WriteFailure.Reason.QUEUE_FULL,
@@ -506,7 +479,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
   }
 
   private void checkNotSenderThread(String method) {
-    if (senders.isSenderThread()) {
+    if (sender.isSenderThread()) {
       throw new IllegalStateException(
           method
               + " called from the writer's own thread (a failure handler?) would wait for itself");

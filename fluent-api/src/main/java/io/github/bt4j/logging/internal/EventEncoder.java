@@ -121,19 +121,6 @@ public final class EventEncoder {
   }
 
   /**
-   * The tree of a model event: its non-null fields, as the client's Gson writes them.
-   *
-   * @throws IllegalArgumentException if the event is not a JSON object
-   */
-  public JsonObject treeOf(Object event) {
-    JsonElement tree = gson.toJsonTree(event);
-    if (!tree.isJsonObject()) {
-      throw new IllegalArgumentException("an event must serialise to a JSON object, got: " + tree);
-    }
-    return tree.getAsJsonObject();
-  }
-
-  /**
    * The tree of a map of fields, keeping its explicit nulls: in a merge, {@code "metadata": null}
    * clears the field, so it must reach the server. Nulls are kept in the maps themselves, at any
    * depth, and in Gson trees; other values (models, lists) are written as the client's Gson writes
