@@ -91,7 +91,7 @@ final class BatchSender {
     this.clock = transport.config().clock();
     this.retryBudget = options.retryBudget();
     RequestOptions base = options.requestOptions();
-    int maxRetries = base.maxRetries() != null ? base.maxRetries() : options.maxRetries();
+    int maxRetries = base.maxRetries() != null ? base.maxRetries() : Integer.MAX_VALUE;
     // Feedback is never sent twice, whatever the options say: a comment would be recorded twice.
     this.requestOptions = base.toBuilder().maxRetries(maxRetries).retryNonIdempotent(false).build();
   }

@@ -67,14 +67,6 @@ public final class WriterOptions {
     return values.linger;
   }
 
-  /**
-   * The most times one insert request is retried ({@link Integer#MAX_VALUE}, the default, for no
-   * limit but the {@link #retryBudget()}).
-   */
-  public int maxRetries() {
-    return values.maxRetries;
-  }
-
   /** How long the writer keeps retrying a batch, counted from its first attempt. */
   public Duration retryBudget() {
     return values.retryBudget;
@@ -120,7 +112,7 @@ public final class WriterOptions {
     Builder v = values;
     return String.format(
         "WriterOptions{maxBatchRows=%d, maxBatchBytes=%d, maxRequestBytes=%d, maxQueuedBytes=%d,"
-            + " maxConcurrentRequests=%d, linger=%s, maxRetries=%s, retryBudget=%s, whenFull=%s,"
+            + " maxConcurrentRequests=%d, linger=%s, retryBudget=%s, whenFull=%s,"
             + " flushOnShutdown=%s, closeTimeout=%s}",
         v.maxBatchRows,
         v.maxBatchBytes,
@@ -128,7 +120,6 @@ public final class WriterOptions {
         v.maxQueuedBytes,
         v.maxConcurrentRequests,
         v.linger,
-        v.maxRetries == Integer.MAX_VALUE ? "unlimited" : v.maxRetries,
         v.retryBudget,
         v.whenFull,
         v.flushOnShutdown,
@@ -143,7 +134,6 @@ public final class WriterOptions {
     private long maxQueuedBytes = 64 * MIB;
     private int maxConcurrentRequests = 4;
     private Duration linger = Duration.ZERO;
-    private int maxRetries = Integer.MAX_VALUE;
     private Duration retryBudget = Duration.ofMinutes(10);
     private QueueFullPolicy whenFull = QueueFullPolicy.block(Duration.ofSeconds(30));
     private Consumer<WriteFailure> failureHandler = WriteFailure::log;
@@ -208,16 +198,6 @@ public final class WriterOptions {
      */
     public Builder linger(Duration linger) {
       this.linger = notNegative(linger, "linger");
-      return this;
-    }
-
-    /**
-     * The most times one insert request is retried: no limit by default, so that the {@link
-     * #retryBudget(Duration) retry budget} alone decides; 0 turns retries off. A {@link
-     * #requestOptions(RequestOptions)} with its own {@code maxRetries} wins.
-     */
-    public Builder maxRetries(int retries) {
-      this.maxRetries = (int) inRange(retries, 0, Integer.MAX_VALUE, "maxRetries");
       return this;
     }
 
@@ -306,8 +286,8 @@ public final class WriterOptions {
     /**
      * Options for every request the writer sends: headers, impersonation, timeouts (none). A {@code
      * timeout} bounds a request with its retries, as for any other call, and so can end them before
-     * the {@link #retryBudget(Duration) retry budget} does; a {@code maxRetries} here caps them as
-     * {@link #maxRetries(int)} does.
+     * the {@link #retryBudget(Duration) retry budget} does; a {@code maxRetries} here caps them (0
+     * sends each request once), where by default only the budget does.
      */
     public Builder requestOptions(RequestOptions options) {
       this.requestOptions = Validation.required(options, "requestOptions");

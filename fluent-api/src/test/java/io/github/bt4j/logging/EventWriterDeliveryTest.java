@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.models.InsertProjectLogsEvent;
@@ -237,7 +238,12 @@ class EventWriterDeliveryTest {
     List<Duration> waits = waits();
     try (BraintrustClient client = client(wm, waits);
         var logs =
-            EventWriter.projectLogs(client, PROJECT, options(failures).maxRetries(2).build())) {
+            EventWriter.projectLogs(
+                client,
+                PROJECT,
+                options(failures)
+                    .requestOptions(RequestOptions.builder().maxRetries(2).build())
+                    .build())) {
       String id = logs.log(Map.of("input", 1));
       logs.flush();
       assertEquals(1, failures.size());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.TestHooks;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.logging.ScriptedServer.Reply;
 import java.time.Duration;
@@ -146,13 +147,18 @@ class EventWriterRetryTest {
   }
 
   @Test
-  void maxRetriesZeroSendsOnce() throws Exception {
+  void requestOptionsMaxRetriesZeroSendsOnce() throws Exception {
     FakeTime time = new FakeTime();
     List<WriteFailure> failures = failures();
     try (ScriptedServer server = new ScriptedServer(request -> Reply.status(500, "{}"));
         BraintrustClient client = client(server, time);
         var logs =
-            EventWriter.projectLogs(client, PROJECT, options(failures).maxRetries(0).build())) {
+            EventWriter.projectLogs(
+                client,
+                PROJECT,
+                options(failures)
+                    .requestOptions(RequestOptions.builder().maxRetries(0).build())
+                    .build())) {
       logs.log(Map.of("input", 1));
       logs.flush();
       assertEquals(1, server.received().size());
