@@ -3,14 +3,21 @@ package io.github.bt4j.logging;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Events a writer accepted but did not deliver, and why. Handed to the {@link
  * WriterOptions.Builder#failureHandler failure handler}; each accepted event is either acknowledged
  * by the server or appears in exactly one failure.
+ *
+ * @param reason why the events were not delivered
+ * @param cause the exception that ended the request ({@link io.github.bt4j.errors.ApiException} for
+ *     a status, {@link io.github.bt4j.errors.ConnectionException} for the network), or null when
+ *     there was no request
+ * @param target where the events were going, e.g. {@code project_logs 3c90c3cc-...}
+ * @param events the events concerned, in the order they were logged
  */
-public final class WriteFailure {
+public record WriteFailure(
+    Reason reason, Throwable cause, String target, List<FailedEvent> events) {
   static final System.Logger LOG = System.getLogger("io.github.bt4j.logging");
 
   /** Events whose JSON {@link #log()} prints; the ids of the others are listed. */
@@ -42,40 +49,9 @@ public final class WriteFailure {
     CLOSED
   }
 
-  private final Reason reason;
-  private final Throwable cause;
-  private final String target;
-  private final List<FailedEvent> events;
-
-  /** Creates a failure report; {@code cause} may be null when there was no request. */
-  public WriteFailure(Reason reason, Throwable cause, String target, List<FailedEvent> events) {
-    this.reason = reason;
-    this.cause = cause;
-    this.target = target;
-    this.events = List.copyOf(events);
-  }
-
-  /** Why the events were not delivered. */
-  public Reason reason() {
-    return reason;
-  }
-
-  /**
-   * The exception that ended the request ({@link io.github.bt4j.errors.ApiException} for a status,
-   * {@link io.github.bt4j.errors.ConnectionException} for the network), if there was a request.
-   */
-  public Optional<Throwable> cause() {
-    return Optional.ofNullable(cause);
-  }
-
-  /** Where the events were going, e.g. {@code project_logs 3c90c3cc-...}. */
-  public String target() {
-    return target;
-  }
-
-  /** The events concerned, in the order they were logged. */
-  public List<FailedEvent> events() {
-    return events;
+  /** Creates a failure report, copying the list. */
+  public WriteFailure {
+    events = List.copyOf(events);
   }
 
   @Override

@@ -218,8 +218,7 @@ class EventWriterDeliveryTest {
     assertEquals(2, failures.size());
     for (WriteFailure failure : failures) {
       assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
-      BadRequestException cause =
-          assertInstanceOf(BadRequestException.class, failure.cause().orElseThrow());
+      BadRequestException cause = assertInstanceOf(BadRequestException.class, failure.cause());
       assertEquals("metadata must be an object", cause.serverMessage());
       assertEquals("project_logs " + PROJECT, failure.target());
       assertEquals(1, failure.events().size());
@@ -247,7 +246,7 @@ class EventWriterDeliveryTest {
       String id = logs.log(Map.of("input", 1));
       logs.flush();
       assertEquals(1, failures.size());
-      assertInstanceOf(InternalServerException.class, failures.get(0).cause().orElseThrow());
+      assertInstanceOf(InternalServerException.class, failures.get(0).cause());
       assertEquals(List.of(id), failures.get(0).events().stream().map(FailedEvent::id).toList());
     }
     assertEquals(3, insertIds(wm).size());

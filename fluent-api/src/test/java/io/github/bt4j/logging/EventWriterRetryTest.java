@@ -95,7 +95,7 @@ class EventWriterRetryTest {
       assertEquals(1, failures.size());
       WriteFailure failure = failures.get(0);
       assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
-      assertInstanceOf(InternalServerException.class, failure.cause().orElseThrow());
+      assertInstanceOf(InternalServerException.class, failure.cause());
       assertEquals(List.of(id), failure.events().stream().map(FailedEvent::id).toList());
       // Backoff 0.5 s doubling to 8 s, the last wait cut to what was left of the minute.
       assertEquals(Duration.ofMinutes(1), total(time.sleeps()));
