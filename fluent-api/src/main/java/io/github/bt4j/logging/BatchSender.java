@@ -4,7 +4,7 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.internal.http.ErrorMapper;
-import io.github.bt4j.internal.http.Retries;
+import io.github.bt4j.internal.http.RetryBudget;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.logging.internal.Batch;
@@ -15,7 +15,6 @@ import io.github.bt4j.logging.internal.Row;
 import io.github.bt4j.logging.internal.RowMerger;
 import io.github.bt4j.models.InsertEventsResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Buffer;
 import okio.Okio;
 
 /**
@@ -36,10 +36,10 @@ import okio.Okio;
  * the store's insert or feedback operation ({@link EventTarget}), and sends it through the client's
  * transport (auth, headers, rate-limit pause, retries, typed errors, logging, the one body reader).
  * The transport's one resend loop resends inserts (never feedback) while the batch's {@link
- * Retries.Budget retry budget} lasts, and stops when an abandoning close cancels the call. A
- * request answered 413 is split in halves, sent one after the other, down to single rows; so is an
- * insert answered 400 or 422, to find the rows the server refuses and store the others, within a
- * bound of extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
+ * RetryBudget retry budget} lasts, and stops when an abandoning close cancels the call. A request
+ * answered 413 is split in halves, sent one after the other, down to single rows; so is an insert
+ * answered 400 or 422, to find the rows the server refuses and store the others, within a bound of
+ * extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
  * #settleRest} makes sure of it even when sending broke off.
  */
 final class BatchSender {
@@ -185,7 +185,7 @@ final class BatchSender {
       fail(WriteFailure.Reason.REQUEST_FAILED, e, RowMerger.unmerged(batch.events()));
       return;
     }
-    Retries.Budget budget = new Retries.Budget(clock, retryBudget);
+    RetryBudget budget = new RetryBudget(clock, retryBudget);
     int[] isolationLeft = {isolationAllowance(batch.events().size())};
     for (List<Row> group : groups) {
       deliver(batch, group, budget, isolationLeft);
@@ -229,10 +229,10 @@ final class BatchSender {
    * Sends {@code rows} in one request, which the transport resends (inserts only) while {@code
    * budget} lasts, then acknowledges them, splits them or reports them.
    */
-  private void deliver(Batch batch, List<Row> rows, Retries.Budget budget, int[] isolationLeft) {
+  private void deliver(Batch batch, List<Row> rows, RetryBudget budget, int[] isolationLeft) {
     requests.increment();
     EventKind kind = batch.kind();
-    Request request = target.request(kind, RequestBody.create(body(kind, rows), JSON), budget);
+    Request request = target.request(kind, body(kind, rows), budget);
     Call call =
         transport.newCall(
             request, requestOptions, kind == EventKind.INSERT ? RetryRule.ALWAYS : RetryRule.NEVER);
@@ -314,27 +314,16 @@ final class BatchSender {
     }
   }
 
-  /** The request body: {@code {"events":[row,row,...]}} from the rows' bytes, copied once. */
-  static byte[] body(EventKind kind, List<Row> rows) {
-    byte[] prefix = ("{\"" + kind.bodyField() + "\":[").getBytes(StandardCharsets.US_ASCII);
-    int size = prefix.length + 2 + Math.max(0, rows.size() - 1);
-    for (Row row : rows) {
-      size += row.json().length;
-    }
-    byte[] body = new byte[size];
-    System.arraycopy(prefix, 0, body, 0, prefix.length);
-    int at = prefix.length;
+  /**
+   * The request body: {@code {"events":[row,row,...]}}, the rows' bytes copied once into buffer
+   * segments that the request then writes to the socket without another copy.
+   */
+  private static RequestBody body(EventKind kind, List<Row> rows) {
+    Buffer body = new Buffer().writeUtf8("{\"").writeUtf8(kind.bodyField()).writeUtf8("\":[");
     for (int i = 0; i < rows.size(); i++) {
-      if (i > 0) {
-        body[at++] = ',';
-      }
-      byte[] json = rows.get(i).json();
-      System.arraycopy(json, 0, body, at, json.length);
-      at += json.length;
+      (i == 0 ? body : body.writeByte(',')).write(rows.get(i).json());
     }
-    body[at++] = ']';
-    body[at] = '}';
-    return body;
+    return RequestBody.create(body.writeUtf8("]}").snapshot(), JSON);
   }
 
   private void acknowledge(EventKind kind, List<Row> rows, List<String> serverRowIds) {

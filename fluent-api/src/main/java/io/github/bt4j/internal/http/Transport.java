@@ -77,9 +77,7 @@ public final class Transport implements AutoCloseable {
             .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
-            .addInterceptor(
-                new RetryInterceptor(
-                    config, resources.gate(), new Retries(config.retryPolicy(), config.jitter())))
+            .addInterceptor(new RetryInterceptor(config, resources.gate()))
             .addInterceptor(new RedirectInterceptor())
             .addInterceptor(new HeadersInterceptor(config));
     if (config.logLevel() != HttpLogLevel.OFF) {
