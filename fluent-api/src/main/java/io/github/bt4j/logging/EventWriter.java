@@ -239,7 +239,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public String log(Map<String, ?> event) {
     Objects.requireNonNull(event, "event == null");
-    return accept(encoder.encodeMap(event, EventKind.INSERT));
+    return accept(encoder.encode(event, EventEncoder.idOf(event), EventKind.INSERT));
   }
 
   /**
@@ -278,9 +278,9 @@ public final class EventWriter<E, F> implements AutoCloseable {
   /**
    * Queues feedback (scores, expected output, a comment, metadata, tags) on the row the item's id
    * names, sent in batches to the store's {@code feedback} endpoint after any earlier event with
-   * that id. Feedback requests are not retried, since a comment sent twice would be recorded twice;
-   * a failure is reported. A request carries inserts or feedback, not both, so alternating the two
-   * makes smaller requests.
+   * that id. A feedback request is sent again only when its connection was refused (nothing of it
+   * left), since a comment sent twice would be recorded twice; a failure is reported. A request
+   * carries inserts or feedback, not both, so alternating the two makes smaller requests.
    *
    * @throws IllegalArgumentException if the item has no id
    */

@@ -214,8 +214,8 @@ public final class WriterOptions {
      * received it; a 429 received by any other call of the client pauses the writer's senders
      * alike, and that wait counts against the budget. The waits use the client's {@link
      * io.github.bt4j.internal.Sleeper} and clock. {@code close()} cuts retries short at its
-     * timeout. Feedback requests are never retried: sending one twice could record a comment twice.
-     * Zero sends each request once.
+     * timeout. Feedback requests are sent again only after a refused connection (nothing of them
+     * left): sending one twice could record a comment twice. Zero sends each request once.
      */
     public Builder retryBudget(Duration budget) {
       this.retryBudget = notNegative(budget, "retryBudget");

@@ -100,11 +100,6 @@ public final class EventEncoder {
     return bytes;
   }
 
-  /** Serialises a map event, whose {@code id} entry, if any, must be a string. */
-  public QueuedEvent encodeMap(Map<String, ?> event, EventKind kind) {
-    return encode(event, idOf(event), kind);
-  }
-
   /**
    * Serialises a JSON tree built by the writer (spans, merges, deletes), which has its id. Explicit
    * nulls in the tree are kept.
