@@ -95,14 +95,16 @@ public final class EventWriter<E, F> implements AutoCloseable {
   private Boolean closeResult;
 
   private EventWriter(
-      Transport transport,
-      EventTarget target,
+      BraintrustClient client,
+      Function<Transport, EventTarget> targetOf,
       WriterOptions options,
       Function<E, String> eventId,
       Function<F, String> feedbackId,
       SpanType rootSpanType) {
-    this.target = target;
-    this.options = options;
+    Transport transport =
+        ClientAccess.transportOf(Objects.requireNonNull(client, "client == null"));
+    this.options = Objects.requireNonNull(options, "options == null");
+    this.target = targetOf.apply(transport);
     this.eventId = eventId;
     this.feedbackId = feedbackId;
     this.rootSpanType = rootSpanType;
@@ -144,7 +146,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public static EventWriter<InsertProjectLogsEvent, FeedbackProjectLogsItem> projectLogs(
       BraintrustClient client, String projectId, WriterOptions options) {
-    return create(
+    return new EventWriter<>(
         client,
         t -> EventTarget.projectLogs(t, Validation.uuid(projectId, "projectId")),
         options,
@@ -166,7 +168,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public static EventWriter<InsertExperimentEvent, FeedbackExperimentItem> experiment(
       BraintrustClient client, String experimentId, WriterOptions options) {
-    return create(
+    return new EventWriter<>(
         client,
         t -> EventTarget.experiment(t, Validation.uuid(experimentId, "experimentId")),
         options,
@@ -188,27 +190,13 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public static EventWriter<InsertDatasetEvent, FeedbackDatasetItem> dataset(
       BraintrustClient client, String datasetId, WriterOptions options) {
-    return create(
+    return new EventWriter<>(
         client,
         t -> EventTarget.dataset(t, Validation.uuid(datasetId, "datasetId")),
         options,
         InsertDatasetEvent::getId,
         FeedbackDatasetItem::getId,
         SpanType.TASK);
-  }
-
-  private static <E, F> EventWriter<E, F> create(
-      BraintrustClient client,
-      Function<Transport, EventTarget> targetOf,
-      WriterOptions options,
-      Function<E, String> eventId,
-      Function<F, String> feedbackId,
-      SpanType rootSpanType) {
-    Objects.requireNonNull(client, "client == null");
-    Objects.requireNonNull(options, "options == null");
-    Transport transport = ClientAccess.transportOf(client);
-    EventTarget target = targetOf.apply(transport);
-    return new EventWriter<>(transport, target, options, eventId, feedbackId, rootSpanType);
   }
 
   /**
