@@ -2,7 +2,6 @@ package io.github.bt4j;
 
 import io.github.bt4j.core.RetryPolicy;
 import io.github.bt4j.internal.Loopback;
-import io.github.bt4j.internal.Secrets;
 import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.Version;
@@ -143,17 +142,18 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
   @Override
   public String toString() {
-    return "BraintrustClient{baseUrl="
-        + baseUrl()
-        + ", apiKey="
-        + Secrets.mask(settings.apiKey)
-        + "}";
+    return "BraintrustClient{baseUrl=" + baseUrl() + ", apiKey=" + mask(settings.apiKey) + "}";
+  }
+
+  /** {@code "<set>"} or {@code "<unset>"}: a secret's only printable facts. */
+  private static String mask(String secret) {
+    return secret == null ? "<unset>" : "<set>";
   }
 
   /** Builds a {@link BraintrustClient}. */
   public static final class Builder implements Cloneable {
     private String apiKey;
-    private String baseUrl = US_API_URL;
+    private HttpUrl baseUrl = HttpUrl.get(US_API_URL + "/");
     private String impersonateUser;
     private Map<String, String> headers = new LinkedHashMap<>();
     // The timeouts set, applied in order to the OkHttpClient; null if none was.
@@ -202,19 +202,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
                 + "Braintrust app), or call BraintrustClient.builder().apiKey(...)");
       }
       apiKey(key.strip());
-      String url = firstSet(env.apply("BRAINTRUST_API_URL"), env.apply("BRAINTRUST_BASE_URL"));
-      if (url != null) {
+      String url = env.apply("BRAINTRUST_API_URL");
+      url = url == null || url.isBlank() ? env.apply("BRAINTRUST_BASE_URL") : url;
+      if (url != null && !url.isBlank()) {
         baseUrl(url.strip());
       }
       logLevel = HttpLogLevel.parse(env.apply("BRAINTRUST_LOG"));
       return this;
-    }
-
-    private static String firstSet(String a, String b) {
-      if (a != null && !a.isBlank()) {
-        return a;
-      }
-      return b != null && !b.isBlank() ? b : null;
     }
 
     /** The API key (required), sent as a bearer token. */
@@ -229,12 +223,14 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
      * operations' paths include it.
      */
     public Builder baseUrl(String baseUrl) {
-      Validation.notBlank(baseUrl, "baseUrl");
-      HttpUrl parsed = HttpUrl.parse(baseUrl);
+      String u = Validation.notBlank(baseUrl, "baseUrl");
+      u = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+      u = u.endsWith("/v1") ? u.substring(0, u.length() - 3) : u;
+      HttpUrl parsed = HttpUrl.parse(u + "/");
       if (parsed == null) {
         throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
       }
-      this.baseUrl = baseUrl;
+      this.baseUrl = parsed;
       return this;
     }
 
@@ -247,11 +243,6 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     public Builder allowPlainHttp() {
       this.allowPlainHttp = true;
       return this;
-    }
-
-    /** Sends every call to Braintrust's EU data plane. */
-    public Builder euDataPlane() {
-      return baseUrl(EU_API_URL);
     }
 
     /** Acts as another user of the organisation on every call ({@code x-bt-impersonate-user}). */
@@ -357,11 +348,10 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         throw new IllegalStateException(
             "no API key: call apiKey(...) or fromEnv() with BRAINTRUST_API_KEY set");
       }
-      HttpUrl url = normalise(baseUrl);
-      if (!url.isHttps() && !allowPlainHttp && !Loopback.isLoopbackHost(url.host())) {
+      if (!baseUrl.isHttps() && !allowPlainHttp && !Loopback.isLoopbackHost(baseUrl.host())) {
         throw new IllegalArgumentException(
             "baseUrl "
-                + url
+                + baseUrl
                 + " is plain http to another machine: the API key would cross the network"
                 + " unencrypted. Use https, or call allowPlainHttp() on the builder if this network"
                 + " is trusted");
@@ -369,7 +359,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       ClientConfig config =
           new ClientConfig(
               apiKey,
-              url,
+              baseUrl,
               impersonateUser,
               Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
               "bt4j/" + VERSION + " (Java " + System.getProperty("java.version") + ")",
@@ -383,25 +373,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         base = timeouts.apply(base.newBuilder()).build();
       }
       ClientResources resources =
-          shared != null ? shared.share() : ClientResources.create(base, okHttpClient == null);
+          shared != null ? shared.share() : new ClientResources(okHttpClient == null ? base : null);
       return new BraintrustClient(this, new Transport(config, base, Json.gson(), resources));
-    }
-
-    private static HttpUrl normalise(String url) {
-      String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-      if (u.endsWith("/v1")) {
-        u = u.substring(0, u.length() - 3);
-      }
-      return HttpUrl.get(u + "/");
     }
 
     @Override
     public String toString() {
-      return "BraintrustClient.Builder{baseUrl="
-          + baseUrl
-          + ", apiKey="
-          + Secrets.mask(apiKey)
-          + "}";
+      return "BraintrustClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + "}";
     }
   }
 }

@@ -121,7 +121,11 @@ class ClientOptionsTest {
   @Test
   void defaultsToUsAndOffersTheEuDataPlane() {
     try (BraintrustClient us = BraintrustClient.builder().apiKey(API_KEY).build();
-        BraintrustClient eu = BraintrustClient.builder().apiKey(API_KEY).euDataPlane().build()) {
+        BraintrustClient eu =
+            BraintrustClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(BraintrustClient.EU_API_URL)
+                .build()) {
       assertEquals("https://api.braintrust.dev/", us.baseUrl());
       assertEquals("https://api-eu.braintrust.dev/", eu.baseUrl());
     }
@@ -208,6 +212,28 @@ class ClientOptionsTest {
     assertEquals(List.of("GET " + PROJECT_PATH), seen);
     assertFalse(supplied.dispatcher().executorService().isShutdown());
     assertSame(supplied.connectionPool(), ClientAccess.transportOf(client).http().connectionPool());
+  }
+
+  @Test
+  void everyAttemptIsWrittenWithNaglesAlgorithmOffEvenOnASuppliedHttpClient(
+      WireMockRuntimeInfo wm) {
+    List<Boolean> noDelay = new CopyOnWriteArrayList<>();
+    OkHttpClient supplied =
+        new OkHttpClient.Builder()
+            .addNetworkInterceptor(
+                chain -> {
+                  // The client's own network step runs after this one, before the request is
+                  // written: look once it has.
+                  okhttp3.Response response = chain.proceed(chain.request());
+                  noDelay.add(chain.connection().socket().getTcpNoDelay());
+                  return response;
+                })
+            .build();
+    try (BraintrustClient client = TestClients.builder(wm).okHttpClient(supplied).build()) {
+      client.projects().get(PROJECT_ID);
+      client.projects().get(PROJECT_ID);
+    }
+    assertEquals(List.of(true, true), noDelay);
   }
 
   @Test

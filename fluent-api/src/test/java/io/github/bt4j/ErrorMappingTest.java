@@ -19,7 +19,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.bt4j.errors.ApiException;
 import io.github.bt4j.errors.AuthenticationException;
 import io.github.bt4j.errors.BadRequestException;
-import io.github.bt4j.errors.ConflictException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.NotFoundException;
@@ -27,7 +26,6 @@ import io.github.bt4j.errors.PayloadTooLargeException;
 import io.github.bt4j.errors.PermissionDeniedException;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnexpectedResponseException;
-import io.github.bt4j.errors.UnprocessableEntityException;
 import io.github.bt4j.models.CreateProject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -51,9 +49,9 @@ class ErrorMappingTest {
           Map.entry(401, AuthenticationException.class),
           Map.entry(403, PermissionDeniedException.class),
           Map.entry(404, NotFoundException.class),
-          Map.entry(409, ConflictException.class),
+          Map.entry(409, ApiException.class),
           Map.entry(413, PayloadTooLargeException.class),
-          Map.entry(422, UnprocessableEntityException.class),
+          Map.entry(422, BadRequestException.class),
           Map.entry(429, RateLimitException.class),
           Map.entry(500, InternalServerException.class),
           Map.entry(503, InternalServerException.class),
@@ -204,9 +202,9 @@ class ErrorMappingTest {
   void methodAndUrlAreThoseOfTheFailedRequest(WireMockRuntimeInfo wm) {
     stubFor(post("/v1/project").willReturn(aResponse().withStatus(422).withBody("bad name")));
     try (BraintrustClient client = TestClients.noRetries(wm)) {
-      UnprocessableEntityException e =
+      BadRequestException e =
           assertThrows(
-              UnprocessableEntityException.class,
+              BadRequestException.class,
               () -> client.projects().create(new CreateProject().name("x")));
       assertEquals("POST", e.method());
       assertEquals(TestClients.baseUrl(wm) + "/v1/project", e.url());

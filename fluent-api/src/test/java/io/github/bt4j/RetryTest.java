@@ -54,7 +54,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -132,7 +131,7 @@ class RetryTest {
       RateLimitException e =
           assertThrows(RateLimitException.class, () -> client.projects().get(PROJECT_ID));
       assertEquals(1, e.attempts().count());
-      assertEquals(Optional.of(Duration.ofSeconds(120)), e.attempts().lastRetryAfter());
+      assertEquals(Duration.ofSeconds(120), e.attempts().lastRetryAfter());
       assertTrue(e.attempts().retryAfterBeyondLimit());
       assertTrue(e.getMessage().contains("wait 120 s"), e.getMessage());
       assertTrue(e.getMessage().contains("limit of 60 s"), e.getMessage());
@@ -170,7 +169,7 @@ class RetryTest {
       InternalServerException e =
           assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID));
       assertEquals(3, e.attempts().count());
-      assertEquals(Optional.of(Duration.ofSeconds(2)), e.attempts().lastRetryAfter());
+      assertEquals(Duration.ofSeconds(2), e.attempts().lastRetryAfter());
       assertFalse(e.attempts().retryAfterBeyondLimit());
       assertTrue(e.getMessage().endsWith("[3 attempts; last Retry-After 2 s]"), e.getMessage());
     }

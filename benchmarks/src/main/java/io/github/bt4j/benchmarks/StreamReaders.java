@@ -3,6 +3,7 @@ package io.github.bt4j.benchmarks;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.models.InvokeFunction;
 import io.github.bt4j.proxy.ChatCompletionRequest;
+import io.github.bt4j.proxy.ChatMessage;
 import io.github.bt4j.streaming.ChatCompletionAccumulator;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.FunctionEvent;
@@ -27,7 +28,7 @@ final class StreamReaders {
   static final ChatCompletionRequest CHAT =
       ChatCompletionRequest.builder()
           .model("gpt-4o-mini")
-          .addUserMessage("How did the deployment go?")
+          .addMessage(ChatMessage.user("How did the deployment go?"))
           .build();
 
   private StreamReaders() {}

@@ -42,7 +42,7 @@ enum Workload {
       10_000,
       Long.MAX_VALUE,
       3,
-      3),
+      7),
   COLD_START(
       "coldstart",
       "JVM start to first acknowledged insert",
@@ -90,7 +90,7 @@ enum Workload {
       10_000,
       Long.MAX_VALUE,
       3,
-      5);
+      15);
 
   final String key;
   final String title;

@@ -2,6 +2,7 @@ package io.github.bt4j.examples;
 
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.proxy.ChatCompletionRequest;
+import io.github.bt4j.proxy.ChatMessage;
 import io.github.bt4j.streaming.ChatCompletionAccumulator;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ChatCompletionResult;
@@ -28,7 +29,7 @@ public final class StreamChatCompletion {
     ChatCompletionRequest request =
         ChatCompletionRequest.builder()
             .model("gpt-4o-mini")
-            .addUserMessage("Say hello to the Java developers")
+            .addMessage(ChatMessage.user("Say hello to the Java developers"))
             .build();
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
     System.out.print("Assistant  ");

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,22 @@ class PublishedJarsTest {
             entry(jar, "META-INF/braintrust-openapi/NOTICE"),
             jar + ": META-INF/braintrust-openapi/NOTICE");
       }
+    }
+  }
+
+  @Test
+  void theLibraryReadsItsVersionFromItsJarsManifest() throws Exception {
+    Path jar = ROOT.resolve("fluent-api/target/bt4j-" + VERSION + ".jar");
+    try (JarFile file = new JarFile(jar.toFile())) {
+      Attributes main = file.getManifest().getMainAttributes();
+      assertEquals("bt4j", main.getValue("Implementation-Title"), jar + ": Implementation-Title");
+      assertEquals(VERSION, main.getValue("Implementation-Version"), jar + ": Version");
+    }
+    // The library loaded from its jar alone reads that version.
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> version = loader.loadClass("io.github.bt4j.internal.Version");
+      assertEquals(VERSION, version.getMethod("current").invoke(null));
     }
   }
 

@@ -21,24 +21,14 @@ import java.util.Objects;
 public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
 
-  private final Duration timeout;
-  private final Duration readTimeout;
-  private final Integer maxRetries;
-  private final Boolean retryNonIdempotent;
-  private final String impersonateUser;
-  private final Map<String, String> headers;
-  private final Map<String, List<String>> queryParams;
+  // A private copy of the builder, its maps unmodifiable: never changed after construction.
+  private final Builder b;
 
-  private RequestOptions(Builder b) {
-    this.timeout = b.timeout;
-    this.readTimeout = b.readTimeout;
-    this.maxRetries = b.maxRetries;
-    this.retryNonIdempotent = b.retryNonIdempotent;
-    this.impersonateUser = b.impersonateUser;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    b.queryParams.forEach((name, values) -> query.put(name, List.copyOf(values)));
-    this.queryParams = Collections.unmodifiableMap(query);
+  private RequestOptions(Builder source) {
+    b = source.copy();
+    b.headers = Collections.unmodifiableMap(b.headers);
+    b.queryParams.replaceAll((name, values) -> List.copyOf(values));
+    b.queryParams = Collections.unmodifiableMap(b.queryParams);
   }
 
   /** Options that change nothing: the client's settings apply. */
@@ -53,30 +43,22 @@ public final class RequestOptions {
 
   /** A builder that starts from these options. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.timeout = timeout;
-    b.readTimeout = readTimeout;
-    b.maxRetries = maxRetries;
-    b.retryNonIdempotent = retryNonIdempotent;
-    b.impersonateUser = impersonateUser;
-    b.headers.putAll(headers);
-    queryParams.forEach((name, values) -> b.queryParams.put(name, new ArrayList<>(values)));
-    return b;
+    return b.copy();
   }
 
   /** The whole-call timeout (all attempts and backoff included), or null for the client's. */
   public Duration timeout() {
-    return timeout;
+    return b.timeout;
   }
 
   /** The read timeout of each attempt, or null for the client's. */
   public Duration readTimeout() {
-    return readTimeout;
+    return b.readTimeout;
   }
 
   /** The maximum number of retries, or null for the client's. */
   public Integer maxRetries() {
-    return maxRetries;
+    return b.maxRetries;
   }
 
   /**
@@ -84,17 +66,17 @@ public final class RequestOptions {
    * could be applied twice), or null for the operation's default.
    */
   public Boolean retryNonIdempotent() {
-    return retryNonIdempotent;
+    return b.retryNonIdempotent;
   }
 
   /** The user to act as ({@code x-bt-impersonate-user}), or null for the client's. */
   public String impersonateUser() {
-    return impersonateUser;
+    return b.impersonateUser;
   }
 
   /** Extra headers sent with this call, after the client's. */
   public Map<String, String> headers() {
-    return headers;
+    return b.headers;
   }
 
   /**
@@ -102,7 +84,7 @@ public final class RequestOptions {
    * server accepts that the API spec does not declare.
    */
   public Map<String, List<String>> queryParams() {
-    return queryParams;
+    return b.queryParams;
   }
 
   @Override
@@ -110,13 +92,13 @@ public final class RequestOptions {
     return String.format(
         "RequestOptions{timeout=%s, readTimeout=%s, maxRetries=%s, retryNonIdempotent=%s,"
             + " impersonateUser=%s, headers=%s, queryParams=%s}",
-        timeout,
-        readTimeout,
-        maxRetries,
-        retryNonIdempotent,
-        impersonateUser,
-        headers.keySet(),
-        queryParams.keySet());
+        b.timeout,
+        b.readTimeout,
+        b.maxRetries,
+        b.retryNonIdempotent,
+        b.impersonateUser,
+        b.headers.keySet(),
+        b.queryParams.keySet());
   }
 
   /** Builds {@link RequestOptions}. */
@@ -126,10 +108,22 @@ public final class RequestOptions {
     private Integer maxRetries;
     private Boolean retryNonIdempotent;
     private String impersonateUser;
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private final Map<String, List<String>> queryParams = new LinkedHashMap<>();
+    private Map<String, String> headers = new LinkedHashMap<>();
+    private Map<String, List<String>> queryParams = new LinkedHashMap<>();
 
     private Builder() {}
+
+    private Builder copy() {
+      Builder c = new Builder();
+      c.timeout = timeout;
+      c.readTimeout = readTimeout;
+      c.maxRetries = maxRetries;
+      c.retryNonIdempotent = retryNonIdempotent;
+      c.impersonateUser = impersonateUser;
+      c.headers.putAll(headers);
+      queryParams.forEach((name, values) -> c.queryParams.put(name, new ArrayList<>(values)));
+      return c;
+    }
 
     /**
      * Limits the whole call, retries and backoff included; for a streaming call, the whole stream

@@ -40,19 +40,9 @@ public record RetryPolicy(
     return DEFAULT;
   }
 
-  /** No retries at all. */
-  public static RetryPolicy none() {
-    return DEFAULT.withMaxRetries(0);
-  }
-
   /** This policy with another number of retries. */
   public RetryPolicy withMaxRetries(int maxRetries) {
     return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
-  }
-
-  /** This policy with other backoff bounds. */
-  public RetryPolicy withBackoff(Duration initial, Duration max) {
-    return new RetryPolicy(maxRetries, initial, max, maxRetryAfter);
   }
 
   /**

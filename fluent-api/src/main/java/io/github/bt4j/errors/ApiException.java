@@ -27,23 +27,17 @@ public class ApiException extends BraintrustException {
   }
 
   private static String describe(ErrorResponse r) {
-    return describe(
-        r.statusCode(), r.serverMessage(), r.errorCode(), r.requestId(), r.method(), r.url());
-  }
-
-  private static String describe(
-      int status, String message, String code, String requestId, String method, String url) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(status).append(" from ").append(method).append(' ').append(url).append(": ");
-    sb.append(message);
-    if (code != null && requestId != null) {
-      sb.append(" (code ").append(code).append(", request id ").append(requestId).append(')');
-    } else if (code != null) {
-      sb.append(" (code ").append(code).append(')');
-    } else if (requestId != null) {
-      sb.append(" (request id ").append(requestId).append(')');
-    }
-    return sb.toString();
+    String code = r.errorCode() == null ? null : "code " + r.errorCode();
+    String id = r.requestId() == null ? null : "request id " + r.requestId();
+    String said = code != null && id != null ? code + ", " + id : code != null ? code : id;
+    return r.statusCode()
+        + " from "
+        + r.method()
+        + " "
+        + r.url()
+        + ": "
+        + r.serverMessage()
+        + (said == null ? "" : " (" + said + ")");
   }
 
   /** The HTTP status code, such as 404. */

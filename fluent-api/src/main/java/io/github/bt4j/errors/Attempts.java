@@ -2,42 +2,31 @@ package io.github.bt4j.errors;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * How a failed call was tried: how many times its request was sent and the last wait the server
  * asked for ({@code Retry-After} or {@code Retry-After-Ms}). Carried by every {@link
  * BraintrustException} of a call ({@link BraintrustException#attempts()}), and part of its message
  * once the call was retried or the server asked for a wait.
+ *
+ * @param count how many times the request was sent, retries included; 0 if not known (a failure
+ *     that did not come from sending, such as reading a body)
+ * @param lastRetryAfter the last wait the server asked for, as a valid {@code Retry-After} or
+ *     {@code Retry-After-Ms} header said it (malformed values are not waits and are not recorded);
+ *     null if it asked for none
+ * @param retryAfterCap the client's longest wait ({@link
+ *     io.github.bt4j.core.RetryPolicy#maxRetryAfter()}), if the server asked for longer and the
+ *     call therefore failed without waiting; null otherwise
  */
-public final class Attempts implements Serializable {
-  private static final long serialVersionUID = 1L;
+public record Attempts(int count, Duration lastRetryAfter, Duration retryAfterCap)
+    implements Serializable {
   private static final Attempts UNKNOWN = new Attempts(0, null, null);
 
-  private final int count;
-  private final Duration lastRetryAfter;
-  private final Duration retryAfterCap;
-
-  private Attempts(int count, Duration lastRetryAfter, Duration retryAfterCap) {
-    this.count = count;
-    this.lastRetryAfter = lastRetryAfter;
-    this.retryAfterCap = retryAfterCap;
-  }
-
-  /**
-   * The record of a call.
-   *
-   * @param count how many times the request was sent
-   * @param lastRetryAfter the last wait the server asked for, or null if it asked for none
-   * @param retryAfterCap the client's longest wait, if the server asked for longer and the call
-   *     therefore failed without waiting; null otherwise
-   * @return the record
-   */
-  public static Attempts of(int count, Duration lastRetryAfter, Duration retryAfterCap) {
+  /** Checks that the count is not negative. */
+  public Attempts {
     if (count < 0) {
       throw new IllegalArgumentException("count must be >= 0, got " + count);
     }
-    return new Attempts(count, lastRetryAfter, retryAfterCap);
   }
 
   /**
@@ -47,25 +36,6 @@ public final class Attempts implements Serializable {
    */
   public static Attempts unknown() {
     return UNKNOWN;
-  }
-
-  /**
-   * How many times the request was sent, retries included; 0 if not known.
-   *
-   * @return the number of attempts
-   */
-  public int count() {
-    return count;
-  }
-
-  /**
-   * The last wait the server asked for, as a valid {@code Retry-After} or {@code Retry-After-Ms}
-   * header said it (malformed values are not waits and are not recorded).
-   *
-   * @return the wait, or empty if the server asked for none
-   */
-  public Optional<Duration> lastRetryAfter() {
-    return Optional.ofNullable(lastRetryAfter);
   }
 
   /**

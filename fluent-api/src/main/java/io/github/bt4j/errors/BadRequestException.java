@@ -1,6 +1,9 @@
 package io.github.bt4j.errors;
 
-/** 400: the request was malformed or missed a required parameter. */
+/**
+ * 400 or 422: the request was malformed, missed a required parameter, or was well-formed but could
+ * not be processed. Retrying the same request does not help.
+ */
 public class BadRequestException extends ApiException {
   private static final long serialVersionUID = 1L;
 

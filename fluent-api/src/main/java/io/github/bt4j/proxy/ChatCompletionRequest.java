@@ -6,8 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.json.Json;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,12 +15,12 @@ import java.util.Map;
  * <pre>{@code
  * ChatCompletionRequest request = ChatCompletionRequest.builder()
  *     .model("gpt-4o-mini")
- *     .addSystemMessage("You are terse.")
- *     .addUserMessage("What's the weather in San Francisco?")
+ *     .addMessage(ChatMessage.system("You are terse."))
+ *     .addMessage(ChatMessage.user("What's the weather in San Francisco?"))
  *     .addTool(ChatTool.function("get_weather", "Get weather for a location", schema))
  *     .temperature(0.2)
  *     .maxTokens(200)
- *     .putExtra("seed", 7)               // any other field of the chat API
+ *     .putExtra("tool_choice", "required") // any other field of the chat API
  *     .build();
  * }</pre>
  *
@@ -36,19 +34,13 @@ import java.util.Map;
 public final class ChatCompletionRequest extends JsonBacked {
   /** The fields the builder has a method for, or that the call sets, so not extras. */
   private static final Map<String, String> OWN_FIELDS =
-      Map.ofEntries(
-          Map.entry("model", "model(...)"),
-          Map.entry("messages", "messages(...) or addMessage(...)"),
-          Map.entry("tools", "tools(...) or addTool(...)"),
-          Map.entry("tool_choice", "toolChoice(...)"),
-          Map.entry("temperature", "temperature(...)"),
-          Map.entry("top_p", "topP(...)"),
-          Map.entry("max_tokens", "maxTokens(...)"),
-          Map.entry("max_completion_tokens", "maxCompletionTokens(...)"),
-          Map.entry("stop", "stop(...)"),
-          Map.entry("response_format", "responseFormat(...)"),
-          Map.entry("stream_options", "streamOptions(...)"),
-          Map.entry("stream", "the streaming call (chatCompletionsStream), which sets it"));
+      Map.of(
+          "model", "model(...)",
+          "messages", "addMessage(...)",
+          "tools", "addTool(...)",
+          "temperature", "temperature(...)",
+          "max_tokens", "maxTokens(...)",
+          "stream", "the streaming call (chatCompletionsStream), which sets it");
 
   private ChatCompletionRequest(JsonObject json) {
     super(json);
@@ -125,17 +117,6 @@ public final class ChatCompletionRequest extends JsonBacked {
     }
 
     /**
-     * Replaces the messages. At least one message is required by {@link #build()}.
-     *
-     * @param messages the messages, in order
-     * @return this builder
-     * @throws IllegalArgumentException if {@code messages} is null or holds a null
-     */
-    public Builder messages(List<ChatMessage> messages) {
-      return set("messages", jsonArray(elements(messages, "messages", false)));
-    }
-
-    /**
      * Adds a message after those already set.
      *
      * @param message the message
@@ -148,43 +129,6 @@ public final class ChatCompletionRequest extends JsonBacked {
     }
 
     /**
-     * Adds a system message: same as {@code addMessage(ChatMessage.system(text))}.
-     *
-     * @param text the instructions
-     * @return this builder
-     * @throws IllegalArgumentException if {@code text} is null
-     */
-    public Builder addSystemMessage(String text) {
-      return addMessage(ChatMessage.system(text));
-    }
-
-    /**
-     * Adds a user message: same as {@code addMessage(ChatMessage.user(text))}.
-     *
-     * @param text the text
-     * @return this builder
-     * @throws IllegalArgumentException if {@code text} is null
-     */
-    public Builder addUserMessage(String text) {
-      return addMessage(ChatMessage.user(text));
-    }
-
-    /**
-     * Replaces the tools the model may call; an empty list removes them.
-     *
-     * @param tools the tools
-     * @return this builder
-     * @throws IllegalArgumentException if {@code tools} is null or holds a null
-     */
-    public Builder tools(List<ChatTool> tools) {
-      if (elements(tools, "tools", false).isEmpty()) {
-        fields.remove("tools");
-        return this;
-      }
-      return set("tools", jsonArray(tools));
-    }
-
-    /**
      * Adds a tool the model may call.
      *
      * @param tool the tool
@@ -194,17 +138,6 @@ public final class ChatCompletionRequest extends JsonBacked {
     public Builder addTool(ChatTool tool) {
       array("tools").add(Validation.required(tool, "tool").json());
       return this;
-    }
-
-    /**
-     * Sets whether and which tool the model must call.
-     *
-     * @param toolChoice the choice
-     * @return this builder
-     * @throws IllegalArgumentException if {@code toolChoice} is null
-     */
-    public Builder toolChoice(ChatToolChoice toolChoice) {
-      return set("tool_choice", Validation.required(toolChoice, "toolChoice").json());
     }
 
     /**
@@ -222,18 +155,6 @@ public final class ChatCompletionRequest extends JsonBacked {
     }
 
     /**
-     * Sets nucleus sampling: only the tokens making up the top {@code topP} of probability mass are
-     * considered.
-     *
-     * @param topP a probability between 0 and 1
-     * @return this builder
-     * @throws IllegalArgumentException if {@code topP} is outside 0 to 1 or NaN
-     */
-    public Builder topP(double topP) {
-      return set("top_p", check(topP, topP >= 0 && topP <= 1, "topP", "between 0 and 1"));
-    }
-
-    /**
      * Sets the most tokens to generate ({@code max_tokens}), which most providers take.
      *
      * @param maxTokens the limit, at least 1
@@ -245,65 +166,10 @@ public final class ChatCompletionRequest extends JsonBacked {
     }
 
     /**
-     * Sets the most tokens to generate, reasoning included ({@code max_completion_tokens}), which
-     * OpenAI's reasoning models take instead of {@code max_tokens}.
-     *
-     * @param maxCompletionTokens the limit, at least 1
-     * @return this builder
-     * @throws IllegalArgumentException if {@code maxCompletionTokens} is below 1
-     */
-    public Builder maxCompletionTokens(int maxCompletionTokens) {
-      boolean valid = maxCompletionTokens >= 1;
-      return set(
-          "max_completion_tokens",
-          check(maxCompletionTokens, valid, "maxCompletionTokens", "at least 1"));
-    }
-
-    /**
-     * Sets sequences at which generation stops, sent as a JSON array.
-     *
-     * @param sequences one or more sequences (OpenAI takes up to 4)
-     * @return this builder
-     * @throws IllegalArgumentException if there is no sequence or one is null or empty
-     */
-    public Builder stop(String... sequences) {
-      List<String> list = Arrays.asList(Validation.required(sequences, "sequences").clone());
-      JsonArray array = new JsonArray();
-      for (String sequence : elements(list, "sequences", true)) {
-        if (sequence.isEmpty()) {
-          throw new IllegalArgumentException("sequences must not hold an empty string");
-        }
-        array.add(sequence);
-      }
-      return set("stop", array);
-    }
-
-    /**
-     * Sets the form the answer must take: text, any JSON, or JSON matching a schema.
-     *
-     * @param responseFormat the format
-     * @return this builder
-     * @throws IllegalArgumentException if {@code responseFormat} is null
-     */
-    public Builder responseFormat(ChatResponseFormat responseFormat) {
-      return set("response_format", Validation.required(responseFormat, "responseFormat").json());
-    }
-
-    /**
-     * Sets {@code stream_options}: whether a streamed answer ends with a chunk of token counts. Set
-     * it only for a streamed call; OpenAI refuses it otherwise.
-     *
-     * @param includeUsage true to receive the token counts
-     * @return this builder
-     */
-    public Builder streamOptions(boolean includeUsage) {
-      return set("stream_options", json("include_usage", includeUsage));
-    }
-
-    /**
-     * Sets any other field of the chat API, such as {@code seed}, {@code n}, {@code user}, {@code
-     * logprobs} or a provider's own, to a value the library's JSON writes ({@code Map}, {@code
-     * List}, {@code JsonElement}, string, number, boolean, a model; null for JSON {@code null}).
+     * Sets any other field of the chat API to a value the library's JSON writes ({@code Map},
+     * {@code List}, {@code JsonElement}, string, number, boolean, a model; null for JSON {@code
+     * null}): {@code tool_choice}, {@code response_format}, {@code stream_options}, {@code top_p},
+     * {@code stop}, {@code seed}, {@code max_completion_tokens} or a provider's own.
      *
      * @param name the field name
      * @param value the value, copied as JSON now, so later changes to it are not seen

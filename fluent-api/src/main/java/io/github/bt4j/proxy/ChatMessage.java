@@ -6,18 +6,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.streaming.ChatCompletionResult;
-import java.util.Arrays;
-import java.util.List;
 
 /**
- * One message of a chat: from the system (or developer), the user, the assistant, or a tool
- * answering the assistant's tool call. Content is text, or for a user message a list of {@link
- * ChatContentPart}s. Messages of other shapes come in through {@link #fromJson(Object)}. Immutable.
+ * One message of a chat: from the system, the user, the assistant, or a tool answering the
+ * assistant's tool call. Messages of other shapes, such as a user message whose content is a list
+ * of text and image parts, come in through {@link #fromJson(Object)}. Immutable.
  *
  * <pre>{@code
  * ChatMessage.system("You are terse.");
  * ChatMessage.user("What's the weather in Paris?");
- * ChatMessage.user(ChatContentPart.text("What is this?"), ChatContentPart.imageUrl(url));
+ * ChatMessage.fromJson(Map.of("role", "user", "content", List.of(
+ *     Map.of("type", "text", "text", "What is this?"),
+ *     Map.of("type", "image_url", "image_url", Map.of("url", url)))));
  * ChatMessage.assistant(result.choices().get(0));     // a streamed reply, tool calls included
  * ChatMessage.tool(call.id(), "{\"celsius\":21}");    // the answer to one tool call
  * }</pre>
@@ -41,17 +41,6 @@ public final class ChatMessage extends JsonBacked {
   }
 
   /**
-   * A developer message, the name newer OpenAI models give system instructions.
-   *
-   * @param text the instructions
-   * @return the message
-   * @throws IllegalArgumentException if {@code text} is null
-   */
-  public static ChatMessage developer(String text) {
-    return text("developer", text);
-  }
-
-  /**
    * A user message with text content.
    *
    * @param text the text
@@ -60,29 +49,6 @@ public final class ChatMessage extends JsonBacked {
    */
   public static ChatMessage user(String text) {
     return text("user", text);
-  }
-
-  /**
-   * A user message whose content is a list of parts, such as text and images.
-   *
-   * @param parts the parts, at least one
-   * @return the message
-   * @throws IllegalArgumentException if there is no part or a part is null
-   */
-  public static ChatMessage user(ChatContentPart... parts) {
-    return user(Arrays.asList(Validation.required(parts, "parts").clone()));
-  }
-
-  /**
-   * A user message whose content is a list of parts, such as text and images.
-   *
-   * @param parts the parts, at least one
-   * @return the message
-   * @throws IllegalArgumentException if there is no part or a part is null
-   */
-  public static ChatMessage user(List<ChatContentPart> parts) {
-    return new ChatMessage(
-        json("role", "user", "content", jsonArray(elements(parts, "parts", true))));
   }
 
   /**
@@ -170,8 +136,8 @@ public final class ChatMessage extends JsonBacked {
   /**
    * Who the message is from.
    *
-   * @return {@code system}, {@code developer}, {@code user}, {@code assistant}, {@code tool}, or
-   *     the role of a message made with {@link #fromJson(Object)}
+   * @return {@code system}, {@code user}, {@code assistant}, {@code tool}, or the role of a message
+   *     made with {@link #fromJson(Object)}
    */
   public String role() {
     return json().getAsJsonObject().get("role").getAsString();

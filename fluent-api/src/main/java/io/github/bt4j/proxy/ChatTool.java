@@ -36,7 +36,9 @@ public final class ChatTool extends JsonBacked {
    */
   public static ChatTool function(String name, String description, Object parameters) {
     return new ChatTool(
-        typed(
+        json(
+            "type",
+            "function",
             "function",
             json(
                 "name",

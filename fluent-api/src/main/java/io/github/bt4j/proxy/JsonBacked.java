@@ -1,6 +1,5 @@
 package io.github.bt4j.proxy;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonDeserializationContext;
 import com.google.gson.JsonDeserializer;
 import com.google.gson.JsonElement;
@@ -13,7 +12,6 @@ import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.json.Json;
 import java.lang.reflect.Type;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -75,11 +73,7 @@ abstract class JsonBacked {
    */
   @Override
   public String toString() {
-    String text = toJson();
-    if (text.length() > SHOWN_CHARS) {
-      text = text.substring(0, SHOWN_CHARS) + "...(" + text.length() + " chars)";
-    }
-    return getClass().getSimpleName() + text;
+    return getClass().getSimpleName() + abbreviate(toJson());
   }
 
   /**
@@ -97,18 +91,6 @@ abstract class JsonBacked {
       }
     }
     return json;
-  }
-
-  /** The JSON of each value, in order. */
-  static JsonArray jsonArray(List<? extends JsonBacked> values) {
-    JsonArray array = new JsonArray();
-    values.forEach(value -> array.add(value.json()));
-    return array;
-  }
-
-  /** {@code {"type": type, type: body}}, the shape of most typed values of the chat API. */
-  static JsonObject typed(String type, JsonElement body) {
-    return json("type", type, type, body);
   }
 
   /**
@@ -142,40 +124,20 @@ abstract class JsonBacked {
   static JsonObject object(Object value, String name, String field) {
     JsonElement tree = tree(Validation.required(value, name), name);
     if (!tree.isJsonObject()) {
-      throw new IllegalArgumentException(name + " must be a JSON object, got " + abbreviate(tree));
+      throw new IllegalArgumentException(
+          name + " must be a JSON object, got " + abbreviate(tree.toString()));
     }
     JsonObject json = tree.getAsJsonObject();
-    if (field != null) {
-      stringField(json, field, name);
+    JsonElement named = field == null ? null : json.get(field);
+    if (field != null
+        && (named == null
+            || !named.isJsonPrimitive()
+            || !named.getAsJsonPrimitive().isString()
+            || named.getAsString().isBlank())) {
+      throw new IllegalArgumentException(
+          name + " must have a string \"" + field + "\": " + abbreviate(json.toString()));
     }
     return json;
-  }
-
-  /** The string field {@code field} of {@code json}, which must be there and not blank. */
-  static String stringField(JsonObject json, String field, String name) {
-    JsonElement value = json.get(field);
-    if (value == null
-        || !value.isJsonPrimitive()
-        || !value.getAsJsonPrimitive().isString()
-        || value.getAsString().isBlank()) {
-      throw new IllegalArgumentException(
-          name + " must have a string \"" + field + "\": " + abbreviate(json));
-    }
-    return value.getAsString();
-  }
-
-  /** A list argument with no null element; at least one when {@code nonEmpty}. */
-  static <T> List<T> elements(List<T> values, String name, boolean nonEmpty) {
-    Validation.required(values, name);
-    if (nonEmpty && values.isEmpty()) {
-      throw new IllegalArgumentException(name + " must not be empty");
-    }
-    for (int i = 0; i < values.size(); i++) {
-      if (values.get(i) == null) {
-        throw new IllegalArgumentException(name + "[" + i + "] is null");
-      }
-    }
-    return values;
   }
 
   /** Refuses {@code value} unless {@code valid}, naming the argument and saying what it must be. */
@@ -186,9 +148,10 @@ abstract class JsonBacked {
     return value;
   }
 
-  private static String abbreviate(JsonElement json) {
-    String text = json.toString();
-    return text.length() <= 100 ? text : text.substring(0, 100) + "...";
+  private static String abbreviate(String text) {
+    return text.length() <= SHOWN_CHARS
+        ? text
+        : text.substring(0, SHOWN_CHARS) + "...(" + text.length() + " chars)";
   }
 
   /**
@@ -201,10 +164,7 @@ abstract class JsonBacked {
         Map.of(
             ChatCompletionRequest.class, ChatCompletionRequest::read,
             ChatMessage.class, ChatMessage::fromJson,
-            ChatContentPart.class, ChatContentPart::fromJson,
-            ChatTool.class, ChatTool::fromJson,
-            ChatToolChoice.class, ChatToolChoice::read,
-            ChatResponseFormat.class, ChatResponseFormat::read);
+            ChatTool.class, ChatTool::fromJson);
 
     @Override
     public JsonElement serialize(JsonBacked value, Type type, JsonSerializationContext context) {

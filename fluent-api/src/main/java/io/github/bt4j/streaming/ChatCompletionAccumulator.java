@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * Folds streamed chat completion chunks into the complete completion: message text joined per
  * choice, tool call arguments joined per tool call index, the finish reason and the usage. Pass it
- * to {@link ServerSentEventStream#subscribe(Consumer)}. Not thread-safe.
+ * to {@link ServerSentEventStream#forEach(Consumer)}. Not thread-safe.
  */
 public final class ChatCompletionAccumulator implements Consumer<ChatCompletionChunk> {
   private final Map<Integer, ChoiceParts> choices = new TreeMap<>();
@@ -25,10 +25,11 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
    */
   @Override
   public void accept(ChatCompletionChunk chunk) {
-    id = chunk.id() != null ? chunk.id() : id;
-    model = chunk.model() != null ? chunk.model() : model;
-    created = chunk.created() != null ? chunk.created() : created;
-    usage = chunk.usage() != null ? chunk.usage() : usage;
+    // Every chunk of a completion carries the same id, model and creation time: read until seen.
+    id = id == null ? chunk.id() : id;
+    model = model == null ? chunk.model() : model;
+    created = created == null ? chunk.created() : created;
+    usage = orElse(chunk.usage(), usage);
     for (ChatCompletionChunk.Choice choice : chunk.choices()) {
       choices.computeIfAbsent(choice.index(), ChoiceParts::new).add(choice);
     }
@@ -50,9 +51,8 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
   /** The pieces of one choice. */
   private static final class ChoiceParts {
     private final int index;
-    private final StringBuilder content = new StringBuilder();
     private final Map<Integer, ToolCallParts> toolCalls = new TreeMap<>();
-    private boolean sawContent;
+    private StringBuilder content; // null until a delta has text
     private String role;
     private String finishReason;
     private int lastToolCall = -1;
@@ -64,25 +64,27 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
     void add(ChatCompletionChunk.Choice choice) {
       ChatCompletionChunk.Delta delta = choice.delta();
       role = role == null ? delta.role() : role;
-      if (delta.content() != null) {
-        content.append(delta.content());
-        sawContent = true;
+      String text = delta.content();
+      if (text != null) {
+        content = (content == null ? new StringBuilder() : content).append(text);
       }
       for (ChatCompletionChunk.ToolCallDelta call : delta.toolCalls()) {
         lastToolCall = toolCallIndex(call);
         toolCalls.computeIfAbsent(lastToolCall, ToolCallParts::new).add(call);
       }
-      finishReason = choice.finishReason() != null ? choice.finishReason() : finishReason;
+      finishReason = orElse(choice.finishReason(), finishReason);
     }
 
     // Without an index, a new id starts a new call and anything else continues the last one.
     private int toolCallIndex(ChatCompletionChunk.ToolCallDelta call) {
-      if (call.index() != null) {
-        return call.index();
+      Integer index = call.index();
+      if (index != null) {
+        return index;
       }
       ToolCallParts last = toolCalls.get(lastToolCall);
+      String id = call.id();
       boolean startsNewCall =
-          last == null || (call.id() != null && last.id != null && !call.id().equals(last.id));
+          last == null || (id != null && last.id != null && !id.equals(last.id));
       return startsNewCall ? toolCalls.size() : lastToolCall;
     }
 
@@ -92,7 +94,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
         calls.add(parts.build());
       }
       return new ChatCompletionResult.Choice(
-          index, role, sawContent ? content.toString() : null, calls, finishReason);
+          index, role, content == null ? null : content.toString(), calls, finishReason);
     }
   }
 
@@ -109,16 +111,21 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
     }
 
     void add(ChatCompletionChunk.ToolCallDelta delta) {
-      id = delta.id() != null ? delta.id() : id;
-      type = delta.type() != null ? delta.type() : type;
-      name = delta.name() != null ? delta.name() : name;
-      if (delta.arguments() != null) {
-        arguments.append(delta.arguments());
+      id = orElse(delta.id(), id);
+      type = orElse(delta.type(), type);
+      name = orElse(delta.name(), name);
+      String more = delta.arguments();
+      if (more != null) {
+        arguments.append(more);
       }
     }
 
     ChatCompletionResult.ToolCall build() {
       return new ChatCompletionResult.ToolCall(index, id, type, name, arguments.toString());
     }
+  }
+
+  private static <T> T orElse(T value, T otherwise) {
+    return value != null ? value : otherwise;
   }
 }

@@ -6,28 +6,25 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.internal.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One chunk of an OpenAI-style streamed chat completion, as the AI proxy sends them ({@code data:
- * {chunk}} events until {@code data: [DONE]}). Fields this type does not name stay reachable
- * through {@link #raw()}.
+ * {chunk}} events until {@code data: [DONE]}). A view of the chunk's JSON: each typed field is read
+ * from it when asked for, and fields this type does not name stay reachable through {@link #raw()}.
+ * Equal chunks have equal JSON.
  *
- * @param id the completion id, shared by all chunks of one completion
- * @param model the model that answered
- * @param created when the completion was created, in seconds since the epoch, or null
- * @param choices the choice deltas in this chunk; empty in a usage-only chunk
- * @param usage token counts, usually only in the last chunk, or null
- * @param raw the whole chunk as sent
+ * @param raw the whole chunk as sent; not to be changed
  */
-public record ChatCompletionChunk(
-    String id, String model, Long created, List<Choice> choices, Usage usage, JsonObject raw) {
+public record ChatCompletionChunk(JsonObject raw) {
 
   /** The data of the event that ends the stream. */
   public static final String DONE = "[DONE]";
 
-  /** Makes the choice list unmodifiable. */
+  /** Checks the JSON is present. */
   public ChatCompletionChunk {
-    choices = List.copyOf(choices);
+    Objects.requireNonNull(raw, "raw");
   }
 
   /**
@@ -38,41 +35,7 @@ public record ChatCompletionChunk(
    * @throws IllegalArgumentException if the text is not a JSON object
    */
   public static ChatCompletionChunk parse(String json) {
-    JsonObject o = JsonFields.parseObject(json, "A chat completion chunk");
-    List<Choice> choices = objects(o, "choices", Choice::of);
-    JsonObject usage = JsonFields.object(o, "usage");
-    return new ChatCompletionChunk(
-        JsonFields.string(o, "id"),
-        JsonFields.string(o, "model"),
-        JsonFields.number(o, "created"),
-        choices,
-        usage == null ? null : Usage.of(usage),
-        o);
-  }
-
-  /**
-   * The objects of the array field {@code name}, each decoded; other elements are skipped. Made
-   * unmodifiable here, so that the records' own copies are no copies: a stream decodes one or two
-   * of these per chunk, most of them with one element or none.
-   */
-  private static <T> List<T> objects(
-      JsonObject o, String name, java.util.function.Function<JsonObject, T> decode) {
-    JsonElement value = o.get(name);
-    if (value == null || !value.isJsonArray()) {
-      return List.of();
-    }
-    JsonArray array = value.getAsJsonArray();
-    if (array.size() == 1) {
-      JsonElement only = array.get(0);
-      return only.isJsonObject() ? List.of(decode.apply(only.getAsJsonObject())) : List.of();
-    }
-    List<T> decoded = new ArrayList<>(array.size());
-    for (JsonElement element : array) {
-      if (element.isJsonObject()) {
-        decoded.add(decode.apply(element.getAsJsonObject()));
-      }
-    }
-    return List.copyOf(decoded);
+    return new ChatCompletionChunk(JsonFields.parseObject(json, "A chat completion chunk"));
   }
 
   /**
@@ -97,42 +60,138 @@ public record ChatCompletionChunk(
   }
 
   /**
+   * The completion id, shared by all chunks of one completion.
+   *
+   * @return the id, or null
+   */
+  public String id() {
+    return JsonFields.string(raw, "id");
+  }
+
+  /**
+   * The model that answered.
+   *
+   * @return the model, or null
+   */
+  public String model() {
+    return JsonFields.string(raw, "model");
+  }
+
+  /**
+   * When the completion was created.
+   *
+   * @return seconds since the epoch, or null
+   */
+  public Long created() {
+    return JsonFields.number(raw, "created");
+  }
+
+  /**
+   * The choice deltas in this chunk.
+   *
+   * @return the choices, unmodifiable; empty in a usage-only chunk
+   */
+  public List<Choice> choices() {
+    return objects(raw, "choices", Choice::new);
+  }
+
+  /**
+   * Token counts, usually only in the last chunk.
+   *
+   * @return the counts, or null
+   */
+  public Usage usage() {
+    JsonObject usage = JsonFields.object(raw, "usage");
+    return usage == null ? null : new Usage(usage);
+  }
+
+  /** The objects of the array field {@code name}, each wrapped; other elements are skipped. */
+  private static <T> List<T> objects(JsonObject o, String name, Function<JsonObject, T> wrap) {
+    JsonElement value = o.get(name);
+    if (value == null || !value.isJsonArray()) {
+      return List.of();
+    }
+    JsonArray array = value.getAsJsonArray();
+    if (array.size() == 1) {
+      JsonElement only = array.get(0);
+      return only.isJsonObject() ? List.of(wrap.apply(only.getAsJsonObject())) : List.of();
+    }
+    List<T> wrapped = new ArrayList<>(array.size());
+    for (JsonElement element : array) {
+      if (element.isJsonObject()) {
+        wrapped.add(wrap.apply(element.getAsJsonObject()));
+      }
+    }
+    return List.copyOf(wrapped);
+  }
+
+  /**
    * The change to one choice.
    *
-   * @param index which choice; 0 when the provider leaves it out
-   * @param delta what the chunk adds to the message
-   * @param finishReason why generation stopped, in the choice's last chunk; otherwise null
    * @param raw the whole choice as sent
    */
-  public record Choice(int index, Delta delta, String finishReason, JsonObject raw) {
-    static Choice of(JsonObject o) {
-      Long index = JsonFields.number(o, "index");
-      JsonObject delta = JsonFields.object(o, "delta");
-      return new Choice(
-          index == null ? 0 : index.intValue(),
-          Delta.of(delta == null ? new JsonObject() : delta),
-          JsonFields.string(o, "finish_reason"),
-          o);
+  public record Choice(JsonObject raw) {
+    /**
+     * Which choice this is.
+     *
+     * @return the index; 0 when the provider leaves it out
+     */
+    public int index() {
+      Long index = JsonFields.number(raw, "index");
+      return index == null ? 0 : index.intValue();
+    }
+
+    /**
+     * What the chunk adds to the message.
+     *
+     * @return the delta; an empty one when the provider sent none
+     */
+    public Delta delta() {
+      JsonObject delta = JsonFields.object(raw, "delta");
+      return new Delta(delta == null ? new JsonObject() : delta);
+    }
+
+    /**
+     * Why generation stopped.
+     *
+     * @return the reason, in the choice's last chunk; otherwise null
+     */
+    public String finishReason() {
+      return JsonFields.string(raw, "finish_reason");
     }
   }
 
   /**
    * What a chunk adds to a choice's message.
    *
-   * @param role the message role, usually only in the first chunk, or null
-   * @param content the next piece of the message text, or null
-   * @param toolCalls pieces of tool calls; empty when none
    * @param raw the whole delta as sent, for fields such as {@code refusal}
    */
-  public record Delta(String role, String content, List<ToolCallDelta> toolCalls, JsonObject raw) {
-    /** Makes the tool call list unmodifiable. */
-    public Delta {
-      toolCalls = List.copyOf(toolCalls);
+  public record Delta(JsonObject raw) {
+    /**
+     * The message role, usually only in the first chunk.
+     *
+     * @return the role, or null
+     */
+    public String role() {
+      return JsonFields.string(raw, "role");
     }
 
-    static Delta of(JsonObject o) {
-      List<ToolCallDelta> toolCalls = objects(o, "tool_calls", ToolCallDelta::of);
-      return new Delta(JsonFields.string(o, "role"), JsonFields.string(o, "content"), toolCalls, o);
+    /**
+     * The next piece of the message text.
+     *
+     * @return the text, or null
+     */
+    public String content() {
+      return JsonFields.string(raw, "content");
+    }
+
+    /**
+     * Pieces of tool calls.
+     *
+     * @return the pieces, unmodifiable; empty when none
+     */
+    public List<ToolCallDelta> toolCalls() {
+      return objects(raw, "tool_calls", ToolCallDelta::new);
     }
   }
 
@@ -140,41 +199,89 @@ public record ChatCompletionChunk(
    * A piece of one tool call. The first piece of a call usually carries its id, type and function
    * name; the following ones carry more of the arguments text.
    *
-   * @param index which tool call of the choice, or null when the provider leaves it out
-   * @param id the tool call id, or null
-   * @param type the tool type, {@code function}, or null
-   * @param name the function name, or null
-   * @param arguments the next piece of the JSON arguments text, or null
+   * @param raw the whole piece as sent
    */
-  public record ToolCallDelta(
-      Integer index, String id, String type, String name, String arguments) {
-    static ToolCallDelta of(JsonObject o) {
-      Long index = JsonFields.number(o, "index");
-      JsonObject function = JsonFields.object(o, "function");
-      return new ToolCallDelta(
-          index == null ? null : index.intValue(),
-          JsonFields.string(o, "id"),
-          JsonFields.string(o, "type"),
-          function == null ? null : JsonFields.string(function, "name"),
-          function == null ? null : JsonFields.string(function, "arguments"));
+  public record ToolCallDelta(JsonObject raw) {
+    /**
+     * Which tool call of the choice this is a piece of.
+     *
+     * @return the index, or null when the provider leaves it out
+     */
+    public Integer index() {
+      Long index = JsonFields.number(raw, "index");
+      return index == null ? null : index.intValue();
+    }
+
+    /**
+     * The tool call id.
+     *
+     * @return the id, or null
+     */
+    public String id() {
+      return JsonFields.string(raw, "id");
+    }
+
+    /**
+     * The tool type.
+     *
+     * @return {@code function}, or null
+     */
+    public String type() {
+      return JsonFields.string(raw, "type");
+    }
+
+    /**
+     * The function name.
+     *
+     * @return the name, or null
+     */
+    public String name() {
+      JsonObject function = JsonFields.object(raw, "function");
+      return function == null ? null : JsonFields.string(function, "name");
+    }
+
+    /**
+     * The next piece of the JSON arguments text.
+     *
+     * @return the piece, or null
+     */
+    public String arguments() {
+      JsonObject function = JsonFields.object(raw, "function");
+      return function == null ? null : JsonFields.string(function, "arguments");
     }
   }
 
   /**
    * Token counts.
    *
-   * @param promptTokens tokens in the prompt, or null
-   * @param completionTokens tokens generated, or null
-   * @param totalTokens both together, or null
    * @param raw the whole usage object, for details such as cached or reasoning tokens
    */
-  public record Usage(Long promptTokens, Long completionTokens, Long totalTokens, JsonObject raw) {
-    static Usage of(JsonObject o) {
-      return new Usage(
-          JsonFields.number(o, "prompt_tokens"),
-          JsonFields.number(o, "completion_tokens"),
-          JsonFields.number(o, "total_tokens"),
-          o);
+  public record Usage(JsonObject raw) {
+    /**
+     * Tokens in the prompt.
+     *
+     * @return the count, or null
+     */
+    public Long promptTokens() {
+      return JsonFields.number(raw, "prompt_tokens");
+    }
+
+    /**
+     * Tokens generated.
+     *
+     * @return the count, or null
+     */
+    public Long completionTokens() {
+      return JsonFields.number(raw, "completion_tokens");
+    }
+
+    /**
+     * Both together.
+     *
+     * @return the count, or null
+     */
+    public Long totalTokens() {
+      return JsonFields.number(raw, "total_tokens");
     }
   }
 }

@@ -9,17 +9,12 @@ import java.util.Objects;
 
 /**
  * One event of a streamed function invocation, as Braintrust's SDKs define them: text, reasoning
- * and JSON deltas, progress of nested functions, console output, errors, start and done. Event
- * types this client does not know arrive as {@link Other}.
+ * and JSON deltas, progress of nested functions, console output, errors, start and done, each a
+ * record named after its event type on the wire ({@code text_delta} is {@link TextDelta}). Event
+ * types this client does not know arrive as {@link Other}, with their type; the raw view of a
+ * stream ({@link ServerSentEventStream#rawEvents()}) gives every event's type as sent.
  */
 public sealed interface FunctionEvent {
-
-  /**
-   * The event type on the wire, such as {@code text_delta}.
-   *
-   * @return the event type
-   */
-  String type();
 
   /**
    * Decodes one server-sent event.
@@ -31,14 +26,14 @@ public sealed interface FunctionEvent {
   static FunctionEvent parse(SseEvent event) {
     String data = event.data();
     return switch (event.event()) {
-      case TextDelta.TYPE -> new TextDelta(jsonString(data, TextDelta.TYPE));
-      case ReasoningDelta.TYPE -> new ReasoningDelta(jsonString(data, ReasoningDelta.TYPE));
-      case JsonDelta.TYPE -> new JsonDelta(data);
-      case Progress.TYPE -> Progress.of(JsonFields.parseObject(data, "progress data"));
-      case Console.TYPE -> Console.of(JsonFields.parseObject(data, "console data"));
-      case ErrorEvent.TYPE -> new ErrorEvent(ErrorMessages.fromData(data), data);
-      case Start.TYPE -> new Start();
-      case Done.TYPE -> new Done();
+      case "text_delta" -> new TextDelta(jsonString(data, "text_delta"));
+      case "reasoning_delta" -> new ReasoningDelta(jsonString(data, "reasoning_delta"));
+      case "json_delta" -> new JsonDelta(data);
+      case "progress" -> Progress.of(JsonFields.parseObject(data, "progress data"));
+      case "console" -> Console.of(JsonFields.parseObject(data, "console data"));
+      case "error" -> new ErrorEvent(ErrorMessages.fromData(data), data);
+      case "start" -> new Start();
+      case "done" -> new Done();
       default -> new Other(event.event(), data);
     };
   }
@@ -71,17 +66,10 @@ public sealed interface FunctionEvent {
    * @param text the text, decoded from its JSON string
    */
   record TextDelta(String text) implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "text_delta";
 
     /** Checks the text is present. */
     public TextDelta {
       Objects.requireNonNull(text, "text");
-    }
-
-    @Override
-    public String type() {
-      return TYPE;
     }
   }
 
@@ -91,17 +79,10 @@ public sealed interface FunctionEvent {
    * @param text the text, decoded from its JSON string
    */
   record ReasoningDelta(String text) implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "reasoning_delta";
 
     /** Checks the text is present. */
     public ReasoningDelta {
       Objects.requireNonNull(text, "text");
-    }
-
-    @Override
-    public String type() {
-      return TYPE;
     }
   }
 
@@ -112,17 +93,10 @@ public sealed interface FunctionEvent {
    * @param json the fragment, as sent
    */
   record JsonDelta(String json) implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "json_delta";
 
     /** Checks the fragment is present. */
     public JsonDelta {
       Objects.requireNonNull(json, "json");
-    }
-
-    @Override
-    public String type() {
-      return TYPE;
     }
   }
 
@@ -148,8 +122,6 @@ public sealed interface FunctionEvent {
       String data,
       JsonObject raw)
       implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "progress";
 
     static Progress of(JsonObject o) {
       return new Progress(
@@ -162,11 +134,6 @@ public sealed interface FunctionEvent {
           JsonFields.string(o, "data"),
           o);
     }
-
-    @Override
-    public String type() {
-      return TYPE;
-    }
   }
 
   /**
@@ -176,16 +143,9 @@ public sealed interface FunctionEvent {
    * @param message the text written
    */
   record Console(String stream, String message) implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "console";
 
     static Console of(JsonObject o) {
       return new Console(JsonFields.string(o, "stream"), JsonFields.string(o, "message"));
-    }
-
-    @Override
-    public String type() {
-      return TYPE;
     }
   }
 
@@ -197,37 +157,13 @@ public sealed interface FunctionEvent {
    * @param message the error message: the JSON string, or the {@code message} of a JSON object
    * @param data the event data as sent
    */
-  record ErrorEvent(String message, String data) implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "error";
-
-    @Override
-    public String type() {
-      return TYPE;
-    }
-  }
+  record ErrorEvent(String message, String data) implements FunctionEvent {}
 
   /** The function started; sent for display only, and not always. */
-  record Start() implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "start";
-
-    @Override
-    public String type() {
-      return TYPE;
-    }
-  }
+  record Start() implements FunctionEvent {}
 
   /** The function finished: no more events follow. */
-  record Done() implements FunctionEvent {
-    /** The wire type. */
-    public static final String TYPE = "done";
-
-    @Override
-    public String type() {
-      return TYPE;
-    }
-  }
+  record Done() implements FunctionEvent {}
 
   /**
    * An event type this client does not know, passed through as it came.

@@ -3,21 +3,18 @@ package io.github.bt4j.streaming;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import io.github.bt4j.internal.json.Json;
-import java.lang.reflect.Type;
 import java.util.function.Consumer;
 
 /**
  * Folds the events of a function invocation into its final output: the joined text deltas, the
  * joined reasoning deltas, and the joined JSON deltas parsed once at the end. Pass it to {@link
- * ServerSentEventStream#subscribe(Consumer)}. Not thread-safe.
+ * ServerSentEventStream#forEach(Consumer)}. Not thread-safe.
  */
 public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
-  private final StringBuilder text = new StringBuilder();
-  private final StringBuilder reasoning = new StringBuilder();
-  private final StringBuilder json = new StringBuilder();
-  private boolean sawText;
-  private boolean sawReasoning;
-  private boolean sawJson;
+  // Each null until a delta of its kind arrives.
+  private StringBuilder text;
+  private StringBuilder reasoning;
+  private StringBuilder json;
   private JsonElement parsedJson;
 
   /**
@@ -28,16 +25,17 @@ public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
   @Override
   public void accept(FunctionEvent event) {
     if (event instanceof FunctionEvent.TextDelta delta) {
-      text.append(delta.text());
-      sawText = true;
+      text = append(text, delta.text());
     } else if (event instanceof FunctionEvent.ReasoningDelta delta) {
-      reasoning.append(delta.text());
-      sawReasoning = true;
+      reasoning = append(reasoning, delta.text());
     } else if (event instanceof FunctionEvent.JsonDelta delta) {
-      json.append(delta.json());
-      sawJson = true;
+      json = append(json, delta.json());
       parsedJson = null;
     }
+  }
+
+  private static StringBuilder append(StringBuilder to, String more) {
+    return (to == null ? new StringBuilder() : to).append(more);
   }
 
   /**
@@ -46,7 +44,7 @@ public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
    * @return the text deltas joined, empty if there were none
    */
   public String text() {
-    return text.toString();
+    return text == null ? "" : text.toString();
   }
 
   /**
@@ -55,7 +53,7 @@ public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
    * @return the reasoning deltas joined, empty if there were none
    */
   public String reasoning() {
-    return reasoning.toString();
+    return reasoning == null ? "" : reasoning.toString();
   }
 
   /**
@@ -64,18 +62,19 @@ public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
    * @return true if the output is JSON
    */
   public boolean hasJson() {
-    return sawJson;
+    return json != null;
   }
 
   /**
-   * The JSON output: the JSON deltas joined and parsed (once; later calls reuse the result).
+   * The JSON output: the JSON deltas joined and parsed (once; later calls reuse the result). {@code
+   * BraintrustJson.fromJsonTree(json(), type)} binds it to a type.
    *
    * @return the value, or null if no JSON delta arrived
    * @throws IllegalStateException if the joined deltas are not valid JSON, as when the stream broke
    *     off
    */
   public JsonElement json() {
-    if (!sawJson) {
+    if (json == null) {
       return null;
     }
     if (parsedJson == null) {
@@ -89,31 +88,15 @@ public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
   }
 
   /**
-   * The JSON output bound to a type with the client's Gson configuration.
-   *
-   * @param type the type to bind to, such as a class or a {@code TypeToken}'s type
-   * @param <T> the type to bind to
-   * @return the value, or null if no JSON delta arrived
-   * @throws IllegalStateException if the joined deltas are not valid JSON
-   */
-  public <T> T json(Type type) {
-    JsonElement value = json();
-    return value == null ? null : Json.gson().fromJson(value, type);
-  }
-
-  /**
    * The output the way Braintrust's SDKs define the final value: the JSON value if any JSON delta
    * arrived, else the text if any arrived, else the reasoning if any arrived, else null.
    *
    * @return a {@link JsonElement}, a {@link String} or null
    */
   public Object finalValue() {
-    if (sawJson) {
+    if (json != null) {
       return json();
     }
-    if (sawText) {
-      return text();
-    }
-    return sawReasoning ? reasoning() : null;
+    return text != null ? text() : reasoning == null ? null : reasoning();
   }
 }

@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
  * #rawEvents()}, the server-sent events themselves.
  *
  * <p>Consume it once, in one of three ways: as an {@link Iterable} (for-each), as a {@link
- * #stream() Stream}, or with a callback through {@link #subscribe(Consumer)}. Always close it, for
+ * #stream() Stream}, or with a callback through {@link #forEach(Consumer)}. Always close it, for
  * example with try-with-resources; reaching the end or failing closes it too.
  *
  * <p>Errors surface as unchecked exceptions from the read that meets them, each carrying how many
@@ -54,31 +54,22 @@ public interface ServerSentEventStream<T> extends AutoCloseable, Iterable<T> {
   }
 
   /**
-   * Hands every event to {@code consumer} on the calling thread until the stream ends, then closes
-   * it. Exceptions from the stream or the consumer close it and propagate.
+   * Hands every event to {@code action} on the calling thread until the stream ends, then closes
+   * it. Exceptions from the stream or the action close it and propagate.
    *
-   * @param consumer receives each event
+   * @param action receives each event
    * @throws IllegalStateException if the stream was already consumed
    */
-  default void subscribe(Consumer<? super T> consumer) {
-    Objects.requireNonNull(consumer, "consumer");
+  @Override
+  default void forEach(Consumer<? super T> action) {
+    Objects.requireNonNull(action, "action");
     try {
       for (T value : this) {
-        consumer.accept(value);
+        action.accept(value);
       }
     } finally {
       close();
     }
-  }
-
-  /**
-   * Same as {@link #subscribe(Consumer)}: consumes every event, then closes the stream.
-   *
-   * @param action receives each event
-   */
-  @Override
-  default void forEach(Consumer<? super T> action) {
-    subscribe(action);
   }
 
   /**

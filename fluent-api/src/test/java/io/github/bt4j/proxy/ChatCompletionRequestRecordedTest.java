@@ -45,12 +45,14 @@ class ChatCompletionRequestRecordedTest {
   /** The request each recording holds, written with the builder. */
   private static ChatCompletionRequest built(String recording) {
     ChatCompletionRequest.Builder builder =
-        ChatCompletionRequest.builder().model("gpt-4o-mini").streamOptions(true);
+        ChatCompletionRequest.builder()
+            .model("gpt-4o-mini")
+            .putExtra("stream_options", Map.of("include_usage", true));
     return switch (recording) {
-      case "0222", "0223" -> builder.addUserMessage("Count from 1 to 3").build();
+      case "0222", "0223" -> builder.addMessage(ChatMessage.user("Count from 1 to 3")).build();
       case "0224", "0225" ->
           builder
-              .addUserMessage("What's the weather in San Francisco?")
+              .addMessage(ChatMessage.user("What's the weather in San Francisco?"))
               .addTool(
                   ChatTool.function(
                       "get_weather", "Get weather for a location", WEATHER_PARAMETERS))

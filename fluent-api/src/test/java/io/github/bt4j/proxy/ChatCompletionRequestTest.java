@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.streaming.ChatCompletionResult;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.function.Executable;
 class ChatCompletionRequestTest {
 
   private static ChatCompletionRequest.Builder minimal() {
-    return ChatCompletionRequest.builder().model("gpt-4o-mini").addUserMessage("hi");
+    return ChatCompletionRequest.builder().model("gpt-4o-mini").addMessage(ChatMessage.user("hi"));
   }
 
   /** Asserts that {@code call} is refused with a message starting with {@code argument}. */
@@ -37,20 +36,24 @@ class ChatCompletionRequestTest {
     ChatCompletionRequest request =
         ChatCompletionRequest.builder()
             .model("gpt-4o")
-            .addSystemMessage("Be terse.")
+            .addMessage(ChatMessage.system("Be terse."))
             .addMessage(
-                ChatMessage.user(
-                    ChatContentPart.text("What is this?"),
-                    ChatContentPart.imageUrl("https://example.com/a.png", "low")))
+                ChatMessage.fromJson(
+                    jsonObject(
+                        "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
+                            + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\","
+                            + "\"detail\":\"low\"}}]}")))
             .addTool(ChatTool.function("lookup", "Look a city up", schema))
-            .toolChoice(ChatToolChoice.function("lookup"))
+            .putExtra(
+                "tool_choice",
+                jsonObject("{\"type\":\"function\",\"function\":{\"name\":\"lookup\"}}"))
             .temperature(0.5)
-            .topP(0.9)
+            .putExtra("top_p", 0.9)
             .maxTokens(100)
-            .maxCompletionTokens(200)
-            .stop("END", "\n\n")
-            .responseFormat(ChatResponseFormat.jsonObject())
-            .streamOptions(true)
+            .putExtra("max_completion_tokens", 200)
+            .putExtra("stop", List.of("END", "\n\n"))
+            .putExtra("response_format", Map.of("type", "json_object"))
+            .putExtra("stream_options", Map.of("include_usage", true))
             .putExtra("seed", 7)
             .putExtra("metadata", Map.of("run", "a"))
             .putExtra("user", null)
@@ -75,30 +78,21 @@ class ChatCompletionRequestTest {
 
   @Test
   void eachKindOfMessageToolChoiceAndFormatHasTheApisShape() {
-    assertEquals("{\"role\":\"developer\",\"content\":\"x\"}", ChatMessage.developer("x").toJson());
     assertEquals(
         "{\"role\":\"assistant\",\"content\":\"earlier\"}",
         ChatMessage.assistant("earlier").toJson());
     assertEquals(
         "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"{\\\"c\\\":21}\"}",
         ChatMessage.tool("call_1", "{\"c\":21}").toJson());
-    assertEquals("\"auto\"", ChatToolChoice.auto().toJson());
-    assertEquals("\"none\"", ChatToolChoice.none().toJson());
-    assertEquals("\"required\"", ChatToolChoice.required().toJson());
-    assertEquals("{\"type\":\"text\"}", ChatResponseFormat.text().toJson());
-    assertEquals(
-        "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"answer\","
-            + "\"schema\":{\"type\":\"object\"},\"strict\":true}}",
-        ChatResponseFormat.jsonSchema("answer", Map.of("type", "object"), true).toJson());
     assertEquals(
         "{\"type\":\"function\",\"function\":{\"name\":\"now\"}}",
         ChatTool.function("now", null, null).toJson());
     assertEquals(
         "{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{}}]}",
-        ChatMessage.user(
-                List.of(
-                    ChatContentPart.fromJson(
-                        jsonObject("{\"type\":\"input_audio\",\"input_audio\":{}}"))))
+        ChatMessage.fromJson(
+                jsonObject(
+                    "{\"role\":\"user\",\"content\":"
+                        + "[{\"type\":\"input_audio\",\"input_audio\":{}}]}"))
             .toJson());
     assertEquals("user", ChatMessage.user("x").role());
   }
@@ -133,28 +127,17 @@ class ChatCompletionRequestTest {
 
   @Test
   void badInputIsRefusedNamingTheArgument() {
-    refused("model", () -> ChatCompletionRequest.builder().addUserMessage("hi").build());
+    refused(
+        "model", () -> ChatCompletionRequest.builder().addMessage(ChatMessage.user("hi")).build());
     refused("messages", () -> ChatCompletionRequest.builder().model("m").build());
-    refused("messages", () -> minimal().messages(List.of()).build());
     refused("model", () -> minimal().model(" "));
     refused("model", () -> minimal().model(null));
     refused("message", () -> minimal().addMessage(null));
-    refused(
-        "messages[1]",
-        () -> minimal().messages(java.util.Arrays.asList(ChatMessage.user("a"), null)));
-    refused("text", () -> minimal().addUserMessage(null));
+    refused("text", () -> minimal().addMessage(ChatMessage.user(null)));
     refused("temperature", () -> minimal().temperature(Double.NaN));
     refused("temperature", () -> minimal().temperature(-0.1));
     refused("temperature", () -> minimal().temperature(Double.POSITIVE_INFINITY));
-    refused("topP", () -> minimal().topP(1.5));
-    refused("topP", () -> minimal().topP(Double.NaN));
     refused("maxTokens", () -> minimal().maxTokens(0));
-    refused("maxCompletionTokens", () -> minimal().maxCompletionTokens(-1));
-    refused("sequences", () -> minimal().stop());
-    refused("sequences", () -> minimal().stop("a", null));
-    refused("sequences", () -> minimal().stop(""));
-    refused("toolChoice", () -> minimal().toolChoice(null));
-    refused("responseFormat", () -> minimal().responseFormat(null));
     refused("tool", () -> minimal().addTool(null));
     refused("name", () -> minimal().putExtra(" ", 1));
     refused("name 'temperature'", () -> minimal().putExtra("temperature", 1));
@@ -163,16 +146,11 @@ class ChatCompletionRequestTest {
     refused("name", () -> ChatTool.function("", "d", null));
     refused("parameters", () -> ChatTool.function("f", "d", "not a schema"));
     refused("parameters", () -> ChatTool.function("f", "d", List.of()));
-    refused("schema", () -> ChatResponseFormat.jsonSchema("s", null, false));
-    refused("name", () -> ChatToolChoice.function(null));
     refused("toolCallId", () -> ChatMessage.tool(" ", "x"));
     refused("content", () -> ChatMessage.tool("call_1", null));
-    refused("parts", () -> ChatMessage.user(new ChatContentPart[0]));
-    refused("parts[0]", () -> ChatMessage.user(new ChatContentPart[] {null}));
-    refused("url", () -> ChatContentPart.imageUrl(""));
-    refused("detail", () -> ChatContentPart.imageUrl("https://x", null));
     refused("message", () -> ChatMessage.fromJson(Map.of("content", "no role")));
-    refused("part", () -> ChatContentPart.fromJson("text"));
+    refused("message", () -> ChatMessage.fromJson("text"));
+    refused("value", () -> minimal().putExtra("tool_choice", Map.of("x", Double.NaN)));
     refused("tool", () -> ChatTool.fromJson(Map.of("function", Map.of())));
   }
 
@@ -196,11 +174,11 @@ class ChatCompletionRequestTest {
     Map<String, Object> metadata = new HashMap<>(Map.of("run", "a"));
     JsonObject extra = new JsonObject();
     extra.addProperty("k", 1);
-    List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.user("first")));
+    Map<String, Object> message = new HashMap<>(Map.of("role", "user", "content", "first"));
     ChatCompletionRequest.Builder builder =
         ChatCompletionRequest.builder()
             .model("m")
-            .messages(messages)
+            .addMessage(ChatMessage.fromJson(message))
             .addTool(ChatTool.function("f", null, schema))
             .putExtra("metadata", metadata)
             .putExtra("extra", extra);
@@ -210,10 +188,13 @@ class ChatCompletionRequestTest {
     schema.put("changed", true);
     metadata.put("changed", true);
     extra.addProperty("changed", true);
-    messages.add(ChatMessage.user("second"));
-    builder.addUserMessage("added to the builder").addTool(ChatTool.function("g", null, null));
+    message.put("content", "changed");
+    builder
+        .addMessage(ChatMessage.user("added to the builder"))
+        .addTool(ChatTool.function("g", null, null));
     builder.model("other");
-    ChatCompletionRequest next = request.toBuilder().addUserMessage("next turn").build();
+    ChatCompletionRequest next =
+        request.toBuilder().addMessage(ChatMessage.user("next turn")).build();
 
     assertEquals(before, request.toJson());
     assertEquals("m", request.model());
@@ -227,8 +208,8 @@ class ChatCompletionRequestTest {
     ChatCompletionRequest request =
         minimal()
             .addTool(ChatTool.function("f", "d", Map.of("type", "object")))
-            .toolChoice(ChatToolChoice.required())
-            .responseFormat(ChatResponseFormat.text())
+            .putExtra("tool_choice", "required")
+            .putExtra("response_format", Map.of("type", "text"))
             .build();
     assertEquals(request.toJson(), BraintrustJson.toJson(request));
     assertEquals(request, BraintrustJson.fromJson(request.toJson(), ChatCompletionRequest.class));
@@ -236,16 +217,10 @@ class ChatCompletionRequestTest {
     assertEquals(
         jsonObject(request.toJson()),
         jsonObject(BraintrustJson.toJson(Map.of("r", request))).get("r"));
-    ChatMessage message = ChatMessage.user(ChatContentPart.text("t"));
+    ChatMessage message = ChatMessage.tool("call_1", "t");
     assertEquals(message, BraintrustJson.fromJson(message.toJson(), ChatMessage.class));
-    ChatToolChoice choice = ChatToolChoice.function("f");
-    assertEquals(choice, BraintrustJson.fromJson(choice.toJson(), ChatToolChoice.class));
-    ChatResponseFormat format = ChatResponseFormat.jsonObject();
-    assertEquals(format, BraintrustJson.fromJson(format.toJson(), ChatResponseFormat.class));
     ChatTool tool = ChatTool.function("f", null, null);
     assertEquals(tool, BraintrustJson.fromJson(tool.toJson(), ChatTool.class));
-    ChatContentPart part = ChatContentPart.imageUrl("https://x");
-    assertEquals(part, BraintrustJson.fromJson(part.toJson(), ChatContentPart.class));
   }
 
   private static JsonObject jsonObject(String json) {
@@ -272,7 +247,7 @@ class ChatCompletionRequestTest {
   @Test
   void toStringIsShortAndEqualityFollowsTheJson() {
     String longText = "x".repeat(10_000);
-    ChatCompletionRequest request = minimal().addUserMessage(longText).build();
+    ChatCompletionRequest request = minimal().addMessage(ChatMessage.user(longText)).build();
     assertTrue(request.toString().startsWith("ChatCompletionRequest{\"model\":\"gpt-4o-mini\""));
     assertTrue(request.toString().length() < 300, request.toString());
     assertEquals(minimal().build(), minimal().build());

@@ -28,9 +28,12 @@ class ChatCompletionChunkTest {
     assertNull(choice.finishReason());
     assertEquals("assistant", choice.delta().role());
     assertEquals("Hi", choice.delta().content());
-    assertEquals(
-        new ChatCompletionChunk.ToolCallDelta(1, "call_1", "function", "f", "{\"a\""),
-        choice.delta().toolCalls().get(0));
+    ChatCompletionChunk.ToolCallDelta call = choice.delta().toolCalls().get(0);
+    assertEquals(1, call.index());
+    assertEquals("call_1", call.id());
+    assertEquals("function", call.type());
+    assertEquals("f", call.name());
+    assertEquals("{\"a\"", call.arguments());
     assertTrue(choice.raw().has("logprobs"));
   }
 

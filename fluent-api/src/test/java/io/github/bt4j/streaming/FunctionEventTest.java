@@ -89,7 +89,6 @@ class FunctionEventTest {
     assertEquals("\"hi\"", progress.data());
     assertEquals(
         "project_logs", progress.raw().getAsJsonObject("origin").get("object_type").getAsString());
-    assertEquals("progress", progress.type());
     assertThrows(IllegalArgumentException.class, () -> parse("progress", "\"not an object\""));
   }
 
@@ -120,7 +119,6 @@ class FunctionEventTest {
     assertEquals(new FunctionEvent.Done(), parse("done", ""));
     FunctionEvent other = parse("meta", "{\"stop_token\":\"t\"}");
     assertEquals(new FunctionEvent.Other("meta", "{\"stop_token\":\"t\"}"), other);
-    assertEquals("meta", other.type());
     assertEquals(new FunctionEvent.Other("message", "x"), parse("message", "x"));
   }
 }

@@ -18,6 +18,7 @@ import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.models.InvokeFunction;
 import io.github.bt4j.proxy.ChatCompletionRequest;
+import io.github.bt4j.proxy.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,10 @@ class ResourceStreamingTest {
             + "data: [DONE]\n\n");
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
     ChatCompletionRequest body =
-        ChatCompletionRequest.builder().model("gpt-4o-mini").addUserMessage("hi").build();
+        ChatCompletionRequest.builder()
+            .model("gpt-4o-mini")
+            .addMessage(ChatMessage.user("hi"))
+            .build();
     try (BraintrustClient client = client(wm);
         ServerSentEventStream<ChatCompletionChunk> chunks =
             client.proxy().chatCompletionsStream(body)) {
@@ -181,6 +185,6 @@ class ResourceStreamingTest {
   }
 
   private static ChatCompletionRequest chat() {
-    return ChatCompletionRequest.builder().model("m").addUserMessage("hi").build();
+    return ChatCompletionRequest.builder().model("m").addMessage(ChatMessage.user("hi")).build();
   }
 }

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.streaming.internal.EventStream;
-import io.github.bt4j.streaming.internal.SseLimitExceededException;
 import io.github.bt4j.streaming.internal.SseReader;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -188,7 +188,7 @@ class ServerSentEventStreamTest {
         ServerSentEventStream<String> stream = dataStream(server)) {
       List<String> seen = new ArrayList<>();
       StreamErrorException e =
-          assertThrows(StreamErrorException.class, () -> stream.subscribe(seen::add));
+          assertThrows(StreamErrorException.class, () -> stream.forEach(seen::add));
       assertEquals(List.of("a"), seen);
       assertEquals("quota exceeded", e.errorMessage());
       assertEquals("{\"message\":\"quota exceeded\"}", e.data());
@@ -225,7 +225,7 @@ class ServerSentEventStreamTest {
       Iterator<String> events = stream.iterator();
       assertEquals("short", events.next());
       StreamException e = assertThrows(StreamException.class, events::hasNext);
-      assertInstanceOf(SseLimitExceededException.class, e.getCause());
+      assertInstanceOf(ProtocolException.class, e.getCause());
       assertTrue(e.getMessage().contains("exceeds the limit of 64 bytes"), e.getMessage());
       server.clientClosed().get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.google.gson.JsonParser;
-import io.github.bt4j.streaming.internal.EventStreams;
+import io.github.bt4j.streaming.internal.Streams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,15 +92,16 @@ class StreamingOverHttpTest {
     FunctionEventAccumulator accumulator = new FunctionEventAccumulator();
     List<String> types = new ArrayList<>();
     try (ServerSentEventStream<FunctionEvent> stream =
-        call("/v1/function/text/invoke", EventStreams::functionEvents)) {
-      stream.subscribe(
+        call(
+            "/v1/function/text/invoke",
+            (call, response) -> Streams.events(FunctionEvent.class, call, response))) {
+      stream.forEach(
           event -> {
-            types.add(event.type());
+            types.add(event.getClass().getSimpleName());
             accumulator.accept(event);
           });
     }
-    assertEquals(
-        List.of("start", "text_delta", "progress", "console", "text_delta", "done"), types);
+    assertEquals(List.of("Start", "TextDelta", "Progress", "Console", "TextDelta", "Done"), types);
     assertEquals("Grüß Gott \ud83d\ude00\nzweite Zeile", accumulator.text());
   }
 
@@ -114,8 +115,10 @@ class StreamingOverHttpTest {
             + event("done", ""));
     FunctionEventAccumulator accumulator = new FunctionEventAccumulator();
     // As the generated resources open it: by the operation's event type.
-    call("/v1/function/json/invoke", EventStreams.forEventType(FunctionEvent.class)::apply)
-        .subscribe(accumulator);
+    call(
+            "/v1/function/json/invoke",
+            (call, response) -> Streams.events(FunctionEvent.class, call, response))
+        .forEach(accumulator);
     assertEquals(
         JsonParser.parseString("{\"name\":\"Cecil\",\"tags\":[\"a\",\"b\"],\"age\":30}"),
         accumulator.json());
@@ -130,9 +133,11 @@ class StreamingOverHttpTest {
             + event("done", ""));
     FunctionEventAccumulator accumulator = new FunctionEventAccumulator();
     ServerSentEventStream<FunctionEvent> stream =
-        call("/v1/function/error/invoke", EventStreams::functionEvents);
+        call(
+            "/v1/function/error/invoke",
+            (call, response) -> Streams.events(FunctionEvent.class, call, response));
     StreamErrorException e =
-        assertThrows(StreamErrorException.class, () -> stream.subscribe(accumulator));
+        assertThrows(StreamErrorException.class, () -> stream.forEach(accumulator));
     assertEquals("Tool failed: timeout", e.errorMessage());
     assertEquals(1, e.eventsReceived());
     assertEquals("partial ", accumulator.text());
@@ -167,7 +172,10 @@ class StreamingOverHttpTest {
             + "\"total_tokens\":18}}\n\n"
             + "data: [DONE]\n\n");
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
-    call("/v1/proxy/chat/completions", EventStreams::chatCompletionChunks).subscribe(accumulator);
+    call(
+            "/v1/proxy/chat/completions",
+            (call, response) -> Streams.events(ChatCompletionChunk.class, call, response))
+        .forEach(accumulator);
     ChatCompletionResult result = accumulator.result();
     assertEquals("chatcmpl-9", result.id());
     assertEquals("Bonjour à tous", result.content());
@@ -189,9 +197,11 @@ class StreamingOverHttpTest {
             + "data: [DONE]\n\n");
     ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
     ServerSentEventStream<ChatCompletionChunk> stream =
-        call("/v1/proxy/chat/error", EventStreams::chatCompletionChunks);
+        call(
+            "/v1/proxy/chat/error",
+            (call, response) -> Streams.events(ChatCompletionChunk.class, call, response));
     StreamErrorException e =
-        assertThrows(StreamErrorException.class, () -> stream.subscribe(accumulator));
+        assertThrows(StreamErrorException.class, () -> stream.forEach(accumulator));
     assertEquals("upstream overloaded", e.errorMessage());
     assertEquals("Hi", accumulator.result().content());
   }

@@ -29,6 +29,6 @@ public final class AttemptLog {
 
   /** The record carried by the call's exception. */
   public Attempts snapshot() {
-    return Attempts.of(count, lastRetryAfter, exceededLimit);
+    return new Attempts(count, lastRetryAfter, exceededLimit);
   }
 }

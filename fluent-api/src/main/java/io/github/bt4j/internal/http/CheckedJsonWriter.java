@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.reflect.Type;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -20,6 +18,8 @@ import java.util.WeakHashMap;
  * that names the field, before anything is sent: NaN and infinite numbers (Gson's own message would
  * point at {@code GsonBuilder}), and nesting deeper than {@value #MAX_DEPTH} levels, which is what
  * a value that contains itself (circular metadata) becomes instead of a {@code StackOverflowError}.
+ * Where each open array or object stands is kept in two arrays, so writing a value allocates
+ * nothing.
  */
 public final class CheckedJsonWriter extends JsonWriter {
   /**
@@ -29,29 +29,20 @@ public final class CheckedJsonWriter extends JsonWriter {
 
   private static final int PATH_SHOWN = 12;
 
-  /** One open array or object: where the value being written sits in it. */
-  private static final class Frame {
-    final boolean array;
-    int index;
-    String name;
-
-    Frame(boolean array) {
-      this.array = array;
-    }
-  }
-
   /** Per client Gson, the same Gson letting NaN reach this writer (see {@link #forBodies}). */
   private static final Map<Gson, Gson> BODY_GSONS =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  private final Deque<Frame> open = new ArrayDeque<>();
+  // Per open array or object, outermost first: the index of the next element in an array (-1 in
+  // an object), and the last member name in an object.
+  private int[] indices = new int[8];
+  private String[] names = new String[8];
+  private int depth;
 
-  private CheckedJsonWriter(Writer out, JsonWriter settings) {
+  private CheckedJsonWriter(Writer out, Gson gson) {
     super(out);
-    setHtmlSafe(settings.isHtmlSafe());
-    setSerializeNulls(settings.getSerializeNulls());
-    setStrictness(settings.getStrictness());
-    setFormattingStyle(settings.getFormattingStyle());
+    setHtmlSafe(gson.htmlSafe());
+    setSerializeNulls(gson.serializeNulls());
   }
 
   /**
@@ -64,9 +55,13 @@ public final class CheckedJsonWriter extends JsonWriter {
         gson, g -> g.newBuilder().serializeSpecialFloatingPointValues().create());
   }
 
-  /** A writer with {@code gson}'s settings; write with {@link #forBodies}'s adapters. */
-  public static JsonWriter of(Writer out, Gson gson) throws IOException {
-    return new CheckedJsonWriter(out, gson.newJsonWriter(Writer.nullWriter()));
+  /** Writes {@code value} to {@code out} with {@code adapter}, one of {@link #forBodies}'s. */
+  @SuppressWarnings("unchecked")
+  static void write(Gson gson, TypeAdapter<?> adapter, Object value, Writer out)
+      throws IOException {
+    try (JsonWriter writer = new CheckedJsonWriter(out, gson)) {
+      ((TypeAdapter<Object>) adapter).write(writer, value);
+    }
   }
 
   /**
@@ -74,12 +69,10 @@ public final class CheckedJsonWriter extends JsonWriter {
    *
    * @throws IllegalArgumentException naming the field, if the value cannot be JSON
    */
-  @SuppressWarnings("unchecked")
   public static String toJson(Gson gson, Object value, Type declaredType) {
-    Gson bodies = forBodies(gson);
     StringWriter text = new StringWriter();
-    try (JsonWriter writer = of(text, gson)) {
-      ((TypeAdapter<Object>) bodies.getAdapter(TypeToken.get(declaredType))).write(writer, value);
+    try {
+      write(gson, forBodies(gson).getAdapter(TypeToken.get(declaredType)), value, text);
     } catch (IOException e) {
       throw new IllegalStateException("writing to a string failed", e);
     }
@@ -88,96 +81,77 @@ public final class CheckedJsonWriter extends JsonWriter {
 
   @Override
   public JsonWriter beginArray() throws IOException {
-    enter(true);
+    enter(0);
     return super.beginArray();
+  }
+
+  @Override
+  public JsonWriter beginObject() throws IOException {
+    enter(-1);
+    return super.beginObject();
   }
 
   @Override
   public JsonWriter endArray() throws IOException {
     super.endArray();
-    leave();
-    return this;
-  }
-
-  @Override
-  public JsonWriter beginObject() throws IOException {
-    enter(false);
-    return super.beginObject();
+    depth--;
+    return written(this);
   }
 
   @Override
   public JsonWriter endObject() throws IOException {
     super.endObject();
-    leave();
-    return this;
+    depth--;
+    return written(this);
   }
 
   @Override
   public JsonWriter name(String name) throws IOException {
     super.name(name);
-    if (!open.isEmpty()) {
-      open.peek().name = name;
-    }
+    names[depth - 1] = name;
     return this;
   }
 
+  // Gson's writer turns a null String, Boolean or Number into nullValue(), which counts it.
+
   @Override
   public JsonWriter value(String value) throws IOException {
-    if (value == null) {
-      return nullValue(); // Gson's own null handling would call nullValue() and count twice
-    }
-    super.value(value);
-    return written();
+    return value == null ? nullValue() : written(super.value(value));
   }
 
   @Override
   public JsonWriter jsonValue(String value) throws IOException {
-    if (value == null) {
-      return nullValue();
-    }
-    super.jsonValue(value);
-    return written();
+    return value == null ? nullValue() : written(super.jsonValue(value));
   }
 
   @Override
   public JsonWriter nullValue() throws IOException {
-    super.nullValue();
-    return written();
+    return written(super.nullValue());
   }
 
   @Override
   public JsonWriter value(boolean value) throws IOException {
-    super.value(value);
-    return written();
+    return written(super.value(value));
   }
 
   @Override
   public JsonWriter value(Boolean value) throws IOException {
-    if (value == null) {
-      return nullValue();
-    }
-    super.value(value);
-    return written();
+    return value == null ? nullValue() : written(super.value(value));
   }
 
   @Override
   public JsonWriter value(float value) throws IOException {
-    checkFinite(Float.toString(value));
-    super.value(value);
-    return written();
+    return written(super.value(finite(value)));
   }
 
   @Override
   public JsonWriter value(double value) throws IOException {
-    checkFinite(Double.toString(value));
-    super.value(value);
-    return written();
+    return written(super.value(finite(value)));
   }
 
   @Override
   public JsonWriter value(long value) throws IOException {
-    super.value(value);
-    return written();
+    return written(super.value(value));
   }
 
   @Override
@@ -185,13 +159,15 @@ public final class CheckedJsonWriter extends JsonWriter {
     if (value == null) {
       return nullValue();
     }
-    checkFinite(value.toString());
-    super.value(value);
-    return written();
+    String text = value.toString();
+    if (text.equals("NaN") || text.endsWith("Infinity")) {
+      throw refused(text);
+    }
+    return written(super.value(value));
   }
 
-  private void enter(boolean array) {
-    if (open.size() >= MAX_DEPTH) {
+  private void enter(int index) {
+    if (depth == MAX_DEPTH) {
       throw new IllegalArgumentException(
           "request body: "
               + path()
@@ -200,46 +176,56 @@ public final class CheckedJsonWriter extends JsonWriter {
               + " levels; a value that contains itself (circular metadata?) cannot be sent as"
               + " JSON");
     }
-    open.push(new Frame(array));
-  }
-
-  private void leave() {
-    open.pop();
-    written();
-  }
-
-  private JsonWriter written() {
-    if (!open.isEmpty() && open.peek().array) {
-      open.peek().index++;
+    if (depth == indices.length) {
+      indices = Arrays.copyOf(indices, depth * 2);
+      names = Arrays.copyOf(names, depth * 2);
     }
-    return this;
+    indices[depth] = index;
+    names[depth++] = null;
   }
 
-  private void checkFinite(String number) {
-    if (number.equals("NaN") || number.endsWith("Infinity")) {
-      throw new IllegalArgumentException(
-          "request body: "
-              + path()
-              + " is "
-              + number
-              + "; JSON has no NaN or Infinity: send null or a finite number");
+  /** Counts a value written into the open array, if any. */
+  private JsonWriter written(JsonWriter self) {
+    if (depth > 0 && indices[depth - 1] >= 0) {
+      indices[depth - 1]++;
     }
+    return self;
+  }
+
+  private float finite(float value) {
+    if (!Float.isFinite(value)) {
+      throw refused(Float.toString(value));
+    }
+    return value;
+  }
+
+  private double finite(double value) {
+    if (!Double.isFinite(value)) {
+      throw refused(Double.toString(value));
+    }
+    return value;
+  }
+
+  private IllegalArgumentException refused(String number) {
+    return new IllegalArgumentException(
+        "request body: "
+            + path()
+            + " is "
+            + number
+            + "; JSON has no NaN or Infinity: send null or a finite number");
   }
 
   /** Where the next value goes, such as {@code events[0].metadata.score}, shortened if deep. */
   private String path() {
     StringBuilder path = new StringBuilder();
-    int shown = 0;
-    for (Iterator<Frame> it = open.descendingIterator(); it.hasNext(); ) {
-      Frame f = it.next();
-      if (shown++ == PATH_SHOWN) {
-        path.append("...");
-        break;
+    for (int i = 0; i < depth; i++) {
+      if (i == PATH_SHOWN) {
+        return path.append("...").toString();
       }
-      if (f.array) {
-        path.append('[').append(f.index).append(']');
-      } else if (f.name != null) {
-        path.append(path.length() == 0 ? "" : ".").append(f.name);
+      if (indices[i] >= 0) {
+        path.append('[').append(indices[i]).append(']');
+      } else if (names[i] != null) {
+        path.append(path.length() == 0 ? "" : ".").append(names[i]);
       }
     }
     return path.length() == 0 ? "the value" : path.toString();

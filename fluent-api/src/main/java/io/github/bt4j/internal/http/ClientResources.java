@@ -14,19 +14,14 @@ public final class ClientResources {
   private final RateLimitGate gate = new RateLimitGate();
   private final AtomicInteger shares = new AtomicInteger(1);
 
-  private ClientResources(OkHttpClient owned) {
-    this.owned = owned;
-  }
-
   /**
    * The resources of a new client, with its first share.
    *
-   * @param http the OkHttpClient whose dispatcher and pool the clients use
-   * @param owned whether the library created it, and so may shut it down
-   * @return the resources
+   * @param owned the OkHttpClient whose dispatcher and pool the clients use, if the library created
+   *     it and so may shut it down; null for a caller's
    */
-  public static ClientResources create(OkHttpClient http, boolean owned) {
-    return new ClientResources(owned ? http : null);
+  public ClientResources(OkHttpClient owned) {
+    this.owned = owned;
   }
 
   /**

@@ -4,14 +4,12 @@ import io.github.bt4j.errors.ApiException;
 import io.github.bt4j.errors.Attempts;
 import io.github.bt4j.errors.AuthenticationException;
 import io.github.bt4j.errors.BadRequestException;
-import io.github.bt4j.errors.ConflictException;
 import io.github.bt4j.errors.ErrorResponse;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.NotFoundException;
 import io.github.bt4j.errors.PayloadTooLargeException;
 import io.github.bt4j.errors.PermissionDeniedException;
 import io.github.bt4j.errors.RateLimitException;
-import io.github.bt4j.errors.UnprocessableEntityException;
 import io.github.bt4j.internal.json.ErrorBody;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -62,13 +60,11 @@ public final class ErrorMapper {
             response.request().url().toString());
     Attempts attempts = Transport.contextOf(response.request()).attempts().snapshot();
     return switch (response.code()) {
-      case 400 -> new BadRequestException(answer, attempts);
+      case 400, 422 -> new BadRequestException(answer, attempts);
       case 401 -> new AuthenticationException(answer, attempts);
       case 403 -> new PermissionDeniedException(answer, attempts);
       case 404 -> new NotFoundException(answer, attempts);
-      case 409 -> new ConflictException(answer, attempts);
       case 413 -> new PayloadTooLargeException(answer, attempts);
-      case 422 -> new UnprocessableEntityException(answer, attempts);
       case 429 -> new RateLimitException(answer, attempts);
       default ->
           response.code() >= 500

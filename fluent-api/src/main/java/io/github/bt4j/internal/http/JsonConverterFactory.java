@@ -3,8 +3,6 @@ package io.github.bt4j.internal.http;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -21,7 +19,7 @@ import retrofit2.Retrofit;
  * body JSON cannot carry (NaN, a value that contains itself) is an {@link IllegalArgumentException}
  * naming the field, and nothing is sent. Responses are read by {@link Transport} itself (from the
  * stream, with typed errors); the response converter exists only because Retrofit insists on one
- * when it parses a service method.
+ * when it parses a service method, and is never called.
  */
 final class JsonConverterFactory extends Converter.Factory {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -29,35 +27,29 @@ final class JsonConverterFactory extends Converter.Factory {
   private final Gson gson;
 
   JsonConverterFactory(Gson gson) {
-    this.gson = CheckedJsonWriter.forBodies(gson);
+    this.gson = gson;
   }
 
   @Override
   public Converter<?, RequestBody> requestBodyConverter(
       Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit r) {
-    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
-    return value -> write(adapter, value);
-  }
-
-  @SuppressWarnings("unchecked")
-  private RequestBody write(TypeAdapter<?> adapter, Object value) throws IOException {
-    Buffer buffer = new Buffer();
-    try (JsonWriter writer =
-        CheckedJsonWriter.of(
-            new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8), gson)) {
-      ((TypeAdapter<Object>) adapter).write(writer, value);
-    }
-    return RequestBody.create(buffer.readByteString(), JSON);
+    TypeAdapter<?> adapter = CheckedJsonWriter.forBodies(gson).getAdapter(TypeToken.get(type));
+    return value -> {
+      Buffer buffer = new Buffer();
+      CheckedJsonWriter.write(
+          gson,
+          adapter,
+          value,
+          new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8));
+      return RequestBody.create(buffer.readByteString(), JSON);
+    };
   }
 
   @Override
   public Converter<ResponseBody, ?> responseBodyConverter(
       Type type, Annotation[] annotations, Retrofit retrofit) {
-    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
     return body -> {
-      try (body) {
-        return adapter.read(gson.newJsonReader(body.charStream()));
-      }
+      throw new UnsupportedOperationException("Transport reads every response itself");
     };
   }
 }

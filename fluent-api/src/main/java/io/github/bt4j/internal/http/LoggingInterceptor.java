@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
@@ -97,7 +96,7 @@ final class LoggingInterceptor implements Interceptor {
   }
 
   private static String body(Request request) throws IOException {
-    if (request.body() == null || !isJson(request.body().contentType())) {
+    if (request.body() == null || !Transport.isJson(request.body().contentType())) {
       return "";
     }
     long length = request.body().contentLength();
@@ -110,22 +109,9 @@ final class LoggingInterceptor implements Interceptor {
   }
 
   private static String body(Response response) throws IOException {
-    if (response.body() == null || !isJson(response.body().contentType())) {
+    if (response.body() == null || !Transport.isJson(response.body().contentType())) {
       return "";
     }
     return redactJson(response.peekBody(MAX_LOGGED_BODY).string()) + "\n";
-  }
-
-  /**
-   * Whether a body is one JSON document: {@code application/json} or {@code +json}, but not JSON
-   * lines ({@code application/x-jsonlines}, {@code x-ndjson}), which is streamed and must not be
-   * read ahead of its consumer.
-   */
-  private static boolean isJson(MediaType type) {
-    if (type == null) {
-      return false;
-    }
-    String subtype = type.subtype().toLowerCase(Locale.ROOT);
-    return subtype.equals("json") || subtype.endsWith("+json");
   }
 }

@@ -11,8 +11,8 @@ import okhttp3.Response;
  * redirect following is off. A redirect anywhere else is not followed: its 3xx answer reaches the
  * caller as an {@link io.github.bt4j.errors.ApiException}, so that neither the API key, nor the
  * impersonated user, nor the caller's headers leave the API's host, and no other host's body is
- * taken for the API's answer. Sits below the retries and above {@link HeadersInterceptor}, so each
- * followed request gets the client's headers afresh and the whole chain counts as one attempt.
+ * taken for the API's answer. Sits below the retries, so the whole chain counts as one attempt; a
+ * followed request keeps the headers of the call, which stays within the API's origin.
  */
 final class RedirectInterceptor implements Interceptor {
   /** Redirects followed per attempt before the last 3xx is returned as it is. */

@@ -19,7 +19,6 @@ public record RequestContext(RequestOptions options, boolean retrySafe, AttemptL
 
   /** Whether the transport may send this call again after a failure. */
   public boolean mayRetry() {
-    Boolean override = options.retryNonIdempotent();
-    return retrySafe || Boolean.TRUE.equals(override);
+    return retrySafe || Boolean.TRUE.equals(options.retryNonIdempotent());
   }
 }

@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,23 +22,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
-import javax.net.SocketFactory;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
 import retrofit2.Invocation;
 import retrofit2.Retrofit;
 
 /**
  * Runs every call of the client through one chain: retries, redirects within the API's origin,
- * headers and auth, logging, then OkHttp. Requests are built by the generated Retrofit interface
- * ({@link #api(Class)}); responses are read here, straight from the response stream into the
- * operation's model type, and errors become the typed exceptions of {@code io.github.bt4j.errors}.
+ * logging, then OkHttp; each call gets its headers and auth when it is created ({@link #newCall}).
+ * Requests are built by the generated Retrofit interface ({@link #api(Class)}); responses are read
+ * here, straight from the response stream into the operation's model type, and errors become the
+ * typed exceptions of {@code io.github.bt4j.errors}.
  */
 public final class Transport implements AutoCloseable {
   private final ClientConfig config;
@@ -79,7 +80,7 @@ public final class Transport implements AutoCloseable {
             .followSslRedirects(false)
             .addInterceptor(new RetryInterceptor(config, resources.gate()))
             .addInterceptor(new RedirectInterceptor())
-            .addInterceptor(new HeadersInterceptor(config));
+            .addNetworkInterceptor(Transport::noDelay);
     if (config.logLevel() != HttpLogLevel.OFF) {
       builder.addInterceptor(
           new LoggingInterceptor(System.getLogger("io.github.bt4j.http"), config.logLevel()));
@@ -98,53 +99,22 @@ public final class Transport implements AutoCloseable {
     return resources;
   }
 
-  /** The library's OkHttpClient defaults: 10 s to connect, 60 s per read and write, no delay. */
+  /** The library's OkHttpClient defaults: 10 s to connect, 60 s per read and write. */
   public static OkHttpClient.Builder defaults() {
     return new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
-        .writeTimeout(Duration.ofSeconds(60))
-        .socketFactory(new NoDelaySocketFactory());
+        .writeTimeout(Duration.ofSeconds(60));
   }
 
   /**
-   * Turns Nagle's algorithm off on every socket. A request written in more than one segment
-   * otherwise waits for the server's delayed ACK (measured: 2-3x slower inserts on loopback).
+   * Turns Nagle's algorithm off on the connection of each attempt, before the request is written. A
+   * request written in more than one segment otherwise waits for the server's delayed ACK
+   * (measured: 2-3x slower inserts on loopback).
    */
-  private static final class NoDelaySocketFactory extends SocketFactory {
-    private final SocketFactory delegate = SocketFactory.getDefault();
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return noDelay(delegate.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
-        throws IOException {
-      return noDelay(delegate.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return noDelay(delegate.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(
-        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-      return noDelay(delegate.createSocket(address, port, localAddress, localPort));
-    }
-
-    private static Socket noDelay(Socket socket) throws IOException {
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
+  private static Response noDelay(Interceptor.Chain chain) throws IOException {
+    chain.connection().socket().setTcpNoDelay(true);
+    return chain.proceed(chain.request());
   }
 
   /**
@@ -290,18 +260,37 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * Creates an OkHttp call for {@code request} carrying the call's options (and its extra query
-   * parameters). The rule decides, from the body as it will be sent, whether a retry may send it
-   * again, and may add what makes it safe (event ids) to a copy of the body; the caller's objects
-   * are never changed.
+   * Creates an OkHttp call for {@code request} carrying the client's and the call's headers (bearer
+   * auth, user agent, impersonation, extra headers), the call's options (and its extra query
+   * parameters) and its timeouts. The body of a call that must not be repeated is marked one-shot,
+   * so that not even OkHttp's own connection recovery sends it twice. The rule decides, from the
+   * body as it will be sent, whether a retry may send it again, and may add what makes it safe
+   * (event ids) to a copy of the body; the caller's objects are never changed.
    */
   public Call newCall(Request request, RequestOptions options, RetryRule retry) {
     RetryRule.Prepared prepared = retry.prepare(request);
+    RequestContext context = new RequestContext(options, prepared.retrySafe());
     Request.Builder builder =
         prepared
             .request()
             .newBuilder()
-            .tag(RequestContext.class, new RequestContext(options, prepared.retrySafe()));
+            .tag(RequestContext.class, context)
+            .header("Authorization", "Bearer " + config.apiKey())
+            .header("User-Agent", config.userAgent());
+    if (request.header("Accept") == null) {
+      builder.header("Accept", "application/json");
+    }
+    config.headers().forEach(builder::header);
+    String impersonate =
+        options.impersonateUser() != null ? options.impersonateUser() : config.impersonateUser();
+    if (impersonate != null) {
+      builder.header("x-bt-impersonate-user", impersonate);
+    }
+    options.headers().forEach(builder::header);
+    RequestBody body = prepared.request().body();
+    if (body != null && !context.mayRetry()) {
+      builder.method(request.method(), new OneShotBody(body));
+    }
     if (!options.queryParams().isEmpty()) {
       HttpUrl.Builder url = request.url().newBuilder();
       options
@@ -309,12 +298,44 @@ public final class Transport implements AutoCloseable {
           .forEach((name, values) -> values.forEach(v -> url.addQueryParameter(name, v)));
       builder.url(url.build());
     }
-    Request tagged = builder.build();
-    Call raw = http.newCall(tagged);
+    OkHttpClient client =
+        options.readTimeout() == null
+            ? http
+            : http.newBuilder().readTimeout(options.readTimeout()).build();
+    Call raw = client.newCall(builder.build());
     if (options.timeout() != null) {
       raw.timeout().timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
     }
     return raw;
+  }
+
+  /** A body OkHttp must not send twice, even to recover a connection (a 421 answer, say). */
+  private static final class OneShotBody extends RequestBody {
+    private final RequestBody delegate;
+
+    OneShotBody(RequestBody delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      delegate.writeTo(sink);
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
   }
 
   /** The context a request carries, or a new default one (client settings, not retry-safe). */
@@ -395,8 +416,13 @@ public final class Transport implements AutoCloseable {
     }
   }
 
-  /** Whether a body is JSON; a text body read as a String (such as {@code GET /v1}) is not. */
-  private static boolean isJson(MediaType type) {
+  /**
+   * Whether a body is one JSON document ({@code application/json} or {@code +json}; OkHttp gives
+   * the subtype in lower case): not a text body read as a String (such as {@code GET /v1}), nor
+   * JSON lines ({@code application/x-jsonlines}, {@code x-ndjson}), which is streamed and must not
+   * be read ahead of its consumer.
+   */
+  static boolean isJson(MediaType type) {
     return type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
   }
 

@@ -53,21 +53,18 @@ public record ErrorBody(String message, String code) {
    */
   public static ErrorBody parse(String body) {
     String text = body.strip();
-    if (text.startsWith("\"")) {
-      JsonElement json = parseStrictly(text);
-      ErrorBody found = json == null ? null : find(json, 0);
-      return found != null ? found : new ErrorBody(text, null);
+    // A JSON string is the whole body; an object or array may be followed by text.
+    int end =
+        text.startsWith("\"")
+            ? text.length()
+            : text.startsWith("{") || text.startsWith("[") ? endOfLeadingJson(text) : -1;
+    JsonElement json = end < 0 ? null : parseStrictly(text.substring(0, end));
+    ErrorBody found = json == null ? null : find(json, 0);
+    if (found == null) {
+      return new ErrorBody(text, null);
     }
-    if (text.startsWith("{") || text.startsWith("[")) {
-      int end = endOfLeadingJson(text);
-      JsonElement json = end < 0 ? null : parseStrictly(text.substring(0, end));
-      ErrorBody found = json == null ? null : find(json, 0);
-      if (found != null) {
-        String rest = text.substring(end).strip();
-        return rest.isEmpty() ? found : new ErrorBody(found.message + " " + rest, found.code);
-      }
-    }
-    return new ErrorBody(text, null);
+    String rest = text.substring(end).strip();
+    return rest.isEmpty() ? found : new ErrorBody(found.message + " " + rest, found.code);
   }
 
   /** The message (and code) in {@code json}, or null if it has none. */

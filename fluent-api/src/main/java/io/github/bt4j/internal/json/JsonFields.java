@@ -1,6 +1,5 @@
 package io.github.bt4j.internal.json;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -70,18 +69,6 @@ public final class JsonFields {
   public static JsonObject object(JsonObject object, String name) {
     JsonElement value = object.get(name);
     return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
-  }
-
-  /**
-   * An array field.
-   *
-   * @param object the object
-   * @param name the field name
-   * @return the value, or an empty array when absent or not an array
-   */
-  public static JsonArray array(JsonObject object, String name) {
-    JsonElement value = object.get(name);
-    return value != null && value.isJsonArray() ? value.getAsJsonArray() : new JsonArray();
   }
 
   private static String abbreviate(String data) {

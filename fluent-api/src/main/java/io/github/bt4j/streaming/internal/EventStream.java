@@ -3,28 +3,37 @@ package io.github.bt4j.streaming.internal;
 import io.github.bt4j.internal.json.ErrorMessages;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import io.github.bt4j.streaming.SseEvent;
+import io.github.bt4j.streaming.StreamCancelledException;
 import io.github.bt4j.streaming.StreamErrorException;
 import io.github.bt4j.streaming.StreamException;
+import java.io.IOException;
+import java.net.ProtocolException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The {@link ServerSentEventStream} over an OkHttp response: one view (typed or raw) of an {@link
- * SseSession}, applying its rules to each event read.
+ * The {@link ServerSentEventStream} over an OkHttp response: the call, the response and its parser,
+ * how far reading got, and the typed view's rules; {@link #rawEvents()} is a second view of the
+ * same reading state.
+ *
+ * <p>Only the consuming thread reads; {@link #close()} may come from any thread. OkHttp's response
+ * body is not safe to close while another thread reads it, but {@link Call#cancel()} is: it shuts
+ * the socket, so a blocked read fails at once. A close from another thread therefore cancels the
+ * call right away and leaves closing the body to the reading thread when its read returns; an idle
+ * stream is closed on the spot. The response is closed exactly once, whichever thread asks.
  *
  * @param <T> the type events are decoded into
  */
 public final class EventStream<T> implements ServerSentEventStream<T> {
-  /** Reads no event as an error. */
-  private static final BiFunction<SseEvent, Object, String> NO_ERRORS = (event, value) -> null;
-
   /**
    * Reads an event named {@code error} as an error, its message taken from a JSON string or a JSON
    * object's {@code message}.
@@ -32,24 +41,34 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   public static final BiFunction<SseEvent, Object, String> ERROR_EVENTS =
       (event, value) -> "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
 
-  private final SseSession session;
+  private final Call call;
+  private final Response response;
+  private final SseReader reader;
   private final Function<? super SseEvent, ? extends T> decoder;
   private final Predicate<? super SseEvent> endOfStream;
   private final BiFunction<? super SseEvent, ? super T, String> errorMessage;
-  // The raw view hands out the end marker too; the typed view only stops at it.
-  private final boolean handOutEnd;
+  private final AtomicBoolean claimed = new AtomicBoolean();
+  private long eventsReceived;
+  private String lastEventId;
+  private boolean finished;
+  // Guarded by this: whether a read is under way, the call cancelled, the response closed.
+  private boolean reading;
+  private boolean cancelled;
+  private boolean released;
 
   private EventStream(
-      SseSession session,
+      Call call,
+      Response response,
+      SseReader reader,
       Function<? super SseEvent, ? extends T> decoder,
       Predicate<? super SseEvent> endOfStream,
-      BiFunction<? super SseEvent, ? super T, String> errorMessage,
-      boolean handOutEnd) {
-    this.session = session;
+      BiFunction<? super SseEvent, ? super T, String> errorMessage) {
+    this.call = call;
+    this.response = response;
+    this.reader = reader;
     this.decoder = decoder;
     this.endOfStream = endOfStream;
     this.errorMessage = errorMessage;
-    this.handOutEnd = handOutEnd;
   }
 
   /**
@@ -85,44 +104,65 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     if (body == null) {
       throw new IllegalArgumentException("The response has no body to stream");
     }
-    SseSession session =
-        new SseSession(
-            Objects.requireNonNull(call, "call"),
-            response,
-            new SseReader(body.source(), maxEventBytes));
     return new EventStream<>(
-        session,
+        Objects.requireNonNull(call, "call"),
+        response,
+        new SseReader(body.source(), maxEventBytes),
         Objects.requireNonNull(decoder, "decoder"),
         Objects.requireNonNull(endOfStream, "endOfStream"),
-        Objects.requireNonNull(errorMessage, "errorMessage"),
-        false);
+        Objects.requireNonNull(errorMessage, "errorMessage"));
   }
 
   @Override
   public Iterator<T> iterator() {
-    session.claim();
-    return new EventIterator();
+    claim();
+    return new Events<>(this::nextValue);
   }
 
   @Override
   public ServerSentEventStream<SseEvent> rawEvents() {
-    session.requireUnclaimed();
-    return new EventStream<SseEvent>(session, event -> event, endOfStream, NO_ERRORS, true);
+    requireUnclaimed();
+    return new RawView();
   }
 
   @Override
   public long eventsReceived() {
-    return session.eventsReceived();
+    return eventsReceived;
   }
 
   @Override
   public String lastEventId() {
-    return session.lastEventId();
+    return lastEventId;
   }
 
+  /** Closes from any thread: the connection is shut at once (never reused) unless finished. */
   @Override
   public void close() {
-    session.close();
+    boolean idle;
+    synchronized (this) {
+      if (cancelled || released) {
+        return;
+      }
+      cancelled = true;
+      idle = !reading;
+    }
+    call.cancel();
+    if (idle) {
+      release();
+    }
+  }
+
+  /** Makes the caller the stream's one consumer; a second claim fails. */
+  private void claim() {
+    if (!claimed.compareAndSet(false, true)) {
+      throw new IllegalStateException("A server-sent event stream can be consumed only once");
+    }
+  }
+
+  private void requireUnclaimed() {
+    if (claimed.get()) {
+      throw new IllegalStateException("A server-sent event stream can be consumed only once");
+    }
   }
 
   /**
@@ -130,56 +170,38 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
    *
    * @return the value, or null at the end of the stream
    */
-  private T fetch() {
-    while (!session.finished()) {
-      SseEvent event = session.read();
+  private T nextValue() {
+    while (!finished) {
+      SseEvent event = read();
       if (event == null) {
         return null;
       }
-      T value;
-      boolean end;
+      if (endOfStream.test(event)) {
+        eventsReceived++;
+        finish();
+        return null;
+      }
+      // Decoded first, so that an error carried in an ordinary event (a chat chunk that is an
+      // error object) is recognised from the decoded value rather than by parsing it twice.
+      T value = null;
+      RuntimeException undecodable = null;
       try {
-        end = endOfStream.test(event);
-        if (end && !handOutEnd) {
-          session.countEvent();
-          session.finish();
-          return null;
-        }
-        // Decoded first, so that an error carried in an ordinary event (a chat chunk that is an
-        // error object) is recognised from the decoded value rather than by parsing it twice.
-        T decoded = null;
-        RuntimeException undecodable = null;
-        try {
-          decoded = decoder.apply(event);
-        } catch (StreamException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          undecodable = e;
-        }
-        String error = errorMessage.apply(event, decoded);
-        if (error != null) {
-          session.finish();
-          throw new StreamErrorException(
-              error, event.data(), session.eventsReceived(), session.lastEventId());
-        }
-        if (undecodable != null) {
-          throw undecodable;
-        }
-        value = decoded;
-      } catch (StreamException e) {
-        throw e;
+        value = decoder.apply(event);
       } catch (RuntimeException e) {
-        session.finish();
-        throw new StreamException(
-            "Could not decode an event of type '" + event.event() + "'",
-            e,
-            session.eventsReceived(),
-            session.lastEventId());
+        undecodable = e;
       }
-      session.countEvent();
-      if (end) {
-        session.finish();
+      String error = errorMessage.apply(event, value);
+      if (error != null || undecodable != null) {
+        finish();
+        throw error != null
+            ? new StreamErrorException(error, event.data(), eventsReceived, lastEventId)
+            : new StreamException(
+                "Could not decode an event of type '" + event.event() + "'",
+                undecodable,
+                eventsReceived,
+                lastEventId);
       }
+      eventsReceived++;
       if (value != null) {
         return value;
       }
@@ -187,25 +209,142 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     return null;
   }
 
-  /** Hands out events, reading ahead at most one. */
-  private final class EventIterator implements Iterator<T> {
-    private T next;
-
-    @Override
-    public boolean hasNext() {
-      if (next == null) {
-        next = fetch();
+  /** The raw view's next event: every event as read, the end marker included. */
+  private SseEvent nextEvent() {
+    SseEvent event = finished ? null : read();
+    if (event != null) {
+      eventsReceived++;
+      if (endOfStream.test(event)) {
+        finish();
       }
-      return next != null;
+    }
+    return event;
+  }
+
+  /**
+   * Reads the next event and records its ID.
+   *
+   * @return the event, or null at the end of the response (the stream is then finished)
+   * @throws StreamCancelledException if the stream was closed before or during the read
+   * @throws StreamException if the connection broke or an event was too large
+   */
+  private SseEvent read() {
+    synchronized (this) {
+      if (cancelled || released) {
+        finished = true;
+        throw new StreamCancelledException(null, eventsReceived, lastEventId);
+      }
+      reading = true;
+    }
+    SseEvent event;
+    try {
+      event = reader.next();
+    } catch (IOException | RuntimeException e) {
+      finish();
+      if (isCancelled()) {
+        throw new StreamCancelledException(e, eventsReceived, lastEventId);
+      }
+      String what =
+          e instanceof ProtocolException ? e.getMessage() : "The event stream broke off: " + e;
+      throw new StreamException(what, e, eventsReceived, lastEventId);
+    } finally {
+      endRead();
+    }
+    if (event == null) {
+      finish();
+    } else {
+      lastEventId = event.id();
+    }
+    return event;
+  }
+
+  /** Marks the end of a read, closing the response if {@link #close()} came in meanwhile. */
+  private void endRead() {
+    boolean cancelledMeanwhile;
+    synchronized (this) {
+      reading = false;
+      cancelledMeanwhile = cancelled;
+    }
+    if (cancelledMeanwhile) {
+      release();
+    }
+  }
+
+  private synchronized boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** Ends reading and releases the response; called by the reading thread. */
+  private void finish() {
+    finished = true;
+    release();
+  }
+
+  /** Closes the response, once. */
+  private void release() {
+    synchronized (this) {
+      if (released) {
+        return;
+      }
+      released = true;
+    }
+    response.close();
+  }
+
+  /** The same reading state seen as the server-sent events themselves. */
+  private final class RawView implements ServerSentEventStream<SseEvent> {
+    @Override
+    public Iterator<SseEvent> iterator() {
+      claim();
+      return new Events<>(EventStream.this::nextEvent);
     }
 
     @Override
-    public T next() {
+    public ServerSentEventStream<SseEvent> rawEvents() {
+      requireUnclaimed();
+      return this;
+    }
+
+    @Override
+    public long eventsReceived() {
+      return eventsReceived;
+    }
+
+    @Override
+    public String lastEventId() {
+      return lastEventId;
+    }
+
+    @Override
+    public void close() {
+      EventStream.this.close();
+    }
+  }
+
+  /** Hands out what {@code next} reads (null at the end), reading ahead at most one. */
+  private static final class Events<E> implements Iterator<E> {
+    private final Supplier<E> next;
+    private E ahead;
+
+    Events(Supplier<E> next) {
+      this.next = next;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (ahead == null) {
+        ahead = next.get();
+      }
+      return ahead != null;
+    }
+
+    @Override
+    public E next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      T value = next;
-      next = null;
+      E value = ahead;
+      ahead = null;
       return value;
     }
   }

@@ -2,6 +2,7 @@ package io.github.bt4j.streaming.internal;
 
 import io.github.bt4j.streaming.SseEvent;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.util.Objects;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -13,8 +14,8 @@ import okio.ByteString;
  * <p>Lines may end in LF, CRLF or CR; each line is decoded from UTF-8 only once it is complete, so
  * characters split across network reads decode correctly. An event is returned as soon as the blank
  * line that ends it has been read: the reader never waits for more bytes than it needs. Memory
- * stays bounded: a line, or the data of one event, larger than the configured maximum fails with
- * {@link SseLimitExceededException}.
+ * stays bounded: a line, or the data of one event, larger than the configured maximum fails with a
+ * {@link ProtocolException} saying so.
  *
  * <p>Not thread-safe. After {@link #next()} throws, the reader must not be used again.
  */
@@ -33,8 +34,6 @@ public final class SseReader {
   private static final byte COLON = ':';
   private static final byte SPACE = ' ';
   private static final byte NUL = 0;
-  // A multi-line event can leave a large builder behind; past this it is dropped, not reused.
-  private static final int KEPT_BUILDER_CAPACITY = 64 * 1024;
 
   private final BufferedSource source;
   private final Buffer buffer;
@@ -45,21 +44,12 @@ public final class SseReader {
   private boolean skipLf;
 
   private String eventType;
+  // The first data line, and the lines joined once there is a second (rare: most events have one).
   private String firstData;
-  private StringBuilder joinedData = new StringBuilder();
-  private int dataLines;
+  private StringBuilder joinedData;
   private long dataBytes;
   private String lastEventId;
   private Long retry;
-
-  /**
-   * A reader with the {@linkplain #DEFAULT_MAX_EVENT_BYTES default size limit}.
-   *
-   * @param source the response body
-   */
-  public SseReader(BufferedSource source) {
-    this(source, DEFAULT_MAX_EVENT_BYTES);
-  }
 
   /**
    * A reader with the given size limit.
@@ -80,7 +70,7 @@ public final class SseReader {
    * Reads the next event, blocking until its terminating blank line arrives.
    *
    * @return the event, or null at the end of the stream (an unterminated event there is discarded)
-   * @throws SseLimitExceededException if a line or the event data is larger than the limit
+   * @throws ProtocolException if a line or the event data is larger than the limit
    * @throws IOException if reading the source fails
    */
   public SseEvent next() throws IOException {
@@ -129,19 +119,24 @@ public final class SseReader {
       long end = buffer.indexOfElement(LINE_ENDS, scanned);
       if (end >= 0) {
         if (end > maxEventBytes) {
-          throw new SseLimitExceededException("An event-stream line", end, maxEventBytes);
+          throw tooLarge("An event-stream line", end, maxEventBytes);
         }
         return end;
       }
       scanned = buffer.size();
       if (scanned > maxEventBytes) {
-        throw new SseLimitExceededException("An event-stream line", scanned, maxEventBytes);
+        throw tooLarge("An event-stream line", scanned, maxEventBytes);
       }
       if (!source.request(scanned + 1)) {
         buffer.clear();
         return -1;
       }
     }
+  }
+
+  private static ProtocolException tooLarge(String what, long atLeast, long limit) {
+    return new ProtocolException(
+        what + " of at least " + atLeast + " bytes exceeds the limit of " + limit + " bytes");
   }
 
   private void consumeLineEnd() throws IOException {
@@ -185,20 +180,17 @@ public final class SseReader {
   }
 
   private void appendData(long valueLength) throws IOException {
-    long size = dataLines == 0 ? valueLength : dataBytes + 1 + valueLength;
+    long size = firstData == null ? valueLength : dataBytes + 1 + valueLength;
     if (size > maxEventBytes) {
-      throw new SseLimitExceededException("Event data", size, maxEventBytes);
+      throw tooLarge("Event data", size, maxEventBytes);
     }
     String value = buffer.readUtf8(valueLength);
-    if (dataLines == 0) {
+    if (firstData == null) {
       firstData = value;
     } else {
-      if (dataLines == 1) {
-        joinedData.append(firstData);
-      }
+      joinedData = joinedData == null ? new StringBuilder(firstData) : joinedData;
       joinedData.append('\n').append(value);
     }
-    dataLines++;
     dataBytes = size;
   }
 
@@ -211,21 +203,13 @@ public final class SseReader {
   }
 
   private void readRetry(long valueLength) throws IOException {
-    long value = 0;
-    boolean digitsOnly = valueLength > 0;
-    long remaining = valueLength;
-    while (remaining > 0 && digitsOnly) {
-      byte b = buffer.readByte();
-      remaining--;
-      if (b < '0' || b > '9') {
-        digitsOnly = false;
-      } else {
-        value = value > (Long.MAX_VALUE - 9) / 10 ? Long.MAX_VALUE : value * 10 + (b - '0');
+    String value = buffer.readUtf8(valueLength);
+    if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      try {
+        retry = Long.parseLong(value);
+      } catch (NumberFormatException tooLarge) {
+        retry = Long.MAX_VALUE;
       }
-    }
-    buffer.skip(remaining);
-    if (digitsOnly) {
-      retry = value;
     }
   }
 
@@ -235,11 +219,11 @@ public final class SseReader {
    * @return the event, or null when it had no data lines
    */
   private SseEvent dispatch() {
-    if (dataLines == 0) {
+    if (firstData == null) {
       resetEvent();
       return null;
     }
-    String data = dataLines == 1 ? firstData : joinedData.toString();
+    String data = joinedData == null ? firstData : joinedData.toString();
     String type = eventType == null || eventType.isEmpty() ? SseEvent.DEFAULT_EVENT : eventType;
     resetEvent();
     return new SseEvent(type, data, lastEventId, retry);
@@ -248,12 +232,7 @@ public final class SseReader {
   private void resetEvent() {
     eventType = null;
     firstData = null;
-    dataLines = 0;
     dataBytes = 0;
-    if (joinedData.capacity() > KEPT_BUILDER_CAPACITY) {
-      joinedData = new StringBuilder();
-    } else {
-      joinedData.setLength(0);
-    }
+    joinedData = null;
   }
 }

@@ -3,7 +3,6 @@ package io.github.bt4j.streaming.internal;
 import static io.github.bt4j.internal.http.ErrorMapper.withoutCredential;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bt4j.core.RequestOptions;
@@ -11,10 +10,14 @@ import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.internal.json.ErrorMessages;
+import io.github.bt4j.streaming.ChatCompletionChunk;
+import io.github.bt4j.streaming.FunctionEvent;
 import io.github.bt4j.streaming.ServerSentEventStream;
+import io.github.bt4j.streaming.SseEvent;
+import io.github.bt4j.streaming.StreamErrorException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -34,30 +37,22 @@ public final class Streams {
   private Streams() {}
 
   /**
-   * A copy of a request body with {@code "stream": true}. A body declared as a free-form {@code
-   * Object} becomes a {@link JsonObject}; a model stays its class.
+   * A copy of a request body (a JSON object: a model or a chat request) with {@code "stream":
+   * true}, read back as its declared type.
    */
   @SuppressWarnings("unchecked")
   public static <T> T withStreamFlag(Gson gson, T body, Class<?> declaredType) {
-    JsonElement tree =
-        JsonParser.parseString(CheckedJsonWriter.toJson(gson, body, body.getClass()));
-    if (!tree.isJsonObject()) {
-      throw new IllegalArgumentException(
-          "a streaming request body must be a JSON object, got " + tree);
-    }
-    JsonObject object = tree.getAsJsonObject();
+    JsonObject object =
+        JsonParser.parseString(CheckedJsonWriter.toJson(gson, body, body.getClass()))
+            .getAsJsonObject();
     object.addProperty("stream", true);
-    if (declaredType == Object.class) {
-      return (T) object;
-    }
     return (T) gson.fromJson(object, declaredType);
   }
 
   /**
    * Sends the request of {@code call} and opens its answer as a stream of {@code eventType} events
-   * ({@link io.github.bt4j.streaming.FunctionEvent} or {@link
-   * io.github.bt4j.streaming.ChatCompletionChunk}, decoded as {@link
-   * EventStreams#forEventType(Class)} says).
+   * ({@link FunctionEvent} or {@link ChatCompletionChunk}, decoded as {@link #events(Class, Call,
+   * Response)} says).
    *
    * <p>A stream has its own timeout rule: the read timeout bounds each wait for the next bytes (the
    * first event included), and a whole-call timeout applies only when this call's options set one
@@ -73,8 +68,6 @@ public final class Streams {
       RequestOptions options,
       RetryRule retry,
       Class<T> eventType) {
-    BiFunction<Call, Response, ServerSentEventStream<T>> decoder =
-        EventStreams.forEventType(eventType);
     Request request = call.request().newBuilder().header("Accept", "text/event-stream").build();
     Call raw = transport.newCall(request, options, retry);
     if (options.timeout() == null) {
@@ -83,11 +76,63 @@ public final class Streams {
     Response response = transport.open(raw);
     try {
       requireEventStream(response);
-      return decoder.apply(raw, response);
+      return events(eventType, raw, response);
     } catch (RuntimeException e) {
       response.close();
       throw e;
     }
+  }
+
+  /**
+   * Streams the events of a response whose status the caller has checked. Function events end when
+   * the server closes the response, after {@code done}; chat chunks end at {@code [DONE]}. An
+   * {@code error} event, or a chat chunk that is an error object, ends the stream with a {@link
+   * StreamErrorException}.
+   *
+   * @param eventType {@link FunctionEvent} or {@link ChatCompletionChunk}
+   * @param call the call that produced the response
+   * @param response the successful response
+   * @param <T> the event type
+   * @return the stream
+   * @throws IllegalArgumentException for any other event type
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> ServerSentEventStream<T> events(
+      Class<T> eventType, Call call, Response response) {
+    long limit = SseReader.DEFAULT_MAX_EVENT_BYTES;
+    if (eventType == FunctionEvent.class) {
+      return (ServerSentEventStream<T>)
+          EventStream.open(
+              call, response, FunctionEvent::parse, e -> false, EventStream.ERROR_EVENTS, limit);
+    }
+    if (eventType == ChatCompletionChunk.class) {
+      return (ServerSentEventStream<T>)
+          EventStream.open(
+              call,
+              response,
+              ChatCompletionChunk::fromEvent,
+              ChatCompletionChunk::isDone,
+              Streams::chatErrorMessage,
+              limit);
+    }
+    throw new IllegalArgumentException("eventType has no event stream: " + eventType.getName());
+  }
+
+  /**
+   * The error message of an error in a chat stream: an event named {@code error}, or a chunk that
+   * is an {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers
+   * send when a generation fails part way.
+   *
+   * @param event the event
+   * @param chunk the event decoded, or null if it is not a JSON object (or is the end marker)
+   * @return the message, or null when the event is not an error
+   */
+  static String chatErrorMessage(SseEvent event, ChatCompletionChunk chunk) {
+    JsonObject o = chunk == null ? null : chunk.raw();
+    boolean errorObject = o != null && o.has("error") && !o.has("choices");
+    return errorObject || "error".equals(event.event())
+        ? ErrorMessages.fromData(event.data())
+        : null;
   }
 
   private static void requireEventStream(Response response) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.streaming.SseEvent;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ class SseReaderTest {
   }
 
   private static List<SseEvent> readAll(String... chunks) throws IOException {
-    return readAll(new SseReader(ScriptedSource.of(chunks).buffered()));
+    return readAll(
+        new SseReader(ScriptedSource.of(chunks).buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES));
   }
 
   private static SseEvent message(String data) {
@@ -77,12 +79,12 @@ class SseReaderTest {
   void anEventIsReturnedAsSoonAsItsBlankLineIsRead() throws IOException {
     // The script stalls after each blank line: reading on would fail the test.
     ScriptedSource source = ScriptedSource.of("data: first\n", "\n").thenStall();
-    SseReader reader = new SseReader(source.buffered());
+    SseReader reader = new SseReader(source.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES);
     assertEquals(message("first"), reader.next());
 
     // A blank line ending in CR may be followed by an LF: the reader must not wait to see it.
     source = ScriptedSource.of("data: second\r\n\r").thenStall();
-    reader = new SseReader(source.buffered());
+    reader = new SseReader(source.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES);
     assertEquals(message("second"), reader.next());
   }
 
@@ -90,7 +92,8 @@ class SseReaderTest {
   void eventsInOneReadComeOutOneAtATime() throws IOException {
     SseReader reader =
         new SseReader(
-            ScriptedSource.of("data: 1\n\ndata: 2\n\ndata: 3\n\n").thenStall().buffered());
+            ScriptedSource.of("data: 1\n\ndata: 2\n\ndata: 3\n\n").thenStall().buffered(),
+            SseReader.DEFAULT_MAX_EVENT_BYTES);
     assertEquals(message("1"), reader.next());
     assertEquals(message("2"), reader.next());
     assertEquals(message("3"), reader.next());
@@ -186,7 +189,9 @@ class SseReaderTest {
             .then(new byte[] {(byte) 0xBB})
             .then(new byte[] {(byte) 0xBF, 'd'})
             .then("ata: y\n\n");
-    assertEquals(List.of(message("y")), readAll(new SseReader(source.buffered())));
+    assertEquals(
+        List.of(message("y")),
+        readAll(new SseReader(source.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES)));
   }
 
   @Test
@@ -207,25 +212,34 @@ class SseReaderTest {
               .then(Arrays.copyOfRange(bytes, 0, split))
               .then(Arrays.copyOfRange(bytes, split, bytes.length));
       assertEquals(
-          List.of(message(text)), readAll(new SseReader(source.buffered())), "split at " + split);
+          List.of(message(text)),
+          readAll(new SseReader(source.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES)),
+          "split at " + split);
     }
     ScriptedSource byteAtATime = new ScriptedSource();
     for (byte b : bytes) {
       byteAtATime.then(new byte[] {b});
     }
-    assertEquals(List.of(message(text)), readAll(new SseReader(byteAtATime.buffered())));
+    assertEquals(
+        List.of(message(text)),
+        readAll(new SseReader(byteAtATime.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES)));
   }
 
   @Test
   void malformedUtf8BecomesReplacementCharacters() throws IOException {
     ScriptedSource source =
         new ScriptedSource().then("data: a").then(new byte[] {(byte) 0xC3}).then("b\n\n");
-    assertEquals(List.of(message("a\uFFFDb")), readAll(new SseReader(source.buffered())));
+    assertEquals(
+        List.of(message("a\uFFFDb")),
+        readAll(new SseReader(source.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES)));
   }
 
   @Test
   void anUnterminatedEventAtTheEndOfTheStreamIsDiscarded() throws IOException {
-    SseReader reader = new SseReader(ScriptedSource.of("data: a\n\n", "data: b\n").buffered());
+    SseReader reader =
+        new SseReader(
+            ScriptedSource.of("data: a\n\n", "data: b\n").buffered(),
+            SseReader.DEFAULT_MAX_EVENT_BYTES);
     assertEquals(message("a"), reader.next());
     assertNull(reader.next());
     assertNull(reader.next(), "end of stream is sticky");
@@ -245,7 +259,7 @@ class SseReaderTest {
     SocketException reset = new SocketException("Connection reset");
     ScriptedSource source =
         ScriptedSource.of("data: whole\n\n", "event: text_delta\ndata: par").thenFail(reset);
-    SseReader reader = new SseReader(source.buffered());
+    SseReader reader = new SseReader(source.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES);
     assertEquals(message("whole"), reader.next());
     assertSame(reset, assertThrows(SocketException.class, reader::next));
   }
@@ -261,7 +275,9 @@ class SseReaderTest {
     for (int i = 0; i < bytes.length; i += 1000) {
       source.then(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + 1000)));
     }
-    assertEquals(List.of(message(big.toString())), readAll(new SseReader(source.buffered())));
+    assertEquals(
+        List.of(message(big.toString())),
+        readAll(new SseReader(source.buffered(), SseReader.DEFAULT_MAX_EVENT_BYTES)));
   }
 
   @Test
@@ -276,8 +292,8 @@ class SseReaderTest {
   @Test
   void aLineOverTheLimitFailsClearly() {
     SseReader reader = new SseReader(ScriptedSource.of("data: 01234\n\n").buffered(), 10);
-    SseLimitExceededException e = assertThrows(SseLimitExceededException.class, reader::next);
-    assertEquals(10, e.limit());
+    ProtocolException e = assertThrows(ProtocolException.class, reader::next);
+    assertTrue(e.getMessage().contains("exceeds the limit of 10 bytes"), e.getMessage());
     assertTrue(e.getMessage().contains("line"), e.getMessage());
   }
 
@@ -285,7 +301,7 @@ class SseReaderTest {
   void dataOverTheLimitFailsEvenWhenEachLineFits() {
     SseReader reader =
         new SseReader(ScriptedSource.of("data: 0123456\ndata: 0123456\n\n").buffered(), 14);
-    SseLimitExceededException e = assertThrows(SseLimitExceededException.class, reader::next);
+    ProtocolException e = assertThrows(ProtocolException.class, reader::next);
     assertTrue(e.getMessage().startsWith("Event data of at least 15 bytes"), e.getMessage());
   }
 
@@ -293,7 +309,7 @@ class SseReaderTest {
   void anEndlessLineFailsAfterBufferingNoMoreThanTheLimitAndOneRead() {
     EndlessSource endless = new EndlessSource();
     SseReader reader = new SseReader(Okio.buffer(endless), 64 * 1024);
-    assertThrows(SseLimitExceededException.class, reader::next);
+    assertThrows(ProtocolException.class, reader::next);
     assertTrue(endless.delivered <= 64 * 1024 + 8192, "read " + endless.delivered + " bytes");
   }
 

@@ -9,7 +9,7 @@ import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.SseEvent;
 import org.junit.jupiter.api.Test;
 
-class EventStreamsTest {
+class StreamsTest {
 
   @Test
   void chatErrorsAreRecognisedByEventNameOrAsErrorObjects() {
@@ -26,9 +26,10 @@ class EventStreamsTest {
   }
 
   @Test
-  void anErrorObjectThatDoesNotDecodeAsAChunkIsStillAnError() {
+  void anErrorObjectWhoseFieldsDoNotFitAChunkIsStillAnError() {
     SseEvent event = SseEvent.of("message", "{\"error\":\"quota\",\"created\":\"soon\"}");
-    assertEquals("quota", EventStreams.chatErrorMessage(event, null));
+    assertEquals("quota", errorOf(event));
+    assertNull(errorOf(SseEvent.of("message", "{\"error\": not json")));
   }
 
   /** As the stream applies it: with the event decoded, or null where it does not decode. */
@@ -39,13 +40,14 @@ class EventStreamsTest {
     } catch (IllegalArgumentException e) {
       chunk = null;
     }
-    return EventStreams.chatErrorMessage(event, chunk);
+    return Streams.chatErrorMessage(event, chunk);
   }
 
   @Test
   void onlyTheTwoStreamedEventTypesHaveAStream() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> EventStreams.forEventType(String.class));
+        assertThrows(
+            IllegalArgumentException.class, () -> Streams.events(String.class, null, null));
     assertTrue(e.getMessage().startsWith("eventType"), e.getMessage());
   }
 }
