@@ -89,7 +89,7 @@ public final class AutoPager<T> implements Iterable<T> {
    */
   public Iterable<Page<T>> pages() {
     return () -> {
-      PageIterator<T> walk = new PageIterator<>(sources.get(), startCursor);
+      PageIterator<T> walk = iterator();
       return new Iterator<>() {
         @Override
         public boolean hasNext() {
@@ -110,7 +110,7 @@ public final class AutoPager<T> implements Iterable<T> {
    * @return the page
    */
   public Page<T> firstPage() {
-    return sources.get().fetch(startCursor);
+    return iterator().nextPage();
   }
 
   @Override

@@ -2,10 +2,8 @@ package io.github.bt4j.pagination;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,52 +20,11 @@ public final class Page<T> {
   private final String nextCursor;
   private final JsonObject fields;
 
-  private Page(List<T> items, String nextCursor, JsonObject fields) {
-    this.items = items;
-    this.nextCursor = nextCursor;
+  /** The page {@code items} (taken, not copied) followed by the page at {@code nextCursor}. */
+  Page(List<T> items, String nextCursor, JsonObject fields) {
+    this.items = Collections.unmodifiableList(items);
+    this.nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
     this.fields = fields;
-  }
-
-  /**
-   * A page of {@code items} followed by the page at {@code nextCursor}.
-   *
-   * @param items the items, in the order they are handed out; copied
-   * @param nextCursor the cursor of the next page, or null if this page is the last
-   * @param <T> the item type
-   * @return the page
-   */
-  public static <T> Page<T> of(List<? extends T> items, String nextCursor) {
-    return of(items, nextCursor, new JsonObject());
-  }
-
-  /**
-   * A page of {@code items} followed by the page at {@code nextCursor}, with the fields its answer
-   * carried beside the rows.
-   *
-   * @param items the items, in the order they are handed out; copied
-   * @param nextCursor the cursor of the next page, or null if this page is the last
-   * @param fields the answer's other fields (see {@link #fields()}); copied
-   * @param <T> the item type
-   * @return the page
-   */
-  public static <T> Page<T> of(List<? extends T> items, String nextCursor, JsonObject fields) {
-    Objects.requireNonNull(items, "items == null");
-    Objects.requireNonNull(fields, "fields == null");
-    return new Page<>(
-        Collections.unmodifiableList(new ArrayList<>(items)),
-        nextCursor == null || nextCursor.isEmpty() ? null : nextCursor,
-        fields.deepCopy());
-  }
-
-  /**
-   * The last page: {@code items} and nothing after them.
-   *
-   * @param items the items; copied
-   * @param <T> the item type
-   * @return the page
-   */
-  public static <T> Page<T> last(List<? extends T> items) {
-    return of(items, null);
   }
 
   /**

@@ -42,16 +42,13 @@ public final class PageIterator<T> implements Iterator<T> {
   private RowCursor<T> rows;
   private String pageCursor;
   private boolean pageStarted;
-  private T lastReturned;
-  private boolean returnedAny;
+  private T lastReturned; // null before the first item (or if it was null: no cursor after it)
 
   /** Starts a walk at {@code startCursor} (null for the first page). */
   PageIterator(PageSource<T> source, String startCursor) {
     this.source = source;
     this.cursor = startCursor;
-    if (startCursor != null) {
-      followedCursors.add(startCursor);
-    }
+    followedCursors.add(startCursor); // null, the first page, is never looked up
   }
 
   /** Whether another page is to be fetched. */
@@ -63,17 +60,13 @@ public final class PageIterator<T> implements Iterator<T> {
    * Fetches the pending page and returns its rows; the walk moves past the page only with {@link
    * #advance(String, boolean)}, once its rows have been read.
    */
-  @SuppressWarnings("unchecked")
   private RowCursor<T> open() {
     throwIfBroken();
     if (done) {
       throw new NoSuchElementException("the walk is over");
     }
     try {
-      RowCursor<T> opened =
-          source instanceof StreamingPageSource
-              ? ((StreamingPageSource<T>) source).open(cursor)
-              : RowCursor.of(source.fetch(cursor));
+      RowCursor<T> opened = source.open(cursor);
       String announced = opened.announcedCursor();
       if (repeats(announced) && rowsAhead(opened)) {
         check(announced);
@@ -93,9 +86,7 @@ public final class PageIterator<T> implements Iterator<T> {
       next = null;
     }
     check(next);
-    if (next != null) {
-      followedCursors.add(next);
-    }
+    followedCursors.add(next);
     cursor = next;
     done = next == null;
   }
@@ -124,7 +115,7 @@ public final class PageIterator<T> implements Iterator<T> {
       throw fail(e);
     }
     advance(page.nextCursor(), page.receivedRows());
-    return Page.of(items, cursor, page.pageFields());
+    return new Page<>(items, cursor, page.pageFields());
   }
 
   @Override
@@ -159,7 +150,6 @@ public final class PageIterator<T> implements Iterator<T> {
     } catch (RuntimeException e) {
       throw fail(e);
     }
-    returnedAny = true;
     pageStarted = true;
     return lastReturned;
   }
@@ -174,7 +164,7 @@ public final class PageIterator<T> implements Iterator<T> {
    * @return the cursor, or empty when the walk has to start from the beginning or is over
    */
   public Optional<String> resumeCursor() {
-    if (returnedAny) {
+    if (lastReturned != null) {
       Optional<String> exact = source.cursorAfter(lastReturned);
       if (exact.isPresent()) {
         return exact;

@@ -7,20 +7,19 @@ import java.util.Optional;
  * for every walk (every {@code iterator()}), so a source may keep the state of its walk, such as
  * the ids already returned or the number of rows still wanted.
  *
- * <p>The library implements it for list, fetch and BTQL endpoints; implement it to page through
- * anything else with the same {@link AutoPager}.
+ * <p>The library implements it for list, fetch and BTQL endpoints.
  *
  * @param <T> the item type
  */
 public interface PageSource<T> {
   /**
-   * Fetches one page. If this throws, the walk's state must be as before the call, so that the same
-   * page can be asked for again.
+   * Fetches one page and returns its rows, to be read in order. If this throws, the walk's state
+   * must be as before the call, so that the same page can be asked for again.
    *
    * @param cursor the cursor of the page, or null for the first page
-   * @return the page; its {@link Page#nextCursor()} is empty when the walk is over
+   * @return the page's rows; its {@link RowCursor#nextCursor()} is null when the walk is over
    */
-  Page<T> fetch(String cursor);
+  RowCursor<T> open(String cursor);
 
   /**
    * The cursor of a walk that continues right after {@code item}, if the endpoint can start

@@ -37,10 +37,8 @@ public interface RowCursor<T> extends Iterator<T> {
    */
   boolean receivedRows();
 
-  /** The rows of a page that is already in memory. */
-  static <T> RowCursor<T> of(Page<T> page) {
-    List<T> items = page.items();
-    String next = page.nextCursor().orElse(null);
+  /** The rows of a page that is already in memory, followed by the page at {@code next}. */
+  static <T> RowCursor<T> of(List<T> items, String next) {
     Iterator<T> it = items.iterator();
     return new RowCursor<>() {
       @Override

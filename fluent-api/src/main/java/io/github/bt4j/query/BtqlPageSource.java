@@ -2,15 +2,12 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
 import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.models.BtqlQueryRequest;
-import io.github.bt4j.pagination.Page;
+import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
-import io.github.bt4j.pagination.StreamingPageSource;
-import io.github.bt4j.pagination.internal.PageResponses;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import okhttp3.Request;
 
 /**
@@ -22,17 +19,17 @@ import okhttp3.Request;
  *
  * @param <T> the row type
  */
-final class BtqlPageSource<T> implements StreamingPageSource<T> {
+final class BtqlPageSource<T> implements PageSource<T> {
   private final BtqlQuery spec;
   private final long maxRows;
-  private final RowMapper<T> mapper;
+  private final TypeAdapter<T> adapter;
   private long returned;
 
   /** A new walk of {@code spec}; {@code maxRows} is negative for no limit. */
-  BtqlPageSource(BtqlQuery spec, long maxRows, RowMapper<T> mapper) {
+  BtqlPageSource(BtqlQuery spec, long maxRows, TypeAdapter<T> adapter) {
     this.spec = spec;
     this.maxRows = maxRows;
-    this.mapper = mapper;
+    this.adapter = adapter;
   }
 
   private boolean wantsMore() {
@@ -42,39 +39,28 @@ final class BtqlPageSource<T> implements StreamingPageSource<T> {
   @Override
   public RowCursor<T> open(String cursor) {
     if (!wantsMore()) {
-      return RowCursor.of(Page.last(List.of()));
+      return RowCursor.of(List.of(), null);
     }
-    long remaining = maxRows < 0 ? Long.MAX_VALUE : maxRows - returned;
-    int limit = (int) Math.min(spec.pageSize, remaining);
+    int limit = maxRows < 0 ? spec.pageSize : (int) Math.min(spec.pageSize, maxRows - returned);
     BtqlQueryRequest body = new BtqlQueryRequest();
     spec.extraFields.entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
     body._set("query", spec.shape.page(cursor, limit));
     body._set("fmt", new JsonPrimitive(spec.format.wireName()));
     Request request = spec.transport.api(BtqlApi.class).btqlQuery(body).request();
-    PageResponses.BufferedPage page = PageResponses.receive(spec.transport, request, spec.options);
-    String headerCursor = cursorHeader(page);
-    PageResponses.EnvelopeRows envelope =
-        spec.format == QueryFormat.JSON
-            ? PageResponses.envelopeRows(spec.transport.gson(), page, "data")
-            : null;
-    Iterator<JsonObject> rows = envelope != null ? envelope : PageResponses.jsonLines(page);
-    return new RowCursor<>() {
-      private int count;
+    String rowsField = spec.format == QueryFormat.JSON ? "data" : null;
+    return new PageRows<>(spec.transport, request, spec.options, rowsField, adapter) {
+      private final String headerCursor =
+          nonEmpty(header("x-bt-cursor"), header("x-amz-meta-bt_cursor"));
 
       @Override
-      public boolean hasNext() {
-        return wantsMore() && rows.hasNext();
+      protected boolean keep(JsonObject row) {
+        returned++;
+        return true;
       }
 
       @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        T row = mapper.map(rows.next(), request);
-        count++;
-        returned++;
-        return row;
+      protected boolean wantsMore() {
+        return BtqlPageSource.this.wantsMore();
       }
 
       @Override
@@ -83,32 +69,19 @@ final class BtqlPageSource<T> implements StreamingPageSource<T> {
       }
 
       @Override
-      public JsonObject pageFields() {
-        return envelope != null ? envelope.fields() : new JsonObject();
-      }
-
-      @Override
-      public boolean receivedRows() {
-        return count > 0;
-      }
-
-      @Override
       public String nextCursor() {
-        if (count == 0 || !wantsMore()) {
+        if (!receivedRows() || !wantsMore()) {
           return null;
         }
-        return headerCursor != null
-            ? headerCursor
-            : envelope != null ? envelope.bodyCursor() : null;
+        return headerCursor != null ? headerCursor : bodyCursor();
       }
     };
   }
 
-  private static String cursorHeader(PageResponses.BufferedPage page) {
-    String cursor = page.header("x-bt-cursor");
-    if (cursor == null || cursor.isEmpty()) {
-      cursor = page.header("x-amz-meta-bt_cursor");
-    }
-    return cursor == null || cursor.isEmpty() ? null : cursor;
+  /** The first of the header values that is not empty, or null. */
+  private static String nonEmpty(String cursor, String fallback) {
+    return cursor != null && !cursor.isEmpty()
+        ? cursor
+        : fallback == null || fallback.isEmpty() ? null : fallback;
   }
 }

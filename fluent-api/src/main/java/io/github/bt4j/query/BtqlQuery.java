@@ -2,6 +2,7 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
@@ -9,7 +10,6 @@ import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
 import java.lang.reflect.Type;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * comments and string literals do not count. The walk ends on an empty page (whatever cursor it
  * carries), on a page without a cursor, or after {@link #maxRows(long)} rows.
  */
-public final class BtqlQuery {
+public final class BtqlQuery implements Cloneable {
   /** Rows per request unless {@link #pageSize(int)} says otherwise. */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
@@ -43,7 +43,7 @@ public final class BtqlQuery {
 
   final Transport transport;
   final QueryShape shape;
-  // Set only by with(), on a fresh copy, before the copy is handed out; read by BtqlPageSource.
+  // Set only by with(), on a fresh clone, before the copy is handed out; read by BtqlPageSource.
   QueryFormat format = QueryFormat.JSONL;
   int pageSize = DEFAULT_PAGE_SIZE;
   private long maxRows = -1;
@@ -59,15 +59,13 @@ public final class BtqlQuery {
 
   /** A copy of this query with {@code change} applied. */
   private BtqlQuery with(Consumer<BtqlQuery> change) {
-    BtqlQuery copy = new BtqlQuery(transport, shape);
-    copy.format = format;
-    copy.pageSize = pageSize;
-    copy.maxRows = maxRows;
-    copy.extraFields = extraFields;
-    copy.options = options;
-    copy.startCursor = startCursor;
-    change.accept(copy);
-    return copy;
+    try {
+      BtqlQuery copy = (BtqlQuery) clone();
+      change.accept(copy);
+      return copy;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /**
@@ -168,7 +166,7 @@ public final class BtqlQuery {
    * @return the rows, fetched lazily
    */
   public AutoPager<JsonObject> rows() {
-    return pager(RowMapper.jsonObjects());
+    return rows(JsonObject.class);
   }
 
   /**
@@ -177,7 +175,7 @@ public final class BtqlQuery {
    * @return the rows, fetched lazily
    */
   public AutoPager<Map<String, Object>> rowsAsMaps() {
-    return pager(RowMapper.of(transport.gson(), new TypeToken<Map<String, Object>>() {}.getType()));
+    return rows(new TypeToken<Map<String, Object>>() {}.getType());
   }
 
   /**
@@ -189,7 +187,7 @@ public final class BtqlQuery {
    * @return the rows, fetched lazily
    */
   public <T> AutoPager<T> rows(Class<T> type) {
-    return pager(RowMapper.of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+    return rows((Type) type);
   }
 
   /**
@@ -201,13 +199,11 @@ public final class BtqlQuery {
    * @return the rows, fetched lazily
    */
   public <T> AutoPager<T> rows(Type type) {
-    return pager(RowMapper.<T>of(transport.gson(), Objects.requireNonNull(type, "type == null")));
-  }
-
-  private <T> AutoPager<T> pager(RowMapper<T> mapper) {
+    TypeAdapter<T> adapter = PageRows.adapter(transport.gson(), type);
     long own = shape.ownLimit();
     long total = own < 0 ? maxRows : maxRows < 0 ? own : Math.min(maxRows, own);
-    return AutoPager.<T>of(() -> new BtqlPageSource<>(this, total, mapper)).startingAt(startCursor);
+    return AutoPager.<T>of(() -> new BtqlPageSource<>(this, total, adapter))
+        .startingAt(startCursor);
   }
 
   @Override

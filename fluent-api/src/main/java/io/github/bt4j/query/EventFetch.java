@@ -2,13 +2,13 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.TypeAdapter;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.AutoPager;
 import java.lang.reflect.Type;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -48,13 +48,13 @@ import java.util.function.Function;
  * #version(String)} pins the snapshot of a past transaction, so a long read is consistent and can
  * be repeated.
  */
-public final class EventFetch {
+public final class EventFetch implements Cloneable {
   /** Traces per request unless {@link #tracesPerPage(int)} says otherwise. */
   public static final int DEFAULT_TRACES_PER_PAGE = 1000;
 
   final Transport transport;
   final Function<FetchEventsRequest, retrofit2.Call<?>> operation;
-  // Set only by with(), on a fresh copy, before the copy is handed out; read by EventPageSource.
+  // Set only by with(), on a fresh clone, before the copy is handed out; read by EventPageSource.
   int tracesPerPage = DEFAULT_TRACES_PER_PAGE;
   String version;
   String maxXactId;
@@ -72,17 +72,13 @@ public final class EventFetch {
 
   /** A copy of this fetch with {@code change} applied. */
   private EventFetch with(Consumer<EventFetch> change) {
-    EventFetch copy = new EventFetch(transport, operation);
-    copy.tracesPerPage = tracesPerPage;
-    copy.version = version;
-    copy.maxXactId = maxXactId;
-    copy.maxRootSpanId = maxRootSpanId;
-    copy.filters = filters;
-    copy.deduplicate = deduplicate;
-    copy.options = options;
-    copy.startCursor = startCursor;
-    change.accept(copy);
-    return copy;
+    try {
+      EventFetch copy = (EventFetch) clone();
+      change.accept(copy);
+      return copy;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /**
@@ -179,7 +175,7 @@ public final class EventFetch {
    * @return the events, fetched lazily
    */
   public AutoPager<JsonObject> events() {
-    return pager(RowMapper.jsonObjects());
+    return events(JsonObject.class);
   }
 
   /**
@@ -191,7 +187,7 @@ public final class EventFetch {
    * @return the events, fetched lazily
    */
   public <T> AutoPager<T> events(Class<T> type) {
-    return pager(RowMapper.of(transport.gson(), Objects.requireNonNull(type, "type == null")));
+    return events((Type) type);
   }
 
   /**
@@ -202,11 +198,8 @@ public final class EventFetch {
    * @return the events, fetched lazily
    */
   public <T> AutoPager<T> events(Type type) {
-    return pager(RowMapper.<T>of(transport.gson(), Objects.requireNonNull(type, "type == null")));
-  }
-
-  private <T> AutoPager<T> pager(RowMapper<T> mapper) {
-    return AutoPager.<T>of(() -> new EventPageSource<>(this, mapper)).startingAt(startCursor);
+    TypeAdapter<T> adapter = PageRows.adapter(transport.gson(), type);
+    return AutoPager.<T>of(() -> new EventPageSource<>(this, adapter)).startingAt(startCursor);
   }
 
   @Override

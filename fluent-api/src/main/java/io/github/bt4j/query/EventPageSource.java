@@ -2,14 +2,13 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.TypeAdapter;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.models.FetchEventsRequest;
+import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
-import io.github.bt4j.pagination.StreamingPageSource;
-import io.github.bt4j.pagination.internal.PageFingerprints;
-import io.github.bt4j.pagination.internal.PageResponses;
 import io.github.bt4j.pagination.internal.SeenIds;
-import java.util.NoSuchElementException;
+import java.util.Objects;
 import okhttp3.Request;
 
 /**
@@ -19,95 +18,68 @@ import okhttp3.Request;
  * empty page, with a cursor the walk has already followed). With de-duplication on, a row whose
  * {@code id} was returned before is skipped: pages come newest {@code _xact_id} first, so the row
  * kept is the newest version. A page identical to an earlier one ends the walk with a {@link
- * PaginationException} once it has been read.
+ * PaginationException} once it has been read: pages are told apart by a 64-bit hash of their
+ * sequence of ({@code id}, {@code _xact_id}) pairs, and since a version of a row belongs to one
+ * place in the version history, the same sequence twice means the server sent the same page again.
  *
  * @param <T> the row type
  */
-final class EventPageSource<T> implements StreamingPageSource<T> {
+final class EventPageSource<T> implements PageSource<T> {
   private final EventFetch spec;
-  private final RowMapper<T> mapper;
+  private final TypeAdapter<T> adapter;
   private final SeenIds seenIds;
-  private final PageFingerprints pages = new PageFingerprints();
+  private final SeenIds pages = new SeenIds();
 
   /** A new walk of {@code spec}. */
-  EventPageSource(EventFetch spec, RowMapper<T> mapper) {
+  EventPageSource(EventFetch spec, TypeAdapter<T> adapter) {
     this.spec = spec;
-    this.mapper = mapper;
+    this.adapter = adapter;
     this.seenIds = spec.deduplicate ? new SeenIds() : null;
   }
 
   @Override
   public RowCursor<T> open(String cursor) {
     Request request = spec.operation.apply(body(cursor)).request();
-    PageResponses.BufferedPage page = PageResponses.receive(spec.transport, request, spec.options);
-    PageResponses.EnvelopeRows rows =
-        PageResponses.envelopeRows(spec.transport.gson(), page, "events");
-    return new RowCursor<>() {
-      private final PageFingerprints.Fingerprint fingerprint = new PageFingerprints.Fingerprint();
-      private T pending;
-      private boolean finished;
-      private String next;
+    return new PageRows<>(spec.transport, request, spec.options, "events", adapter) {
+      private long fingerprint;
 
       @Override
-      public boolean hasNext() {
-        while (pending == null) {
-          if (finished) {
-            return false;
-          }
-          if (!rows.hasNext()) {
-            finish();
-            return false;
-          }
-          JsonObject row = rows.next();
-          fingerprint.add(row);
-          if (seenIds == null || isNew(row)) {
-            pending = mapper.map(row, request);
-          }
-        }
-        return true;
+      protected boolean keep(JsonObject row) {
+        JsonElement id = row.get("id");
+        fingerprint =
+            mix(mix(fingerprint, Objects.hashCode(id)), Objects.hashCode(row.get("_xact_id")));
+        return seenIds == null
+            || id == null
+            || !id.isJsonPrimitive()
+            || seenIds.add(id.getAsString());
       }
 
       @Override
-      public T next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        T row = pending;
-        pending = null;
-        return row;
-      }
-
-      private void finish() {
-        finished = true;
+      protected void finish() {
         // An empty page may still carry a cursor (the server pages by traces, and a page can match
         // none): it is followed; the walk ends it if it was followed before.
-        if (fingerprint.rows() > 0 && !pages.add(fingerprint)) {
+        if (receivedRows() && !pages.add(Long.toString(fingerprint))) {
           throw new PaginationException(
               "the server returned the same page of events twice; it is not honouring the fetch"
                   + " cursor. Read large objects with a /btql query instead",
               cursor);
         }
-        next = rows.bodyCursor();
       }
 
       @Override
       public String nextCursor() {
-        return next;
-      }
-
-      @Override
-      public boolean receivedRows() {
-        return fingerprint.rows() > 0;
+        return bodyCursor();
       }
     };
   }
 
-  private boolean isNew(JsonObject row) {
-    JsonElement id = row.get("id");
-    if (id == null || !id.isJsonPrimitive()) {
-      return true;
-    }
-    return seenIds.add(id.getAsString());
+  /**
+   * One step of a page's fingerprint: the hash of the row's id or {@code _xact_id} (a JSON string's
+   * is its text's) mixed into the hash of the rows before it, in order.
+   */
+  private static long mix(long fingerprint, int hash) {
+    long h = (fingerprint ^ hash) * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
   }
 
   private FetchEventsRequest body(String cursor) {

@@ -1,5 +1,6 @@
 package io.github.bt4j.query;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bt4j.core.RequestOptions;
@@ -9,17 +10,12 @@ import io.github.bt4j.generated.api.LogsApi;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.models.InsertDatasetEvent;
-import io.github.bt4j.models.InsertDatasetEventRequest;
+import io.github.bt4j.logging.internal.EventKind;
+import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.models.InsertEventsResponse;
-import io.github.bt4j.models.InsertExperimentEvent;
-import io.github.bt4j.models.InsertExperimentEventRequest;
-import io.github.bt4j.models.InsertProjectLogsEvent;
-import io.github.bt4j.models.InsertProjectLogsEventRequest;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.function.Function;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 
 /**
  * Reading large amounts of data, lazily and in constant memory: SQL and BTQL queries through {@code
@@ -43,6 +39,8 @@ import java.util.function.Function;
 public final class Queries {
   /** Ids per insert request when deleting, unless told otherwise. */
   public static final int DEFAULT_DELETE_BATCH_SIZE = 1000;
+
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private final Transport transport;
 
@@ -162,16 +160,8 @@ public final class Queries {
    */
   public long deleteProjectLogs(
       String projectId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    Validation.uuid(projectId, "projectId");
-    LogsApi api = transport.api(LogsApi.class);
-    return inBatches(
-        ids,
-        batchSize,
-        options,
-        id -> new InsertProjectLogsEvent().id(id).objectDelete(true),
-        rows ->
-            api.postProjectLogsIdInsert(
-                projectId, new InsertProjectLogsEventRequest().events(rows)));
+    EventTarget store = EventTarget.projectLogs(transport, Validation.uuid(projectId, "projectId"));
+    return inBatches(store, ids, batchSize, options);
   }
 
   /**
@@ -198,16 +188,9 @@ public final class Queries {
    */
   public long deleteExperimentEvents(
       String experimentId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    Validation.uuid(experimentId, "experimentId");
-    ExperimentsApi api = transport.api(ExperimentsApi.class);
-    return inBatches(
-        ids,
-        batchSize,
-        options,
-        id -> new InsertExperimentEvent().id(id).objectDelete(true),
-        rows ->
-            api.postExperimentIdInsert(
-                experimentId, new InsertExperimentEventRequest().events(rows)));
+    EventTarget store =
+        EventTarget.experiment(transport, Validation.uuid(experimentId, "experimentId"));
+    return inBatches(store, ids, batchSize, options);
   }
 
   /**
@@ -233,43 +216,40 @@ public final class Queries {
    */
   public long deleteDatasetEvents(
       String datasetId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    Validation.uuid(datasetId, "datasetId");
-    DatasetsApi api = transport.api(DatasetsApi.class);
-    return inBatches(
-        ids,
-        batchSize,
-        options,
-        id -> new InsertDatasetEvent().id(id).objectDelete(true),
-        rows -> api.postDatasetIdInsert(datasetId, new InsertDatasetEventRequest().events(rows)));
+    EventTarget store = EventTarget.dataset(transport, Validation.uuid(datasetId, "datasetId"));
+    return inBatches(store, ids, batchSize, options);
   }
 
   /**
-   * Sends the deletions of {@code ids} in batches, each row an {@code _object_delete} with its id
-   * (so sending a batch twice deletes once: always safe to retry), and counts the rows
-   * acknowledged.
+   * Sends the deletions of {@code ids} to the store's insert endpoint, as the event writer
+   * addresses it, in batches, each row an {@code _object_delete} with its id (so sending a batch
+   * twice deletes once: always safe to retry), and counts the rows acknowledged.
    */
-  private <R> long inBatches(
-      Iterable<String> ids,
-      int batchSize,
-      RequestOptions options,
-      Function<String, R> deletion,
-      Function<List<R>, retrofit2.Call<InsertEventsResponse>> insert) {
+  private long inBatches(
+      EventTarget store, Iterable<String> ids, int batchSize, RequestOptions options) {
     Validation.required(ids, "ids");
     Validation.required(options, "options");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
     }
     long acknowledged = 0;
-    List<R> batch = new ArrayList<>(Math.min(batchSize, 1024));
+    JsonArray batch = new JsonArray();
     Iterator<String> it = ids.iterator();
     while (it.hasNext()) {
-      batch.add(deletion.apply(Validation.notBlank(it.next(), "id")));
+      JsonObject row = new JsonObject();
+      row.addProperty("id", Validation.notBlank(it.next(), "id"));
+      row.addProperty("_object_delete", true);
+      batch.add(row);
       if (batch.size() == batchSize || !it.hasNext()) {
+        JsonObject body = new JsonObject();
+        body.add(EventKind.INSERT.bodyField(), batch);
+        RequestBody json = RequestBody.create(body.toString(), JSON);
         InsertEventsResponse answer =
-            transport.execute(insert.apply(batch), options, RetryRule.ALWAYS);
+            transport.execute(
+                store.request(EventKind.INSERT, json, null), options, RetryRule.ALWAYS);
         acknowledged +=
             answer == null || answer.getRowIds() == null ? 0 : answer.getRowIds().size();
-        batch.clear();
+        batch = new JsonArray();
       }
     }
     return acknowledged;

@@ -3,6 +3,7 @@ package io.github.bt4j.query;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,43 +22,38 @@ import java.util.regex.Pattern;
  *       LIMIT 5} is no limit, and {@code LIMIT 10 -- top ten} is one. A numeric {@code OFFSET}
  *       cannot be combined with cursors and is refused.
  * </ul>
+ *
+ * @param ownLimit the limit the query stated itself, or -1
+ * @param ownCursor the cursor the query stated itself, or null
+ * @param pages the query of one page (the value of the request's {@code query} field) for a cursor
+ *     (null for the first page) and a limit
  */
-public abstract class QueryShape {
+record QueryShape(long ownLimit, String ownCursor, BiFunction<String, Integer, JsonElement> pages) {
   private static final Pattern SQL_TRAILING_OFFSET =
       Pattern.compile("(?is)(?:^|\\s)OFFSET\\s+(?:'((?:[^']|'')*)'|(\\d+))$");
   private static final Pattern SQL_TRAILING_LIMIT =
       Pattern.compile("(?is)(?:^|\\s)LIMIT\\s+(\\d+)$");
   private static final Pattern BTQL_LIMIT =
       Pattern.compile("(?im)(?:^|\\|)[ \\t]*limit[ \\t]*:[ \\t]*(\\d+)[ \\t]*(?=$|\\|)");
+  // What is not code in SQL: a line comment, a block comment, a string literal, a quoted identifier
+  // (the last two with their closing quote as a group); possessive, so long ones need no stack.
+  private static final Pattern SQL_NOT_CODE =
+      Pattern.compile(
+          "--[^\\r\\n]*+|/\\*(?:[^*]++|\\*(?!/))*+(?:\\*/)?"
+              + "|'(?:[^']++|'')*+(')?|\"(?:[^\"]++|\"\")*+(\")?");
   private static final Pattern BTQL_CURSOR =
       Pattern.compile("(?im)(?:^|\\|)[ \\t]*cursor[ \\t]*:[ \\t]*'((?:[^']|'')*)'[ \\t]*(?=$|\\|)");
 
-  private final long ownLimit;
-  private final String ownCursor;
-
-  private QueryShape(long ownLimit, String ownCursor) {
-    this.ownLimit = ownLimit;
-    this.ownCursor = ownCursor;
-  }
-
-  /** The limit the query stated itself, or -1. */
-  public long ownLimit() {
-    return ownLimit;
-  }
-
-  /** The cursor the query stated itself, or null. */
-  public String ownCursor() {
-    return ownCursor;
-  }
-
   /** The query of one page: the value of the request's {@code query} field. */
-  public abstract JsonElement page(String cursor, int limit);
+  JsonElement page(String cursor, int limit) {
+    return pages.apply(cursor, limit);
+  }
 
   /** A SQL query. */
-  public static QueryShape sql(String text) {
+  static QueryShape sql(String text) {
     // The trailing clauses are found in the mask (comments blanked, literals hidden), and cut at
     // the same positions in the text; a trailing comment goes with them.
-    String mask = SqlMask.of(text);
+    String mask = sqlMask(text);
     int end = codeEnd(mask, mask.length());
     String cursor = null;
     Matcher offset = SQL_TRAILING_OFFSET.matcher(mask).region(0, end);
@@ -85,17 +81,39 @@ public abstract class QueryShape {
    */
   private static QueryShape textual(
       String query, long ownLimit, String ownCursor, String limitClause, String cursorClause) {
-    return new QueryShape(ownLimit, ownCursor) {
-      @Override
-      public JsonElement page(String cursor, int limit) {
-        StringBuilder s = new StringBuilder(query.length() + 64).append(query);
-        s.append(limitClause).append(limit);
-        if (cursor != null) {
-          s.append(cursorClause).append(quote(cursor));
+    return new QueryShape(
+        ownLimit,
+        ownCursor,
+        (cursor, limit) -> {
+          StringBuilder s = new StringBuilder(query.length() + 64).append(query);
+          s.append(limitClause).append(limit);
+          if (cursor != null) {
+            s.append(cursorClause).append(quote(cursor));
+          }
+          return new JsonPrimitive(s.toString());
+        });
+  }
+
+  /**
+   * The code of a SQL text, position for position: comments become spaces, and the insides of
+   * string literals ({@code '...'}) and quoted identifiers ({@code "..."}) become {@code x}, their
+   * quotes and every line break kept. Searching the mask for keywords finds only real ones ({@code
+   * -- note: LIMIT 5} is not a limit), at the same positions as in the text. An unterminated
+   * comment or literal runs to the end.
+   */
+  private static String sqlMask(String sql) {
+    StringBuilder mask = new StringBuilder(sql);
+    Matcher m = SQL_NOT_CODE.matcher(sql);
+    while (m.find()) {
+      boolean literal = sql.charAt(m.start()) == '\'' || sql.charAt(m.start()) == '"';
+      int end = m.group(1) != null || m.group(2) != null ? m.end() - 1 : m.end();
+      for (int k = literal ? m.start() + 1 : m.start(); k < end; k++) {
+        if (sql.charAt(k) != '\n' && sql.charAt(k) != '\r') {
+          mask.setCharAt(k, literal ? 'x' : ' ');
         }
-        return new JsonPrimitive(s.toString());
       }
-    };
+    }
+    return mask.toString();
   }
 
   /** Where the code before {@code from} ends: trailing blanks (comments too) and semicolons cut. */
@@ -109,7 +127,7 @@ public abstract class QueryShape {
   }
 
   /** A query in BTQL's own syntax. */
-  public static QueryShape btql(String text) {
+  static QueryShape btql(String text) {
     String base = text;
     long limit = -1;
     Matcher l = BTQL_LIMIT.matcher(base);
@@ -127,7 +145,7 @@ public abstract class QueryShape {
   }
 
   /** A structured BTQL query. */
-  public static QueryShape structured(JsonObject query) {
+  static QueryShape structured(JsonObject query) {
     JsonObject base = query.deepCopy();
     JsonElement ownLimit = base.remove("limit");
     JsonElement ownCursor = base.remove("cursor");
@@ -139,17 +157,17 @@ public abstract class QueryShape {
     }
     String cursor =
         ownCursor != null && ownCursor.isJsonPrimitive() ? ownCursor.getAsString() : null;
-    return new QueryShape(limit, cursor) {
-      @Override
-      public JsonElement page(String cursor, int limit) {
-        JsonObject page = base.deepCopy();
-        page.addProperty("limit", limit);
-        if (cursor != null) {
-          page.addProperty("cursor", cursor);
-        }
-        return page;
-      }
-    };
+    return new QueryShape(
+        limit,
+        cursor,
+        (pageCursor, pageLimit) -> {
+          JsonObject page = base.deepCopy();
+          page.addProperty("limit", pageLimit);
+          if (pageCursor != null) {
+            page.addProperty("cursor", pageCursor);
+          }
+          return page;
+        });
   }
 
   private static long parseLimit(String digits) {

@@ -5,8 +5,8 @@ import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.AutoPager;
-import io.github.bt4j.pagination.Page;
 import io.github.bt4j.pagination.PageSource;
+import io.github.bt4j.pagination.RowCursor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,14 +20,12 @@ import okhttp3.Request;
  * by the generated {@code list} methods. The first request is the one the generated method builds
  * from its parameters; each next page is the same request with {@code starting_after} set to the id
  * of the last item (or, walking backwards, {@code ending_before} set to the id of the first item).
- * The walk ends on an empty page, as the API's list contract says (there is no next cursor to wait
- * for); a page shorter than the page size does not end it, since a server may answer fewer items
- * than asked for (a cap of 50 would otherwise end a walk of 230 items after 50).
+ * Without a {@code limit} a page asks for 100 items. The walk ends on an empty page, as the API's
+ * list contract says (there is no next cursor to wait for); a page shorter than the page size does
+ * not end it, since a server may answer fewer items than asked for (a cap of 50 would otherwise end
+ * a walk of 230 items after 50).
  */
 public final class ListPagers {
-  /** The page size when the caller sets no {@code limit}. */
-  public static final int DEFAULT_PAGE_SIZE = 100;
-
   private static final String LIMIT = "limit";
   private static final String STARTING_AFTER = "starting_after";
   private static final String ENDING_BEFORE = "ending_before";
@@ -40,7 +38,6 @@ public final class ListPagers {
    * @param transport the client's transport
    * @param firstCall the call of the first page, as the generated method builds it
    * @param options per-call options, applied to every page
-   * @param responseType the list response class
    * @param itemsOf the items of a response
    * @param idOf the id of an item, the cursor of the page after it
    * @param pageable whether the operation pages with {@code limit} and {@code starting_after} (the
@@ -50,7 +47,6 @@ public final class ListPagers {
       Transport transport,
       retrofit2.Call<R> firstCall,
       RequestOptions options,
-      Class<R> responseType,
       Function<R, List<T>> itemsOf,
       Function<T, String> idOf,
       boolean pageable) {
@@ -58,12 +54,11 @@ public final class ListPagers {
     Request first = firstCall.request();
     boolean backwards = first.url().queryParameter(ENDING_BEFORE) != null;
     String start = first.url().queryParameter(backwards ? ENDING_BEFORE : STARTING_AFTER);
-    int pageSize = pageSize(first.url(), pageable);
     // Each list cursor is an item id, so a walk keeps no state: every walk shares one source.
     PageSource<T> source =
         new PageSource<>() {
           @Override
-          public Page<T> fetch(String cursor) {
+          public RowCursor<T> open(String cursor) {
             Request request = first;
             if (pageable) {
               HttpUrl.Builder url =
@@ -73,7 +68,7 @@ public final class ListPagers {
                       .removeAllQueryParameters(STARTING_AFTER)
                       .removeAllQueryParameters(ENDING_BEFORE);
               if (first.url().queryParameter(LIMIT) == null) {
-                url.addQueryParameter(LIMIT, Integer.toString(pageSize));
+                url.addQueryParameter(LIMIT, "100");
               }
               if (cursor != null) {
                 url.setQueryParameter(backwards ? ENDING_BEFORE : STARTING_AFTER, cursor);
@@ -81,15 +76,16 @@ public final class ListPagers {
               request = first.newBuilder().url(url.build()).build();
             }
             // Read by the transport as the operation's response, like every other answer.
-            R response = responseType.cast(transport.execute(request, options, RetryRule.ALWAYS));
+            R response = transport.execute(request, options, RetryRule.ALWAYS);
             List<T> items = response == null ? null : itemsOf.apply(response);
-            items = items == null ? new ArrayList<>() : new ArrayList<>(items);
+            items = items == null ? List.of() : items;
             if (backwards) {
+              items = new ArrayList<>(items);
               Collections.reverse(items);
             }
             // A page shorter than the limit is not the last: a server may cap its pages below it.
             boolean last = !pageable || items.isEmpty();
-            return Page.of(
+            return RowCursor.of(
                 items, last ? null : cursorAfter(items.get(items.size() - 1)).orElse(null));
           }
 
@@ -99,17 +95,5 @@ public final class ListPagers {
           }
         };
     return AutoPager.<T>of(() -> source).startingAt(start);
-  }
-
-  private static int pageSize(HttpUrl url, boolean pageable) {
-    String limit = url.queryParameter(LIMIT);
-    if (limit != null) {
-      try {
-        return Integer.parseInt(limit);
-      } catch (NumberFormatException e) {
-        return 0;
-      }
-    }
-    return pageable ? DEFAULT_PAGE_SIZE : 0;
   }
 }

@@ -2,17 +2,19 @@ package io.github.bt4j.pagination.internal;
 
 /**
  * A set of ids in 9 to 12 bytes per id, so that a walk can remember millions of them in a small
- * heap. Each id becomes a 128-bit key (see {@link IdKeys}: exact for UUIDs, a hash otherwise), and
- * the key two independent 64-bit hashes: 12 bits of the first choose one of 4096 tables, and the
- * second is what the table keeps (open addressing of primitive longs, linear probing, each table
- * growing by a quarter when 90% full, so that no array is large and no growth rehashes everything;
- * the tables are a few hundred bytes, so a long probe stays within a few cache lines).
+ * heap. Each id is hashed to 128 bits with MurmurHash3's x64 128-bit mixing over its UTF-16 code
+ * units (the seed is not 0, so the empty string is hashed like any other); 12 bits of the first
+ * half choose one of 4096 tables, and the second half is what the table keeps (open addressing of
+ * primitive longs, linear probing, each table growing by a quarter when 90% full, so that no array
+ * is large and no growth rehashes everything; the tables are a few hundred bytes, so a long probe
+ * stays within a few cache lines).
  *
  * <p>So two different ids are taken for one when 76 bits of their hashes agree: for {@code n}
  * distinct ids the chance that any two do is about {@code n² / 2^77}, 7 × 10^-12 for a million ids
- * and 7 × 10^-10 for ten million. Exact 128-bit keys would take at least 14 bytes an id even packed
- * without gaps (issue 15's memory target for 200,000 rows allows 13); at 72-90% load the tables
- * cost 9-12 bytes an id. A {@code HashSet<String>} of UUID strings costs over 100.
+ * and 7 × 10^-10 for ten million, unless someone crafts ids to collide, since the hash is not
+ * cryptographic. Exact 128-bit keys would take at least 14 bytes an id even packed without gaps
+ * (issue 15's memory target for 200,000 rows allows 13); at 72-90% load the tables cost 9-12 bytes
+ * an id. A {@code HashSet<String>} of UUID strings costs over 100.
  *
  * <p>Not thread-safe.
  */
@@ -20,35 +22,60 @@ public final class SeenIds {
   private static final int SEGMENT_BITS = 12;
   private static final int INITIAL_SLOTS = 8;
   private static final double MAX_LOAD = 0.9;
+  private static final long C1 = 0x87c37b91114253d5L;
+  private static final long C2 = 0x4cf5ad432745937fL;
+  private static final long SEED = 0x2545F4914F6CDD1DL;
 
   private final long[][] segments = new long[1 << SEGMENT_BITS][];
   private final int[] counts = new int[1 << SEGMENT_BITS];
-  private final IdKeys.Sink adder = this::add;
-  private final IdKeys.Sink finder = this::contains;
   private long size;
 
   /**
-   * Adds an id.
+   * Adds an id: hashes it (MurmurHash3 x64 128, eight code units a block) and puts the second half
+   * of the hash in the table the first half chooses.
    *
    * @return true if the id was not in the set
    */
-  public boolean add(String id) {
-    return IdKeys.key(id, adder);
-  }
-
-  /** Whether the set holds {@code id}. */
-  public boolean contains(String id) {
-    return IdKeys.key(id, finder);
-  }
-
-  /**
-   * Adds a 128-bit key.
-   *
-   * @return true if the key was not in the set
-   */
-  public boolean add(long hi, long lo) {
-    int segment = segmentOf(hi, lo);
-    long kept = keptOf(hi, lo);
+  public boolean add(CharSequence s) {
+    long h1 = SEED;
+    long h2 = SEED;
+    int n = s.length();
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+      h1 ^= mixK1(pack(s, i));
+      h1 = Long.rotateLeft(h1, 27) + h2;
+      h1 = h1 * 5 + 0x52dce729;
+      h2 ^= mixK2(pack(s, i + 4));
+      h2 = Long.rotateLeft(h2, 31) + h1;
+      h2 = h2 * 5 + 0x38495ab5;
+    }
+    long k1 = 0;
+    long k2 = 0;
+    for (int j = 0; i + j < n; j++) {
+      long unit = s.charAt(i + j);
+      if (j < 4) {
+        k1 |= unit << (16 * j);
+      } else {
+        k2 |= unit << (16 * (j - 4));
+      }
+    }
+    if (n - i > 4) {
+      h2 ^= mixK2(k2);
+    }
+    if (n - i > 0) {
+      h1 ^= mixK1(k1);
+    }
+    long bytes = 2L * n;
+    h1 ^= bytes;
+    h2 ^= bytes;
+    h1 += h2;
+    h2 += h1;
+    h1 = fmix64(h1);
+    h2 = fmix64(h2);
+    h1 += h2;
+    h2 += h1;
+    int segment = (int) (h1 >>> (64 - SEGMENT_BITS));
+    long kept = h2 == 0 ? 1 : h2; // 0 marks an empty slot
     long[] table = segments[segment];
     if (table == null) {
       table = new long[INITIAL_SLOTS];
@@ -62,25 +89,6 @@ public final class SeenIds {
     counts[segment]++;
     size++;
     return true;
-  }
-
-  /** Whether the set holds the 128-bit key. */
-  public boolean contains(long hi, long lo) {
-    long[] table = segments[segmentOf(hi, lo)];
-    if (table == null) {
-      return false;
-    }
-    long kept = keptOf(hi, lo);
-    int slots = table.length;
-    for (int i = home(kept, slots); ; i = i + 1 == slots ? 0 : i + 1) {
-      long v = table[i];
-      if (v == 0) {
-        return false;
-      }
-      if (v == kept) {
-        return true;
-      }
-    }
   }
 
   /** How many ids the set holds. */
@@ -113,35 +121,45 @@ public final class SeenIds {
   /** Puts the value in its slot; false if it was there already. */
   private static boolean insert(long[] table, long kept) {
     int slots = table.length;
-    for (int i = home(kept, slots); ; i = i + 1 == slots ? 0 : i + 1) {
+    // the home slot: the low 32 bits mapped onto [0, slots) without a division
+    for (int i = (int) (((kept & 0xFFFFFFFFL) * slots) >>> 32); ; i = i + 1 == slots ? 0 : i + 1) {
       long v = table[i];
+      if (v == kept) {
+        return false;
+      }
       if (v == 0) {
         table[i] = kept;
         return true;
       }
-      if (v == kept) {
-        return false;
-      }
     }
   }
 
-  /** The table of a key: the top bits of one hash of both halves. */
-  private static int segmentOf(long hi, long lo) {
-    return (int) (IdKeys.fmix64(hi * 0x9E3779B97F4A7C15L + lo) >>> (64 - SEGMENT_BITS));
+  private static long pack(CharSequence s, int i) {
+    return (long) s.charAt(i)
+        | (long) s.charAt(i + 1) << 16
+        | (long) s.charAt(i + 2) << 32
+        | (long) s.charAt(i + 3) << 48;
   }
 
-  /**
-   * What the table keeps of a key: another hash of both halves, independent of the first (other
-   * multipliers and a rotation), never 0, which marks an empty slot.
-   */
-  private static long keptOf(long hi, long lo) {
-    long v =
-        IdKeys.fmix64(Long.rotateLeft(lo * 0xC2B2AE3D27D4EB4FL, 29) ^ (hi * 0x165667B19E3779F9L));
-    return v == 0 ? 1 : v;
+  private static long mixK1(long k1) {
+    k1 *= C1;
+    k1 = Long.rotateLeft(k1, 31);
+    return k1 * C2;
   }
 
-  /** Maps the low 32 bits of the kept value onto {@code [0, slots)} without a division. */
-  private static int home(long kept, int slots) {
-    return (int) (((kept & 0xFFFFFFFFL) * slots) >>> 32);
+  private static long mixK2(long k2) {
+    k2 *= C2;
+    k2 = Long.rotateLeft(k2, 33);
+    return k2 * C1;
+  }
+
+  /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
+  private static long fmix64(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
   }
 }

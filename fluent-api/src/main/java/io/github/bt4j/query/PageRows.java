@@ -1,0 +1,286 @@
+package io.github.bt4j.query;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.errors.BraintrustException;
+import io.github.bt4j.errors.ConnectionException;
+import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.internal.http.RetryRule;
+import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.pagination.RowCursor;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import okhttp3.Headers;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * The rows of one page of a fetch or a query, read one at a time. The page's request is sent and
+ * its body moved into memory as bytes (okio's segments, no copy into a String) and the response
+ * closed before any row is parsed: a caller that stops early leaves no connection open, and memory
+ * holds one page of bytes rather than one page of parsed rows, which a small heap would keep alive
+ * long enough to promote. Rows are then parsed one at a time from those bytes and mapped to the
+ * caller's type; the source that walks the pages says which rows to hand out and where the next
+ * page is. Transport failures become {@link ConnectionException}, unreadable bodies {@link
+ * UnexpectedResponseException}; non-2xx answers are the typed exceptions of {@link Transport#open}.
+ *
+ * @param <T> the row type
+ */
+abstract class PageRows<T> implements RowCursor<T> {
+  private final Request request;
+  private final Headers headers;
+  private final int status;
+  private final Buffer body = new Buffer();
+  private final TypeAdapter<T> adapter; // null: rows are handed out as the JsonObjects they are
+  private final Envelope envelope; // null for JSON lines
+  private final Iterator<JsonObject> rows;
+  private T pending;
+  private int received;
+  private boolean finished;
+
+  /**
+   * Sends {@code request} and receives the page whole: a JSON object whose {@code rowsField} array
+   * holds the rows and whose {@code cursor} string field, if any, is {@link #bodyCursor()}, or,
+   * with no {@code rowsField}, JSON lines, one object per non-blank line.
+   */
+  PageRows(
+      Transport transport,
+      Request request,
+      RequestOptions options,
+      String rowsField,
+      TypeAdapter<T> adapter) {
+    this.request = request;
+    this.adapter = adapter;
+    try (Response response =
+        transport.open(transport.newCall(request, options, RetryRule.ALWAYS))) {
+      response.body().source().readAll(body); // an executed call's body is never null
+      this.headers = response.headers();
+      this.status = response.code();
+    } catch (IOException e) {
+      throw new ConnectionException(request.method(), request.url().toString(), e);
+    }
+    this.envelope = rowsField == null ? null : new Envelope(transport.gson(), rowsField);
+    this.rows = envelope != null ? envelope : new JsonLines();
+  }
+
+  /**
+   * How rows are read as {@code type} with the client's Gson: null for {@link JsonObject}, which
+   * rows already are.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> TypeAdapter<T> adapter(Gson gson, Type type) {
+    Objects.requireNonNull(type, "type == null");
+    return type == JsonObject.class ? null : (TypeAdapter<T>) gson.getAdapter(TypeToken.get(type));
+  }
+
+  /** Whether a received row is handed out; called once for every row, in order. */
+  protected abstract boolean keep(JsonObject row);
+
+  /** Called once, after the last row was received. */
+  protected void finish() {}
+
+  /** Whether the walk wants more rows; when it does not, the page ends here. */
+  protected boolean wantsMore() {
+    return true;
+  }
+
+  /** A response header, or null. */
+  final String header(String name) {
+    return headers.get(name);
+  }
+
+  /** The body's {@code cursor} field, or null; final once {@link #hasNext()} is false. */
+  final String bodyCursor() {
+    return envelope == null ? null : envelope.cursor;
+  }
+
+  @Override
+  public final boolean hasNext() {
+    while (pending == null) {
+      if (finished || !wantsMore()) {
+        return false;
+      }
+      if (!rows.hasNext()) {
+        finished = true;
+        finish();
+        return false;
+      }
+      JsonObject row = rows.next();
+      received++;
+      if (keep(row)) {
+        pending = map(row);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public final T next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    T row = pending;
+    pending = null;
+    return row;
+  }
+
+  @Override
+  public final boolean receivedRows() {
+    return received > 0;
+  }
+
+  @Override
+  public final JsonObject pageFields() {
+    return envelope != null ? envelope.fields : new JsonObject();
+  }
+
+  @SuppressWarnings("unchecked")
+  private T map(JsonObject row) {
+    if (adapter == null) {
+      return (T) row;
+    }
+    try {
+      return adapter.fromJsonTree(row);
+    } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+      throw unreadable("a row does not fit the requested type: " + e.getMessage(), e);
+    }
+  }
+
+  /** An error about the body of this page. */
+  private BraintrustException unreadable(String detail, Exception cause) {
+    return new UnexpectedResponseException(
+        status, request.method(), request.url().toString(), detail, cause);
+  }
+
+  private JsonObject asRow(JsonElement element) {
+    if (!element.isJsonObject()) {
+      String s = String.valueOf(element);
+      throw unreadable(
+          "a row is not a JSON object: " + (s.length() <= 80 ? s : s.substring(0, 80) + "..."),
+          null);
+    }
+    return element.getAsJsonObject();
+  }
+
+  /**
+   * Rows of a JSON object's array field, parsed as they are asked for; the object's other fields
+   * but the cursor are kept in {@link #fields}, final once the rows are read.
+   */
+  private final class Envelope implements Iterator<JsonObject> {
+    private final String rowsField;
+    private final JsonReader reader;
+    private final TypeAdapter<JsonElement> elements;
+    private final JsonObject fields = new JsonObject();
+    private boolean inRows;
+    private boolean done;
+    private boolean started;
+    private String cursor;
+
+    Envelope(Gson gson, String rowsField) {
+      this.rowsField = rowsField;
+      this.reader =
+          gson.newJsonReader(new InputStreamReader(body.inputStream(), StandardCharsets.UTF_8));
+      this.elements = gson.getAdapter(JsonElement.class);
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        if (!started) {
+          started = true;
+          reader.beginObject();
+        }
+        while (!done) {
+          if (inRows) {
+            if (reader.hasNext()) {
+              return true;
+            }
+            reader.endArray();
+            inRows = false;
+          } else if (reader.hasNext()) {
+            String name = reader.nextName();
+            if (name.equals(rowsField) && reader.peek() == JsonToken.BEGIN_ARRAY) {
+              reader.beginArray();
+              inRows = true;
+            } else if (name.equals("cursor") && reader.peek() == JsonToken.STRING) {
+              cursor = reader.nextString();
+            } else {
+              fields.add(name, elements.read(reader));
+            }
+          } else {
+            reader.endObject();
+            done = true;
+          }
+        }
+        return false;
+      } catch (IOException | JsonParseException | IllegalStateException e) {
+        throw unreadable(e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public JsonObject next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      try {
+        return asRow(elements.read(reader));
+      } catch (IOException | JsonParseException | IllegalStateException e) {
+        throw unreadable(e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Rows of a JSON-lines body, parsed as they are asked for. */
+  private final class JsonLines implements Iterator<JsonObject> {
+    private String line;
+    private long lineNumber;
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (line == null) {
+          String read = body.readUtf8Line();
+          if (read == null) {
+            return false;
+          }
+          lineNumber++;
+          if (!read.isBlank()) {
+            line = read;
+          }
+        }
+        return true;
+      } catch (IOException e) {
+        throw unreadable(e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public JsonObject next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      String text = line;
+      line = null;
+      try {
+        return asRow(JsonParser.parseString(text));
+      } catch (JsonParseException | IllegalStateException e) {
+        throw unreadable("line " + lineNumber + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}
