@@ -119,7 +119,11 @@ public final class Transport implements AutoCloseable {
    * @return its implementation, the same one on every call
    */
   public <A> A api(Class<A> service) {
-    return service.cast(apis.computeIfAbsent(service, retrofit::create));
+    Object api = apis.get(service); // a lock-free read: computeIfAbsent may lock on a hit
+    if (api == null) {
+      api = apis.computeIfAbsent(service, retrofit::create);
+    }
+    return service.cast(api);
   }
 
   /** The client's Gson. */
