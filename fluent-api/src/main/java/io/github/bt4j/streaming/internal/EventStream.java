@@ -9,16 +9,17 @@ import io.github.bt4j.streaming.StreamException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The {@link ServerSentEventStream} over an OkHttp response: the call, the response and its parser,
@@ -76,7 +77,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
    * until it is consumed.
    *
    * @param call the call that produced the response; {@link #close()} cancels it
-   * @param response the successful response
+   * @param response the successful response, with its body (as any a call returns)
    * @param decoder turns each event into a value, or into null to skip the event
    * @param endOfStream matches the end marker (such as {@code data: [DONE]}), which ends the stream
    *     and which the typed view does not decode; {@code event -> false} to end only with the
@@ -88,10 +89,9 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
    *     rule
    * @param maxEventBytes the largest line, and the largest data of one event, in bytes; beyond it
    *     the stream fails rather than buffer without bound ({@link
-   *     SseReader#DEFAULT_MAX_EVENT_BYTES} is the usual limit)
+   *     SseReader#DEFAULT_MAX_EVENT_BYTES} is the usual limit); at least 1
    * @param <T> the type events are decoded into
    * @return the stream
-   * @throws IllegalArgumentException if the response has no body or the limit is not positive
    */
   public static <T> EventStream<T> open(
       Call call,
@@ -100,14 +100,10 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       Predicate<? super SseEvent> endOfStream,
       BiFunction<? super SseEvent, ? super T, String> errorMessage,
       long maxEventBytes) {
-    ResponseBody body = Objects.requireNonNull(response, "response").body();
-    if (body == null) {
-      throw new IllegalArgumentException("The response has no body to stream");
-    }
     return new EventStream<>(
         Objects.requireNonNull(call, "call"),
         response,
-        new SseReader(body.source(), maxEventBytes),
+        new SseReader(response.body().source(), maxEventBytes),
         Objects.requireNonNull(decoder, "decoder"),
         Objects.requireNonNull(endOfStream, "endOfStream"),
         Objects.requireNonNull(errorMessage, "errorMessage"));
@@ -116,7 +112,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   @Override
   public Iterator<T> iterator() {
     claim();
-    return new Events<>(this::nextValue);
+    return until(this::nextValue);
   }
 
   @Override
@@ -296,7 +292,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     @Override
     public Iterator<SseEvent> iterator() {
       claim();
-      return new Events<>(EventStream.this::nextEvent);
+      return until(EventStream.this::nextEvent);
     }
 
     @Override
@@ -322,30 +318,17 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   }
 
   /** Hands out what {@code next} reads (null at the end), reading ahead at most one. */
-  private static final class Events<E> implements Iterator<E> {
-    private final Supplier<E> next;
-    private E ahead;
-
-    Events(Supplier<E> next) {
-      this.next = next;
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (ahead == null) {
-        ahead = next.get();
-      }
-      return ahead != null;
-    }
-
-    @Override
-    public E next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      E value = ahead;
-      ahead = null;
-      return value;
-    }
+  private static <E> Iterator<E> until(Supplier<E> next) {
+    return Spliterators.iterator(
+        new Spliterators.AbstractSpliterator<E>(Long.MAX_VALUE, Spliterator.ORDERED) {
+          @Override
+          public boolean tryAdvance(Consumer<? super E> action) {
+            E value = next.get();
+            if (value != null) {
+              action.accept(value);
+            }
+            return value != null;
+          }
+        });
   }
 }
