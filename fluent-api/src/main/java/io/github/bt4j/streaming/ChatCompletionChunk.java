@@ -19,7 +19,7 @@ import java.util.function.Function;
  */
 public record ChatCompletionChunk(JsonObject raw) {
 
-  /** The data of the event that ends the stream. */
+  /** The data of the event that ends the stream, {@code data: [DONE]}. */
   public static final String DONE = "[DONE]";
 
   /** Checks the JSON is present. */
@@ -46,17 +46,7 @@ public record ChatCompletionChunk(JsonObject raw) {
    * @throws IllegalArgumentException if the data is not a JSON object
    */
   public static ChatCompletionChunk fromEvent(SseEvent event) {
-    return isDone(event) ? null : parse(event.data());
-  }
-
-  /**
-   * Whether the event is the {@code data: [DONE]} marker that ends the stream.
-   *
-   * @param event the event
-   * @return true for the end marker
-   */
-  public static boolean isDone(SseEvent event) {
-    return DONE.equals(event.data());
+    return DONE.equals(event.data()) ? null : parse(event.data());
   }
 
   /**

@@ -64,9 +64,12 @@ class ChatCompletionChunkTest {
 
   @Test
   void theDoneMarkerIsRecognisedAndNotParsed() {
-    SseEvent done = SseEvent.of("message", "[DONE]");
-    assertTrue(ChatCompletionChunk.isDone(done));
+    SseEvent done = sse("message", "[DONE]");
     assertNull(ChatCompletionChunk.fromEvent(done));
     assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse("[1,2]"));
+  }
+
+  private static SseEvent sse(String event, String data) {
+    return new SseEvent(event, data, null, null);
   }
 }

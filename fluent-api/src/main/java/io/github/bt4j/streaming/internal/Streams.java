@@ -111,7 +111,7 @@ public final class Streams {
               call,
               response,
               ChatCompletionChunk::fromEvent,
-              ChatCompletionChunk::isDone,
+              event -> ChatCompletionChunk.DONE.equals(event.data()),
               Streams::chatErrorMessage,
               limit);
     }
