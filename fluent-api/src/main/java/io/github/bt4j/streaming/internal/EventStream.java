@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -48,11 +47,12 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   private final Function<? super SseEvent, ? extends T> decoder;
   private final Predicate<? super SseEvent> endOfStream;
   private final BiFunction<? super SseEvent, ? super T, String> errorMessage;
-  private final AtomicBoolean claimed = new AtomicBoolean();
   private long eventsReceived;
   private String lastEventId;
   private boolean finished;
-  // Guarded by this: whether a read is under way, the call cancelled, the response closed.
+  // Guarded by this: whether the stream has its consumer, a read is under way, the call is
+  // cancelled, the response closed.
+  private boolean claimed;
   private boolean reading;
   private boolean cancelled;
   private boolean released;
@@ -111,13 +111,13 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
 
   @Override
   public Iterator<T> iterator() {
-    claim();
+    claim(true);
     return until(this::nextValue);
   }
 
   @Override
   public ServerSentEventStream<SseEvent> rawEvents() {
-    requireUnclaimed();
+    claim(false);
     return new RawView();
   }
 
@@ -148,17 +148,12 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     }
   }
 
-  /** Makes the caller the stream's one consumer; a second claim fails. */
-  private void claim() {
-    if (!claimed.compareAndSet(false, true)) {
+  /** Fails if the stream has a consumer already; with {@code take}, makes the caller it. */
+  private synchronized void claim(boolean take) {
+    if (claimed) {
       throw new IllegalStateException("A server-sent event stream can be consumed only once");
     }
-  }
-
-  private void requireUnclaimed() {
-    if (claimed.get()) {
-      throw new IllegalStateException("A server-sent event stream can be consumed only once");
-    }
+    claimed = take;
   }
 
   /**
@@ -237,7 +232,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       event = reader.next();
     } catch (IOException | RuntimeException e) {
       finish();
-      if (isCancelled()) {
+      if (call.isCanceled()) {
         throw new StreamCancelledException(e, eventsReceived, lastEventId);
       }
       String what =
@@ -266,10 +261,6 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     }
   }
 
-  private synchronized boolean isCancelled() {
-    return cancelled;
-  }
-
   /** Ends reading and releases the response; called by the reading thread. */
   private void finish() {
     finished = true;
@@ -291,13 +282,13 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   private final class RawView implements ServerSentEventStream<SseEvent> {
     @Override
     public Iterator<SseEvent> iterator() {
-      claim();
+      claim(true);
       return until(EventStream.this::nextEvent);
     }
 
     @Override
     public ServerSentEventStream<SseEvent> rawEvents() {
-      requireUnclaimed();
+      claim(false);
       return this;
     }
 
