@@ -1,6 +1,8 @@
 package io.github.bt4j.streaming.internal;
 
+import com.google.gson.JsonObject;
 import io.github.bt4j.internal.json.ErrorMessages;
+import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import io.github.bt4j.streaming.SseEvent;
 import io.github.bt4j.streaming.StreamCancelledException;
@@ -12,7 +14,6 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -34,19 +35,11 @@ import okhttp3.Response;
  * @param <T> the type events are decoded into
  */
 public final class EventStream<T> implements ServerSentEventStream<T> {
-  /**
-   * Reads an event named {@code error} as an error, its message taken from a JSON string or a JSON
-   * object's {@code message}.
-   */
-  public static final BiFunction<SseEvent, Object, String> ERROR_EVENTS =
-      (event, value) -> "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
-
   private final Call call;
   private final Response response;
   private final SseReader reader;
   private final Function<? super SseEvent, ? extends T> decoder;
   private final Predicate<? super SseEvent> endOfStream;
-  private final BiFunction<? super SseEvent, ? super T, String> errorMessage;
   private long eventsReceived;
   private String lastEventId;
   private boolean finished;
@@ -57,24 +50,11 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   private boolean cancelled;
   private boolean released;
 
-  private EventStream(
-      Call call,
-      Response response,
-      SseReader reader,
-      Function<? super SseEvent, ? extends T> decoder,
-      Predicate<? super SseEvent> endOfStream,
-      BiFunction<? super SseEvent, ? super T, String> errorMessage) {
-    this.call = call;
-    this.response = response;
-    this.reader = reader;
-    this.decoder = decoder;
-    this.endOfStream = endOfStream;
-    this.errorMessage = errorMessage;
-  }
-
   /**
    * A typed stream over a response whose status the caller has already checked; nothing is read
-   * until it is consumed.
+   * until it is consumed. An event named {@code error}, or one that decodes to a chat chunk that is
+   * an error object ({@link #errorMessage}), ends the typed view with a {@link
+   * StreamErrorException}.
    *
    * @param call the call that produced the response; {@link #close()} cancels it
    * @param response the successful response, with its body (as any a call returns)
@@ -82,31 +62,40 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
    * @param endOfStream matches the end marker (such as {@code data: [DONE]}), which ends the stream
    *     and which the typed view does not decode; {@code event -> false} to end only with the
    *     response
-   * @param errorMessage returns the message of an error event, which ends the typed view with a
-   *     {@link StreamErrorException}, or null for other events; it is given each event with what
-   *     the decoder made of it (null if the decoder failed or skipped it), so that an error
-   *     recognisable only inside the data needs no second parse. {@link #ERROR_EVENTS} is the usual
-   *     rule
    * @param maxEventBytes the largest line, and the largest data of one event, in bytes; beyond it
    *     the stream fails rather than buffer without bound ({@link
    *     SseReader#DEFAULT_MAX_EVENT_BYTES} is the usual limit); at least 1
-   * @param <T> the type events are decoded into
-   * @return the stream
    */
-  public static <T> EventStream<T> open(
+  public EventStream(
       Call call,
       Response response,
       Function<? super SseEvent, ? extends T> decoder,
       Predicate<? super SseEvent> endOfStream,
-      BiFunction<? super SseEvent, ? super T, String> errorMessage,
       long maxEventBytes) {
-    return new EventStream<>(
-        Objects.requireNonNull(call, "call"),
-        response,
-        new SseReader(response.body().source(), maxEventBytes),
-        Objects.requireNonNull(decoder, "decoder"),
-        Objects.requireNonNull(endOfStream, "endOfStream"),
-        Objects.requireNonNull(errorMessage, "errorMessage"));
+    this.call = Objects.requireNonNull(call, "call");
+    this.response = response;
+    this.reader = new SseReader(response.body().source(), maxEventBytes);
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.endOfStream = Objects.requireNonNull(endOfStream, "endOfStream");
+  }
+
+  /**
+   * The message of an error in a stream: an event named {@code error}, or a chat chunk that is an
+   * {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers send
+   * when a generation fails part way. It is given what the decoder made of the event (null if it
+   * failed or skipped it), so that an error recognisable only inside the data needs no second
+   * parse.
+   *
+   * @param event the event
+   * @param value the event decoded, or null
+   * @return the message, or null when the event is not an error
+   */
+  static String errorMessage(SseEvent event, Object value) {
+    JsonObject o = value instanceof ChatCompletionChunk chunk ? chunk.raw() : null;
+    boolean errorObject = o != null && o.has("error") && !o.has("choices");
+    return errorObject || "error".equals(event.event())
+        ? ErrorMessages.fromData(event.data())
+        : null;
   }
 
   @Override
@@ -181,7 +170,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       } catch (RuntimeException e) {
         undecodable = e;
       }
-      String error = errorMessage.apply(event, value);
+      String error = errorMessage(event, value);
       if (error != null || undecodable != null) {
         finish();
         throw error != null

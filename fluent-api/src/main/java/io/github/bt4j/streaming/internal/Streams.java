@@ -10,11 +10,9 @@ import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.internal.json.ErrorMessages;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.FunctionEvent;
 import io.github.bt4j.streaming.ServerSentEventStream;
-import io.github.bt4j.streaming.SseEvent;
 import io.github.bt4j.streaming.StreamErrorException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -102,37 +100,18 @@ public final class Streams {
     long limit = SseReader.DEFAULT_MAX_EVENT_BYTES;
     if (eventType == FunctionEvent.class) {
       return (ServerSentEventStream<T>)
-          EventStream.open(
-              call, response, FunctionEvent::parse, e -> false, EventStream.ERROR_EVENTS, limit);
+          new EventStream<>(call, response, FunctionEvent::parse, e -> false, limit);
     }
     if (eventType == ChatCompletionChunk.class) {
       return (ServerSentEventStream<T>)
-          EventStream.open(
+          new EventStream<>(
               call,
               response,
               ChatCompletionChunk::fromEvent,
               event -> ChatCompletionChunk.DONE.equals(event.data()),
-              Streams::chatErrorMessage,
               limit);
     }
     throw new IllegalArgumentException("eventType has no event stream: " + eventType.getName());
-  }
-
-  /**
-   * The error message of an error in a chat stream: an event named {@code error}, or a chunk that
-   * is an {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers
-   * send when a generation fails part way.
-   *
-   * @param event the event
-   * @param chunk the event decoded, or null if it is not a JSON object (or is the end marker)
-   * @return the message, or null when the event is not an error
-   */
-  static String chatErrorMessage(SseEvent event, ChatCompletionChunk chunk) {
-    JsonObject o = chunk == null ? null : chunk.raw();
-    boolean errorObject = o != null && o.has("error") && !o.has("choices");
-    return errorObject || "error".equals(event.event())
-        ? ErrorMessages.fromData(event.data())
-        : null;
   }
 
   private static void requireEventStream(Response response) {

@@ -38,7 +38,7 @@ class StreamsTest {
     } catch (IllegalArgumentException e) {
       chunk = null;
     }
-    return Streams.chatErrorMessage(event, chunk);
+    return EventStream.errorMessage(event, chunk);
   }
 
   @Test
