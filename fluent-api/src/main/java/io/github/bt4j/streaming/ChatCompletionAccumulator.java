@@ -1,6 +1,5 @@
 package io.github.bt4j.streaming;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,10 +40,8 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
    * @return the completion
    */
   public ChatCompletionResult result() {
-    List<ChatCompletionResult.Choice> done = new ArrayList<>();
-    for (ChoiceParts parts : choices.values()) {
-      done.add(parts.build());
-    }
+    List<ChatCompletionResult.Choice> done =
+        choices.values().stream().map(ChoiceParts::build).toList();
     return new ChatCompletionResult(id, model, created, done, usage);
   }
 
@@ -89,10 +86,8 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
     }
 
     ChatCompletionResult.Choice build() {
-      List<ChatCompletionResult.ToolCall> calls = new ArrayList<>();
-      for (ToolCallParts parts : toolCalls.values()) {
-        calls.add(parts.build());
-      }
+      List<ChatCompletionResult.ToolCall> calls =
+          toolCalls.values().stream().map(ToolCallParts::build).toList();
       return new ChatCompletionResult.Choice(
           index, role, content == null ? null : content.toString(), calls, finishReason);
     }
