@@ -163,8 +163,7 @@ abstract class JsonBacked {
     private static final Map<Type, Function<JsonElement, JsonBacked>> READERS =
         Map.of(
             ChatCompletionRequest.class, ChatCompletionRequest::read,
-            ChatMessage.class, ChatMessage::fromJson,
-            ChatTool.class, ChatTool::fromJson);
+            ChatMessage.class, ChatMessage::fromJson);
 
     @Override
     public JsonElement serialize(JsonBacked value, Type type, JsonSerializationContext context) {
