@@ -110,16 +110,14 @@ public final class SseReader {
     long scanned = 0;
     while (true) {
       long end = buffer.indexOfElement(LINE_ENDS, scanned);
+      long atLeast = end >= 0 ? end : buffer.size();
+      if (atLeast > maxEventBytes) {
+        throw tooLarge("An event-stream line", atLeast, maxEventBytes);
+      }
       if (end >= 0) {
-        if (end > maxEventBytes) {
-          throw tooLarge("An event-stream line", end, maxEventBytes);
-        }
         return end;
       }
-      scanned = buffer.size();
-      if (scanned > maxEventBytes) {
-        throw tooLarge("An event-stream line", scanned, maxEventBytes);
-      }
+      scanned = atLeast;
       if (!source.request(scanned + 1)) {
         buffer.clear();
         return -1;

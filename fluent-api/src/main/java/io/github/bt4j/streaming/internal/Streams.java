@@ -20,7 +20,6 @@ import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Runs the streaming form of an operation (see {@code x-bt4j-streaming} in the prepared spec): the
@@ -115,14 +114,13 @@ public final class Streams {
   }
 
   private static void requireEventStream(Response response) {
-    ResponseBody body = response.body();
-    MediaType type = body == null ? null : body.contentType();
+    MediaType type = response.body().contentType();
     if (type != null && type.type().equals("text") && type.subtype().equals("event-stream")) {
       return;
     }
     String text;
     try {
-      text = body == null ? "" : response.peekBody(MAX_SHOWN_BODY).string();
+      text = response.peekBody(MAX_SHOWN_BODY).string();
     } catch (IOException e) {
       text = "(unreadable: " + e.getMessage() + ")";
     }
