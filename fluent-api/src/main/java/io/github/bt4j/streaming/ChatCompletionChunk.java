@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.internal.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -21,11 +20,6 @@ public record ChatCompletionChunk(JsonObject raw) {
 
   /** The data of the event that ends the stream, {@code data: [DONE]}. */
   public static final String DONE = "[DONE]";
-
-  /** Checks the JSON is present. */
-  public ChatCompletionChunk {
-    Objects.requireNonNull(raw, "raw");
-  }
 
   /**
    * Parses the JSON of one chunk.
