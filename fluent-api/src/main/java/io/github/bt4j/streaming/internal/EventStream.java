@@ -228,7 +228,15 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
           e instanceof ProtocolException ? e.getMessage() : "The event stream broke off: " + e;
       throw new StreamException(what, e, eventsReceived, lastEventId);
     } finally {
-      endRead();
+      // If close() came in meanwhile, it left closing the response to this thread.
+      boolean cancelledMeanwhile;
+      synchronized (this) {
+        reading = false;
+        cancelledMeanwhile = cancelled;
+      }
+      if (cancelledMeanwhile) {
+        release();
+      }
     }
     if (event == null) {
       finish();
@@ -236,18 +244,6 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       lastEventId = event.id();
     }
     return event;
-  }
-
-  /** Marks the end of a read, closing the response if {@link #close()} came in meanwhile. */
-  private void endRead() {
-    boolean cancelledMeanwhile;
-    synchronized (this) {
-      reading = false;
-      cancelledMeanwhile = cancelled;
-    }
-    if (cancelledMeanwhile) {
-      release();
-    }
   }
 
   /** Ends reading and releases the response; called by the reading thread. */
