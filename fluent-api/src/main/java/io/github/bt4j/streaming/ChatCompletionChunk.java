@@ -33,17 +33,6 @@ public record ChatCompletionChunk(JsonObject raw) {
   }
 
   /**
-   * Decodes one server-sent event.
-   *
-   * @param event the event
-   * @return the chunk, or null for the {@code [DONE]} marker
-   * @throws IllegalArgumentException if the data is not a JSON object
-   */
-  public static ChatCompletionChunk fromEvent(SseEvent event) {
-    return DONE.equals(event.data()) ? null : parse(event.data());
-  }
-
-  /**
    * The completion id, shared by all chunks of one completion.
    *
    * @return the id, or null

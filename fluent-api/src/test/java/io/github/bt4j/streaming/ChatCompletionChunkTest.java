@@ -63,13 +63,9 @@ class ChatCompletionChunkTest {
   }
 
   @Test
-  void theDoneMarkerIsRecognisedAndNotParsed() {
-    SseEvent done = sse("message", "[DONE]");
-    assertNull(ChatCompletionChunk.fromEvent(done));
+  void theDoneMarkerAndOtherNonObjectsAreNotChunks() {
+    assertThrows(
+        IllegalArgumentException.class, () -> ChatCompletionChunk.parse(ChatCompletionChunk.DONE));
     assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse("[1,2]"));
-  }
-
-  private static SseEvent sse(String event, String data) {
-    return new SseEvent(event, data, null, null);
   }
 }

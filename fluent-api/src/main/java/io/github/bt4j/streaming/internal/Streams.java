@@ -106,7 +106,7 @@ public final class Streams {
           new EventStream<>(
               call,
               response,
-              ChatCompletionChunk::fromEvent,
+              event -> ChatCompletionChunk.parse(event.data()),
               event -> ChatCompletionChunk.DONE.equals(event.data()),
               limit);
     }

@@ -34,7 +34,7 @@ class StreamsTest {
   private static String errorOf(SseEvent event) {
     ChatCompletionChunk chunk;
     try {
-      chunk = ChatCompletionChunk.fromEvent(event);
+      chunk = ChatCompletionChunk.parse(event.data());
     } catch (IllegalArgumentException e) {
       chunk = null;
     }
