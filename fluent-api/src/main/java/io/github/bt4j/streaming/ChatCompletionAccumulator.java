@@ -30,7 +30,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
     created = created == null ? chunk.created() : created;
     usage = orElse(chunk.usage(), usage);
     for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-      choices.computeIfAbsent(choice.index(), ChoiceParts::new).add(choice);
+      choices.computeIfAbsent(choice.index(), index -> new ChoiceParts()).add(choice);
     }
   }
 
@@ -41,22 +41,17 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
    */
   public ChatCompletionResult result() {
     List<ChatCompletionResult.Choice> done =
-        choices.values().stream().map(ChoiceParts::build).toList();
+        choices.entrySet().stream().map(e -> e.getValue().build(e.getKey())).toList();
     return new ChatCompletionResult(id, model, created, done, usage);
   }
 
   /** The pieces of one choice. */
   private static final class ChoiceParts {
-    private final int index;
     private final Map<Integer, ToolCallParts> toolCalls = new TreeMap<>();
     private StringBuilder content; // null until a delta has text
     private String role;
     private String finishReason;
     private int lastToolCall = -1;
-
-    ChoiceParts(int index) {
-      this.index = index;
-    }
 
     void add(ChatCompletionChunk.Choice choice) {
       ChatCompletionChunk.Delta delta = choice.delta();
@@ -67,7 +62,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
       }
       for (ChatCompletionChunk.ToolCallDelta call : delta.toolCalls()) {
         lastToolCall = toolCallIndex(call);
-        toolCalls.computeIfAbsent(lastToolCall, ToolCallParts::new).add(call);
+        toolCalls.computeIfAbsent(lastToolCall, index -> new ToolCallParts()).add(call);
       }
       finishReason = orElse(choice.finishReason(), finishReason);
     }
@@ -85,9 +80,9 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
       return startsNewCall ? toolCalls.size() : lastToolCall;
     }
 
-    ChatCompletionResult.Choice build() {
+    ChatCompletionResult.Choice build(int index) {
       List<ChatCompletionResult.ToolCall> calls =
-          toolCalls.values().stream().map(ToolCallParts::build).toList();
+          toolCalls.entrySet().stream().map(e -> e.getValue().build(e.getKey())).toList();
       return new ChatCompletionResult.Choice(
           index, role, content == null ? null : content.toString(), calls, finishReason);
     }
@@ -95,15 +90,10 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
 
   /** The pieces of one tool call. */
   private static final class ToolCallParts {
-    private final int index;
     private final StringBuilder arguments = new StringBuilder();
     private String id;
     private String type;
     private String name;
-
-    ToolCallParts(int index) {
-      this.index = index;
-    }
 
     void add(ChatCompletionChunk.ToolCallDelta delta) {
       id = orElse(delta.id(), id);
@@ -115,7 +105,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
       }
     }
 
-    ChatCompletionResult.ToolCall build() {
+    ChatCompletionResult.ToolCall build(int index) {
       return new ChatCompletionResult.ToolCall(index, id, type, name, arguments.toString());
     }
   }
