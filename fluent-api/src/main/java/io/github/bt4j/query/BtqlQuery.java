@@ -2,13 +2,19 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.AutoPager;
+import io.github.bt4j.pagination.PageSource;
+import io.github.bt4j.pagination.RowCursor;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,20 +47,18 @@ public final class BtqlQuery implements Cloneable {
 
   private static final Set<String> OWNED_FIELDS = Set.of("query", "fmt");
 
-  final Transport transport;
-  final QueryShape shape;
-  // Set only by with(), on a fresh clone, before the copy is handed out; read by BtqlPageSource.
-  QueryFormat format = QueryFormat.JSONL;
-  int pageSize = DEFAULT_PAGE_SIZE;
+  private final Transport transport;
+  private final QueryShape shape;
+  // Set only by with(), on a fresh clone, before the copy is handed out.
+  private QueryFormat format = QueryFormat.JSONL;
+  private int pageSize = DEFAULT_PAGE_SIZE;
   private long maxRows = -1;
-  JsonObject extraFields = new JsonObject();
-  RequestOptions options = RequestOptions.none();
-  private String startCursor;
+  private JsonObject extraFields = new JsonObject();
+  private RequestOptions options = RequestOptions.none();
 
   BtqlQuery(Transport transport, QueryShape shape) {
     this.transport = transport;
     this.shape = shape;
-    this.startCursor = shape.ownCursor();
   }
 
   /** A copy of this query with {@code change} applied. */
@@ -150,17 +154,6 @@ public final class BtqlQuery implements Cloneable {
   }
 
   /**
-   * Starts at a cursor instead of the first page, to continue an earlier read (see {@link
-   * io.github.bt4j.pagination.PageIterator#resumeCursor()}).
-   *
-   * @param cursor the cursor, or null for the first page
-   * @return a new query
-   */
-  public BtqlQuery startingAt(String cursor) {
-    return with(q -> q.startCursor = cursor);
-  }
-
-  /**
    * The rows as JSON objects.
    *
    * @return the rows, fetched lazily
@@ -192,7 +185,8 @@ public final class BtqlQuery implements Cloneable {
 
   /**
    * The rows read into a generic type, such as {@code new TypeToken<Map<String, Long>>()
-   * {}.getType()}.
+   * {}.getType()}. A cursor written in the query itself is where the pager starts; {@link
+   * AutoPager#startingAt(String)} starts it elsewhere.
    *
    * @param type the row type
    * @param <T> the row type
@@ -202,8 +196,81 @@ public final class BtqlQuery implements Cloneable {
     TypeAdapter<T> adapter = PageRows.adapter(transport.gson(), type);
     long own = shape.ownLimit();
     long total = own < 0 ? maxRows : maxRows < 0 ? own : Math.min(maxRows, own);
-    return AutoPager.<T>of(() -> new BtqlPageSource<>(this, total, adapter))
-        .startingAt(startCursor);
+    return AutoPager.<T>of(() -> new Walk<>(total, adapter)).startingAt(shape.ownCursor());
+  }
+
+  /**
+   * One walk through the pages of the query, each page's request built by the generated interface's
+   * {@code btqlQuery} from its body, by the rules of the class documentation. Each page asks for at
+   * most the rows still wanted.
+   */
+  private final class Walk<T> implements PageSource<T> {
+    private final long maxRows;
+    private final TypeAdapter<T> adapter;
+    private long returned;
+
+    /** A new walk; {@code maxRows} is negative for no limit. */
+    Walk(long maxRows, TypeAdapter<T> adapter) {
+      this.maxRows = maxRows;
+      this.adapter = adapter;
+    }
+
+    private boolean wantsMore() {
+      return maxRows < 0 || returned < maxRows;
+    }
+
+    @Override
+    public RowCursor<T> open(String cursor) {
+      if (!wantsMore()) {
+        return RowCursor.of(List.of(), null);
+      }
+      int limit = maxRows < 0 ? pageSize : (int) Math.min(pageSize, maxRows - returned);
+      BtqlQueryRequest body = new BtqlQueryRequest();
+      extraFields.entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
+      body._set("query", shape.page().apply(cursor, limit));
+      body._set("fmt", new JsonPrimitive(format.wireName()));
+      String rowsField = format == QueryFormat.JSON ? "data" : null;
+      return new PageRows<>(
+          transport,
+          transport.api(BtqlApi.class).btqlQuery(body).request(),
+          options,
+          rowsField,
+          adapter) {
+        private final String headerCursor =
+            nonEmpty(header("x-bt-cursor"), header("x-amz-meta-bt_cursor"));
+
+        @Override
+        protected boolean keep(JsonObject row) {
+          returned++;
+          return true;
+        }
+
+        @Override
+        protected boolean wantsMore() {
+          return Walk.this.wantsMore();
+        }
+
+        @Override
+        public String announcedCursor() {
+          return headerCursor;
+        }
+
+        @Override
+        public String nextCursor() {
+          if (!receivedRows() || !wantsMore()) {
+            return null;
+          }
+          return headerCursor != null ? headerCursor : bodyCursor();
+        }
+      };
+    }
+  }
+
+  /** The first of the header values that is not empty, or null. */
+  private static String nonEmpty(String cursor, String fallback) {
+    return cursor != null && !cursor.isEmpty()
+        ? cursor
+        : fallback == null || fallback.isEmpty() ? null : fallback;
   }
 
   @Override

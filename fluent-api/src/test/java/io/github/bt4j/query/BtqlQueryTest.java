@@ -293,7 +293,7 @@ class BtqlQueryTest {
       assertEquals("h2", resume);
 
       page(wm, sqlPage(2, "h2"), ok(lines(5, 5)));
-      assertEquals(List.of(5), ns(q.startingAt(resume).rows()));
+      assertEquals(List.of(5), ns(q.rows().startingAt(resume)));
     }
   }
 
