@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
-import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.internal.Validation;
@@ -15,9 +14,9 @@ import io.github.bt4j.pagination.PageSource;
 import io.github.bt4j.pagination.RowCursor;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A SQL, BTQL or structured query run through {@code POST /btql}, read page after page. Immutable:
@@ -163,15 +162,6 @@ public final class BtqlQuery implements Cloneable {
   }
 
   /**
-   * The rows as maps of column name to value (numbers, strings, booleans, lists and maps).
-   *
-   * @return the rows, fetched lazily
-   */
-  public AutoPager<Map<String, Object>> rowsAsMaps() {
-    return rows(new TypeToken<Map<String, Object>>() {}.getType());
-  }
-
-  /**
    * The rows read into your class with the client's Gson (JSON names as they come, so use
    * {@code @SerializedName} for snake_case columns).
    *
@@ -184,9 +174,9 @@ public final class BtqlQuery implements Cloneable {
   }
 
   /**
-   * The rows read into a generic type, such as {@code new TypeToken<Map<String, Long>>()
-   * {}.getType()}. A cursor written in the query itself is where the pager starts; {@link
-   * AutoPager#startingAt(String)} starts it elsewhere.
+   * The rows read into a generic type, such as {@code new TypeToken<Map<String, Object>>()
+   * {}.getType()} for maps of column name to value. A cursor written in the query itself is where
+   * the pager starts; {@link AutoPager#startingAt(String)} starts it elsewhere.
    *
    * @param type the row type
    * @param <T> the row type
@@ -237,7 +227,10 @@ public final class BtqlQuery implements Cloneable {
           rowsField,
           adapter) {
         private final String headerCursor =
-            nonEmpty(header("x-bt-cursor"), header("x-amz-meta-bt_cursor"));
+            Stream.of(header("x-bt-cursor"), header("x-amz-meta-bt_cursor"))
+                .filter(value -> value != null && !value.isEmpty())
+                .findFirst()
+                .orElse(null);
 
         @Override
         protected boolean keep(JsonObject row) {
@@ -264,13 +257,6 @@ public final class BtqlQuery implements Cloneable {
         }
       };
     }
-  }
-
-  /** The first of the header values that is not empty, or null. */
-  private static String nonEmpty(String cursor, String fallback) {
-    return cursor != null && !cursor.isEmpty()
-        ? cursor
-        : fallback == null || fallback.isEmpty() ? null : fallback;
   }
 
   @Override
