@@ -15,7 +15,6 @@ import io.github.bt4j.pagination.RowCursor;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +39,7 @@ import java.util.stream.Stream;
  * comments and string literals do not count. The walk ends on an empty page (whatever cursor it
  * carries), on a page without a cursor, or after {@link #maxRows(long)} rows.
  */
-public final class BtqlQuery implements Cloneable {
+public final class BtqlQuery extends Settings<BtqlQuery> {
   /** Rows per request unless {@link #pageSize(int)} says otherwise. */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
@@ -58,17 +57,6 @@ public final class BtqlQuery implements Cloneable {
   BtqlQuery(Transport transport, QueryShape shape) {
     this.transport = transport;
     this.shape = shape;
-  }
-
-  /** A copy of this query with {@code change} applied. */
-  private BtqlQuery with(Consumer<BtqlQuery> change) {
-    try {
-      BtqlQuery copy = (BtqlQuery) clone();
-      change.accept(copy);
-      return copy;
-    } catch (CloneNotSupportedException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /**

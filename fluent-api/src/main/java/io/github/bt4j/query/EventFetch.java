@@ -15,7 +15,6 @@ import io.github.bt4j.pagination.RowCursor;
 import io.github.bt4j.pagination.internal.SeenIds;
 import java.lang.reflect.Type;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -54,7 +53,7 @@ import java.util.function.Function;
  * #version(String)} pins the snapshot of a past transaction, so a long read is consistent and can
  * be repeated.
  */
-public final class EventFetch implements Cloneable {
+public final class EventFetch extends Settings<EventFetch> {
   /** Traces per request unless {@link #tracesPerPage(int)} says otherwise. */
   public static final int DEFAULT_TRACES_PER_PAGE = 1000;
 
@@ -63,8 +62,6 @@ public final class EventFetch implements Cloneable {
   // Set only by with(), on a fresh clone, before the copy is handed out.
   private int tracesPerPage = DEFAULT_TRACES_PER_PAGE;
   private String version;
-  private String maxXactId;
-  private String maxRootSpanId;
   private JsonArray filters;
   private boolean deduplicate = true;
   private RequestOptions options = RequestOptions.none();
@@ -73,17 +70,6 @@ public final class EventFetch implements Cloneable {
   EventFetch(Transport transport, Function<FetchEventsRequest, retrofit2.Call<?>> operation) {
     this.transport = transport;
     this.operation = operation;
-  }
-
-  /** A copy of this fetch with {@code change} applied. */
-  private EventFetch with(Consumer<EventFetch> change) {
-    try {
-      EventFetch copy = (EventFetch) clone();
-      change.accept(copy);
-      return copy;
-    } catch (CloneNotSupportedException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /**
@@ -110,24 +96,6 @@ public final class EventFetch implements Cloneable {
    */
   public EventFetch version(String version) {
     return with(c -> c.version = Validation.notBlank(version, "version"));
-  }
-
-  /**
-   * Where the first page starts, by the deprecated hand-made cursor ({@code max_xact_id} and {@code
-   * max_root_span_id}: the earliest pair of the previous page). Later pages follow the server's
-   * cursor. Prefer starting the events' pager at a cursor the server returned ({@link
-   * AutoPager#startingAt(String)}).
-   *
-   * @param maxXactId the {@code _xact_id} bound
-   * @param maxRootSpanId the {@code root_span_id} bound
-   * @return a new fetch
-   */
-  public EventFetch startingBelow(String maxXactId, String maxRootSpanId) {
-    return with(
-        c -> {
-          c.maxXactId = Validation.notBlank(maxXactId, "maxXactId");
-          c.maxRootSpanId = Validation.notBlank(maxRootSpanId, "maxRootSpanId");
-        });
   }
 
   /**
@@ -263,9 +231,6 @@ public final class EventFetch implements Cloneable {
     FetchEventsRequest body = new FetchEventsRequest().limit(tracesPerPage);
     if (cursor != null) {
       body.cursor(cursor);
-    } else if (maxXactId != null) {
-      // The deprecated hand-made cursor only places the first page; the server's cursor follows.
-      body.maxXactId(maxXactId).maxRootSpanId(maxRootSpanId);
     }
     if (version != null) {
       body.version(version);
