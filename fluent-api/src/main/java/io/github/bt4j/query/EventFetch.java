@@ -34,10 +34,13 @@ import java.util.function.Function;
  * its newest version: within the walk, a row is skipped if a row with the same {@code id} came
  * earlier, whatever its {@code _xact_id} (an earlier page, or earlier in the same page). Rows
  * without an {@code id} are all returned. {@link #deduplicate(boolean) deduplicate(false)} returns
- * every row as the server sends it, older versions included. The ids are remembered in about 9 to
- * 12 bytes each (hashes of the id: two distinct ids among a million are taken for one, and the
- * later row skipped, with a chance of about 10^-11), so a million rows de-duplicate in a 64 MB
- * heap.
+ * every row as the server sends it, older versions included. A walk started at a cursor ({@link
+ * AutoPager#startingAt(String)}, with a {@link
+ * io.github.bt4j.pagination.PageIterator#resumeCursor()}) does not know the ids an earlier walk
+ * returned, so older versions of them may come again; keep using the same iterator after an error
+ * to avoid that. The ids are remembered in about 9 to 12 bytes each (hashes of the id: two distinct
+ * ids among a million are taken for one, and the later row skipped, with a chance of about 10^-11),
+ * so a million rows de-duplicate in a 64 MB heap.
  *
  * <p><b>Pages.</b> {@link #tracesPerPage(int)} is the request's {@code limit}: it counts traces, so
  * a page may hold more rows. The walk follows the cursor while a page gives one, even a page with
