@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What the server confirmed for one request of a writer: the rows it stored (or, for feedback, the
- * rows the feedback items it recorded are about). Handed to the {@link AcknowledgementHandler} once
- * per successful request. Together with the {@link WriteFailure}s, the acknowledgements account for
- * every accepted event exactly once.
+ * rows the feedback items it recorded are about). Handed to the {@link
+ * WriterOptions.Builder#onAcknowledged handler} once per successful request. Together with the
+ * {@link WriteFailure}s, the acknowledgements account for every accepted event exactly once.
  *
  * @param target where the request went, e.g. {@code project_logs 3c90c3cc-...}
  * @param feedback whether the request carried feedback items rather than rows
@@ -16,7 +16,7 @@ import java.util.List;
  *     about.
  * @param serverRowIds the row ids as the server's answer listed them ({@code row_ids}, which the
  *     API returns for inserts), or an empty list if the answer listed none (feedback answers never
- *     do). Read only when an {@link AcknowledgementHandler} is set.
+ *     do). Read only when a handler is set.
  * @param events how many accepted events the request settled; events folded into one row count once
  *     each, so this can exceed {@code ids().size()}
  */

@@ -3,49 +3,46 @@ package io.github.bt4j.logging;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
-import io.github.bt4j.internal.Sleeper;
-import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ErrorMapper;
-import io.github.bt4j.internal.http.RateLimitGate;
-import io.github.bt4j.internal.http.Retries;
+import io.github.bt4j.internal.http.RetryBudget;
 import io.github.bt4j.internal.http.RetryRule;
-import io.github.bt4j.internal.http.ServerWait;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.logging.internal.Attempt;
 import io.github.bt4j.logging.internal.Batch;
 import io.github.bt4j.logging.internal.EventKind;
 import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
-import io.github.bt4j.logging.internal.RetryBudget;
 import io.github.bt4j.logging.internal.Row;
 import io.github.bt4j.logging.internal.RowMerger;
-import io.github.bt4j.logging.internal.WriterCounters;
 import io.github.bt4j.models.InsertEventsResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Buffer;
 import okio.Okio;
 
 /**
- * Sends one batch: folds rows with the same id, writes the request body from the events' JSON bytes
- * into the request the generated interface builds for the store's insert or feedback operation
- * ({@link EventTarget}), and sends it through the client's transport (auth, headers, rate-limit
- * pause, typed errors, logging, the one body reader), retrying as {@link #waitBefore} decides. A
- * request answered 413 is split in halves, sent one after the other, down to single rows; so is an
- * insert answered 400 or 422, to find the rows the server refuses and store the others, within a
- * bound of extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
+ * The writer's sender threads, and what each does with a batch: folds rows with the same id, writes
+ * the request body from the events' JSON bytes into the request the generated interface builds for
+ * the store's insert or feedback operation ({@link EventTarget}), and sends it through the client's
+ * transport (auth, headers, rate-limit pause, retries, typed errors, logging, the one body reader).
+ * The transport's one resend loop resends inserts (never feedback) while the batch's {@link
+ * RetryBudget retry budget} lasts, and stops when an abandoning close cancels the call. A request
+ * answered 413 is split in halves, sent one after the other, down to single rows; so is an insert
+ * answered 400 or 422, to find the rows the server refuses and store the others, within a bound of
+ * extra requests. Every event ends up acknowledged or in a {@link WriteFailure}; {@link
  * #settleRest} makes sure of it even when sending broke off.
  */
-public final class BatchSender {
+final class BatchSender {
   private static final MediaType JSON = MediaType.get("application/json");
 
   /** How many refused rows per batch the writer always isolates (see isolationAllowance). */
@@ -54,16 +51,23 @@ public final class BatchSender {
   private final Transport transport;
   private final EventTarget target;
   private final RequestOptions requestOptions;
-  private final WriterCounters counters;
+  private static final AtomicInteger WRITERS = new AtomicInteger();
+
+  /** Accepted events the server confirmed. */
+  final LongAdder acknowledged = new LongAdder();
+
+  /** Accepted events reported as failed. */
+  final LongAdder failed = new LongAdder();
+
+  /** Requests sent, retries not counted. */
+  final LongAdder requests = new LongAdder();
+
+  private final List<Thread> threads = new ArrayList<>();
   private final Consumer<WriteFailure> failures;
   private final Consumer<Acknowledgement> acknowledgements;
   private final EventQueue queue;
   private final Clock clock;
-  private final Sleeper sleeper;
   private final Duration retryBudget;
-  private final Retries retries;
-  private final int maxRetries;
-  private final RateLimitGate gate;
 
   /**
    * Creates a sender.
@@ -72,34 +76,105 @@ public final class BatchSender {
    * @param acknowledgements receives every acknowledgement, or null if nobody wants them (the
    *     answers are then not parsed); must not throw
    */
-  public BatchSender(
+  BatchSender(
       Transport transport,
       EventTarget target,
       WriterOptions options,
-      WriterCounters counters,
       Consumer<WriteFailure> failures,
       Consumer<Acknowledgement> acknowledgements,
       EventQueue queue) {
     this.transport = transport;
     this.target = target;
-    this.counters = counters;
     this.failures = failures;
     this.acknowledgements = acknowledgements;
     this.queue = queue;
-    ClientConfig config = transport.config();
-    this.clock = config.clock();
-    this.sleeper = config.sleeper();
+    this.clock = transport.config().clock();
     this.retryBudget = options.retryBudget();
     RequestOptions base = options.requestOptions();
-    this.maxRetries = base.maxRetries() != null ? base.maxRetries() : options.maxRetries();
-    this.retries = transport.retries();
-    this.gate = transport.rateLimitGate();
-    // Resends are decided here alone: the transport must neither retry nor replay the body.
-    this.requestOptions = base.toBuilder().maxRetries(0).retryNonIdempotent(false).build();
+    int maxRetries = base.maxRetries() != null ? base.maxRetries() : Integer.MAX_VALUE;
+    // Feedback is never sent twice, whatever the options say: a comment would be recorded twice.
+    this.requestOptions = base.toBuilder().maxRetries(maxRetries).retryNonIdempotent(false).build();
+  }
+
+  /**
+   * Starts {@code count} sender threads: each takes a batch from the queue, sends it, marks it
+   * settled, and repeats until the queue is closed and empty. A sender survives anything thrown
+   * while sending (the handlers' exceptions are caught before; this is for bugs and {@link
+   * Error}s), and reports the batch's unsettled events before it marks the batch settled. Daemon
+   * threads, so that an application that forgets to close the writer can still exit (and the
+   * shutdown hook then delivers what is queued).
+   */
+  void start(int count) {
+    int writer = WRITERS.incrementAndGet();
+    for (int i = 0; i < count; i++) {
+      Thread t =
+          new Thread(
+              this::run, "bt4j-writer-" + writer + "-" + target.objectType() + "-" + (i + 1));
+      t.setDaemon(true);
+      threads.add(t);
+    }
+    threads.forEach(Thread::start);
+  }
+
+  private void run() {
+    while (true) {
+      Batch batch;
+      try {
+        batch = queue.take();
+      } catch (InterruptedException e) {
+        if (queue.isAbandoned()) {
+          return;
+        }
+        continue; // only an abandoning close interrupts senders; anything else is not a reason
+      }
+      if (batch == null) {
+        return;
+      }
+      Throwable broke = null;
+      try {
+        send(batch);
+      } catch (Throwable t) {
+        // A bug, or an Error such as OutOfMemoryError: the thread must live on for the next batch.
+        broke = t;
+      } finally {
+        try {
+          settleRest(batch, broke);
+        } catch (Throwable t) {
+          WriteFailure.printToStderr("could not report the unsettled events of a batch", t);
+        } finally {
+          queue.complete(batch);
+        }
+      }
+    }
+  }
+
+  /** Whether the calling thread is one of these senders. */
+  boolean isSenderThread() {
+    return threads.contains(Thread.currentThread());
+  }
+
+  /** Interrupts the senders, ending a wait between retries. */
+  void interrupt() {
+    threads.forEach(Thread::interrupt);
+  }
+
+  /** Waits up to {@code millis} for every sender to stop; returns whether they all did. */
+  boolean join(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    for (Thread t : threads) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left > 0) {
+        t.join(left);
+      }
+      if (t.isAlive()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sends the batch; reports rather than throws, except for bugs (see {@link #settleRest}). */
-  public void send(Batch batch) {
+  void send(Batch batch) {
     List<List<Row>> groups;
     try {
       groups =
@@ -134,7 +209,7 @@ public final class BatchSender {
    * a sender that broke off ({@code cause}, if any, says why), so that {@code flush()} never counts
    * such an event as settled.
    */
-  public void settleRest(Batch batch, Throwable cause) {
+  private void settleRest(Batch batch, Throwable cause) {
     List<Row> rest = new ArrayList<>();
     for (QueuedEvent e : batch.events()) {
       if (!e.isSettled()) {
@@ -150,20 +225,43 @@ public final class BatchSender {
     }
   }
 
+  /**
+   * Sends {@code rows} in one request, which the transport resends (inserts only) while {@code
+   * budget} lasts, then acknowledges them, splits them or reports them.
+   */
   private void deliver(Batch batch, List<Row> rows, RetryBudget budget, int[] isolationLeft) {
-    Attempt attempt = sendWithRetries(batch, rows, budget);
-    if (attempt == null) {
-      fail(WriteFailure.Reason.CLOSED, null, rows);
-    } else if (attempt.succeeded()) {
-      acknowledge(batch.kind(), rows, attempt.serverRowIds());
-    } else if (queue.isAbandoned()) {
-      fail(WriteFailure.Reason.CLOSED, attempt.error(), rows);
-    } else if (rows.size() > 1 && splits(attempt, batch.kind(), isolationLeft)) {
+    requests.increment();
+    EventKind kind = batch.kind();
+    Request request = target.request(kind, body(kind, rows), budget);
+    Call call =
+        transport.newCall(
+            request, requestOptions, kind == EventKind.INSERT ? RetryRule.ALWAYS : RetryRule.NEVER);
+    batch.currentCall(call);
+    int status = 0;
+    BraintrustException error = null;
+    try (Response response = queue.isAbandoned() ? null : call.execute()) {
+      if (response == null) {
+        fail(WriteFailure.Reason.CLOSED, null, rows);
+        return;
+      } else if (response.isSuccessful()) {
+        acknowledge(kind, rows, rowIds(response, kind));
+        return;
+      }
+      status = response.code();
+      error = ErrorMapper.toException(response);
+    } catch (IOException e) {
+      error = new ConnectionException(request.method(), request.url().toString(), e);
+    } finally {
+      batch.currentCall(null);
+    }
+    if (queue.isAbandoned()) {
+      fail(WriteFailure.Reason.CLOSED, error, rows);
+    } else if (rows.size() > 1 && splits(status, kind, isolationLeft)) {
       int half = rows.size() / 2;
       deliver(batch, new ArrayList<>(rows.subList(0, half)), budget, isolationLeft);
       deliver(batch, new ArrayList<>(rows.subList(half, rows.size())), budget, isolationLeft);
     } else {
-      fail(WriteFailure.Reason.REQUEST_FAILED, attempt.error(), rows);
+      fail(WriteFailure.Reason.REQUEST_FAILED, error, rows);
     }
   }
 
@@ -172,110 +270,15 @@ public final class BatchSender {
    * 422 for inserts, whose rows are upserts by id, while the isolation allowance lasts, since the
    * server refuses the whole request for one bad row.
    */
-  private static boolean splits(Attempt failed, EventKind kind, int[] isolationLeft) {
-    if (failed.status() == 413) {
+  private static boolean splits(int status, EventKind kind, int[] isolationLeft) {
+    if (status == 413) {
       return true;
     }
-    if (kind == EventKind.INSERT
-        && (failed.status() == 400 || failed.status() == 422)
-        && isolationLeft[0] >= 2) {
+    if (kind == EventKind.INSERT && (status == 400 || status == 422) && isolationLeft[0] >= 2) {
       isolationLeft[0] -= 2;
       return true;
     }
     return false;
-  }
-
-  /** The last attempt's outcome, or null if the writer was abandoned while waiting. */
-  private Attempt sendWithRetries(Batch batch, List<Row> rows, RetryBudget budget) {
-    byte[] body = body(batch.kind(), rows);
-    for (int retry = 0; ; retry++) {
-      try {
-        budget.spent(gate.await(clock, sleeper, queue::isAbandoned));
-      } catch (InterruptedException e) {
-        return null;
-      }
-      if (queue.isAbandoned()) {
-        return null;
-      }
-      if (retry == 0) {
-        counters.requests.increment();
-      }
-      Attempt attempt = attempt(batch, body);
-      if (attempt.succeeded() || queue.isAbandoned()) {
-        return attempt;
-      }
-      Duration wait = waitBefore(attempt, batch.kind(), retry + 1, budget);
-      if (wait == null) {
-        return attempt;
-      }
-      if (attempt.status() == 429) {
-        // Waited out at the top of the loop, by this sender and every other request of the client.
-        gate.pauseFor(wait, clock);
-        continue;
-      }
-      try {
-        sleeper.sleep(wait, queue::isAbandoned);
-      } catch (InterruptedException e) {
-        return null;
-      }
-      budget.spent(wait);
-    }
-  }
-
-  /**
-   * The wait before retry number {@code retry} (from 1) of a request that ended as {@code failed},
-   * or null to give up. This is the one place that decides whether the writer sends a request
-   * again: the writer's requests go through the transport with retries off, so that neither the
-   * client's retry interceptor nor OkHttp's connection recovery repeats them behind this decision.
-   * It rests on the transport's primitives ({@link Retries} for what is worth another attempt and
-   * the backoff, {@link ServerWait} for the server's wait), so the writer differs from other calls
-   * only in how long it keeps trying: a time budget instead of the client's few retries. Inserts
-   * are retried on 408, 409, 429 and 5xx answers and on connection failures, while the budget lasts
-   * and {@code maxRetries} allows: after the server's {@code Retry-After} if it fits in the budget
-   * (one that does not fails the batch at once), otherwise after the client's backoff, cut to what
-   * is left of the budget. Feedback is never sent twice.
-   */
-  private Duration waitBefore(Attempt failed, EventKind kind, int retry, RetryBudget budget) {
-    boolean transientFailure =
-        failed.status() == 0
-            ? failed.transientFailure()
-            : Retries.isRetryableStatus(failed.status());
-    if (kind != EventKind.INSERT || retry > maxRetries || !transientFailure) {
-      return null;
-    }
-    Duration left = budget.left();
-    if (left.isNegative() || left.isZero()) {
-      return null;
-    }
-    Duration serverWait = failed.retryAfter();
-    if (serverWait != null) {
-      return serverWait.compareTo(left) <= 0 ? serverWait : null;
-    }
-    Duration backoff = retries.backoff(retry);
-    return backoff.compareTo(left) <= 0 ? backoff : left;
-  }
-
-  private Attempt attempt(Batch batch, byte[] body) {
-    Request request = target.request(batch.kind(), RequestBody.create(body, JSON));
-    Call call = transport.newCall(request, requestOptions, RetryRule.NEVER);
-    batch.currentCall(call);
-    try (Response response = call.execute()) {
-      if (response.isSuccessful()) {
-        if (acknowledgements == null || batch.kind() != EventKind.INSERT) {
-          discard(response);
-          return Attempt.stored(List.of());
-        }
-        return Attempt.stored(rowIds(response));
-      }
-      return Attempt.refused(
-          ErrorMapper.toException(response), response.code(), ServerWait.of(response, clock));
-    } catch (IOException e) {
-      BraintrustException error =
-          new ConnectionException(request.method(), request.url().toString(), e);
-      return Attempt.broken(error, !call.isCanceled() && Retries.isRetryable(e));
-    } finally {
-      batch.currentCall(null);
-    }
   }
 
   /**
@@ -283,7 +286,11 @@ public final class BatchSender {
    * if it lists none or cannot be read, since the status says the rows are stored whatever the body
    * says.
    */
-  private List<String> rowIds(Response response) {
+  private List<String> rowIds(Response response, EventKind kind) {
+    if (acknowledgements == null || kind != EventKind.INSERT) {
+      discard(response);
+      return List.of();
+    }
     try {
       Object answer = transport.read(response);
       if (answer instanceof InsertEventsResponse inserted && inserted.getRowIds() != null) {
@@ -307,27 +314,16 @@ public final class BatchSender {
     }
   }
 
-  /** The request body: {@code {"events":[row,row,...]}} from the rows' bytes, copied once. */
-  static byte[] body(EventKind kind, List<Row> rows) {
-    byte[] prefix = ("{\"" + kind.bodyField() + "\":[").getBytes(StandardCharsets.US_ASCII);
-    int size = prefix.length + 2 + Math.max(0, rows.size() - 1);
-    for (Row row : rows) {
-      size += row.json().length;
-    }
-    byte[] body = new byte[size];
-    System.arraycopy(prefix, 0, body, 0, prefix.length);
-    int at = prefix.length;
+  /**
+   * The request body: {@code {"events":[row,row,...]}}, the rows' bytes copied once into buffer
+   * segments that the request then writes to the socket without another copy.
+   */
+  private static RequestBody body(EventKind kind, List<Row> rows) {
+    Buffer body = new Buffer().writeUtf8("{\"").writeUtf8(kind.bodyField()).writeUtf8("\":[");
     for (int i = 0; i < rows.size(); i++) {
-      if (i > 0) {
-        body[at++] = ',';
-      }
-      byte[] json = rows.get(i).json();
-      System.arraycopy(json, 0, body, at, json.length);
-      at += json.length;
+      (i == 0 ? body : body.writeByte(',')).write(rows.get(i).json());
     }
-    body[at++] = ']';
-    body[at] = '}';
-    return body;
+    return RequestBody.create(body.writeUtf8("]}").snapshot(), JSON);
   }
 
   private void acknowledge(EventKind kind, List<Row> rows, List<String> serverRowIds) {
@@ -340,7 +336,7 @@ public final class BatchSender {
         events++;
       }
     }
-    counters.acknowledged.add(events);
+    acknowledged.add(events);
     if (acknowledgements == null) {
       return;
     }
@@ -365,7 +361,7 @@ public final class BatchSender {
         events.add(new FailedEvent(e.id(), e.kind() == EventKind.FEEDBACK, e.json()));
       }
     }
-    counters.failed.add(events.size());
+    failed.add(events.size());
     failures.accept(new WriteFailure(reason, cause, target.toString(), events));
   }
 }

@@ -11,8 +11,6 @@ import io.github.bt4j.logging.internal.EventKind;
 import io.github.bt4j.logging.internal.EventTarget;
 import io.github.bt4j.logging.internal.QueuedEvent;
 import io.github.bt4j.logging.internal.RowMerger;
-import io.github.bt4j.logging.internal.Stderr;
-import io.github.bt4j.logging.internal.WriterCounters;
 import io.github.bt4j.models.FeedbackDatasetItem;
 import io.github.bt4j.models.FeedbackExperimentItem;
 import io.github.bt4j.models.FeedbackProjectLogsItem;
@@ -24,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -48,16 +47,16 @@ import java.util.function.Function;
  * loses nothing; a 429 pauses every sender, and every other call of the client, until the server's
  * time. An accepted event is then either acknowledged by the server (and handed, with its row id,
  * to {@link WriterOptions.Builder#onAcknowledged} if set) or reported, with its id and JSON, to the
- * {@link WriterOptions#failureHandler() failure handler}; never dropped silently, and never both.
- * Events with the same id in one request are folded into one row as the API would apply them one
- * after the other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with the
- * same id are never in flight in two requests at once, so their order is kept (an event whose id is
- * in flight holds back the events queued after it until that request ends). A request answered with
- * 413 is split in halves; so is an insert answered 400 or 422, to store the rows the server accepts
- * and report only those it refuses (within a logarithmic number of extra requests). A part-full
- * batch is sent at once when no request is in flight and otherwise waits to fill (see {@link
- * WriterOptions.Builder#linger}). {@link #flush()} waits until everything logged before it has
- * settled.
+ * {@link WriterOptions.Builder#failureHandler failure handler}; never dropped silently, and never
+ * both. Events with the same id in one request are folded into one row as the API would apply them
+ * one after the other ({@code _is_merge} rows deep-merged, otherwise the last wins); events with
+ * the same id are never in flight in two requests at once, so their order is kept (an event whose
+ * id is in flight holds back the events queued after it until that request ends). A request
+ * answered with 413 is split in halves; so is an insert answered 400 or 422, to store the rows the
+ * server accepts and report only those it refuses (within a logarithmic number of extra requests).
+ * A part-full batch is sent at once when no request is in flight and otherwise waits to fill (see
+ * {@link WriterOptions.Builder#linger}). {@link #flush()} waits until everything logged before it
+ * has settled.
  *
  * <h2>Memory</h2>
  *
@@ -81,7 +80,6 @@ import java.util.function.Function;
  * @param <F> the store's feedback item model, e.g. {@link FeedbackProjectLogsItem}
  */
 public final class EventWriter<E, F> implements AutoCloseable {
-  private static final System.Logger LOG = LoggingFailureHandler.LOG;
 
   private final EventTarget target;
   private final WriterOptions options;
@@ -90,22 +88,23 @@ public final class EventWriter<E, F> implements AutoCloseable {
   private final SpanType rootSpanType;
   private final EventEncoder encoder;
   private final EventQueue queue;
-  private final WriterCounters counters = new WriterCounters();
+  private final LongAdder dropped = new LongAdder();
   private final BatchSender sender;
-  private final SenderThreads senders;
   private final Thread shutdownHook;
   private final Object closeLock = new Object();
   private Boolean closeResult;
 
   private EventWriter(
-      Transport transport,
-      EventTarget target,
+      BraintrustClient client,
+      Function<Transport, EventTarget> targetOf,
       WriterOptions options,
       Function<E, String> eventId,
       Function<F, String> feedbackId,
       SpanType rootSpanType) {
-    this.target = target;
-    this.options = options;
+    Transport transport =
+        ClientAccess.transportOf(Objects.requireNonNull(client, "client == null"));
+    this.options = Objects.requireNonNull(options, "options == null");
+    this.target = targetOf.apply(transport);
     this.eventId = eventId;
     this.feedbackId = feedbackId;
     this.rootSpanType = rootSpanType;
@@ -121,13 +120,10 @@ public final class EventWriter<E, F> implements AutoCloseable {
             transport,
             target,
             options,
-            counters,
             this::report,
-            options.acknowledgementHandler() == AcknowledgementHandler.none()
-                ? null
-                : this::acknowledged,
+            options.acknowledgementHandler() == null ? null : this::acknowledged,
             queue);
-    this.senders = new SenderThreads(options.maxConcurrentRequests(), queue, sender, target);
+    sender.start(options.maxConcurrentRequests());
     if (options.flushOnShutdown()) {
       shutdownHook = new Thread(this::close, "bt4j-writer-shutdown-" + target.objectType());
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -150,7 +146,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public static EventWriter<InsertProjectLogsEvent, FeedbackProjectLogsItem> projectLogs(
       BraintrustClient client, String projectId, WriterOptions options) {
-    return create(
+    return new EventWriter<>(
         client,
         t -> EventTarget.projectLogs(t, Validation.uuid(projectId, "projectId")),
         options,
@@ -172,7 +168,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public static EventWriter<InsertExperimentEvent, FeedbackExperimentItem> experiment(
       BraintrustClient client, String experimentId, WriterOptions options) {
-    return create(
+    return new EventWriter<>(
         client,
         t -> EventTarget.experiment(t, Validation.uuid(experimentId, "experimentId")),
         options,
@@ -194,27 +190,13 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public static EventWriter<InsertDatasetEvent, FeedbackDatasetItem> dataset(
       BraintrustClient client, String datasetId, WriterOptions options) {
-    return create(
+    return new EventWriter<>(
         client,
         t -> EventTarget.dataset(t, Validation.uuid(datasetId, "datasetId")),
         options,
         InsertDatasetEvent::getId,
         FeedbackDatasetItem::getId,
         SpanType.TASK);
-  }
-
-  private static <E, F> EventWriter<E, F> create(
-      BraintrustClient client,
-      Function<Transport, EventTarget> targetOf,
-      WriterOptions options,
-      Function<E, String> eventId,
-      Function<F, String> feedbackId,
-      SpanType rootSpanType) {
-    Objects.requireNonNull(client, "client == null");
-    Objects.requireNonNull(options, "options == null");
-    Transport transport = ClientAccess.transportOf(client);
-    EventTarget target = targetOf.apply(transport);
-    return new EventWriter<>(transport, target, options, eventId, feedbackId, rootSpanType);
   }
 
   /**
@@ -245,7 +227,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public String log(Map<String, ?> event) {
     Objects.requireNonNull(event, "event == null");
-    return accept(encoder.encodeMap(event, EventKind.INSERT));
+    return accept(encoder.encode(event, EventEncoder.idOf(event), EventKind.INSERT));
   }
 
   /**
@@ -258,26 +240,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   public String merge(String id, Map<String, ?> fields) {
     Objects.requireNonNull(fields, "fields == null");
-    return mergeTree(Validation.notBlank(id, "id"), encoder.treeOfFields(fields));
-  }
-
-  /**
-   * Queues a change to the row whose id the model carries: its non-null fields are deep-merged into
-   * the row ({@code "_is_merge": true}).
-   *
-   * @return the row's id
-   * @throws IllegalArgumentException if the model has no id
-   */
-  public String merge(E changes) {
-    Objects.requireNonNull(changes, "changes == null");
-    String id = checkId(eventId.apply(changes));
-    if (id == null) {
-      throw new IllegalArgumentException("a merge needs the id of the row to change; set it");
-    }
-    return mergeTree(id, encoder.treeOf(changes));
-  }
-
-  private String mergeTree(String id, JsonObject tree) {
+    Validation.notBlank(id, "id");
+    JsonObject tree = encoder.treeOfFields(fields);
     if (tree.has("id") && !id.equals(tree.get("id").getAsString())) {
       throw new IllegalArgumentException(
           "the fields' id (" + tree.get("id") + ") differs from the id given (" + id + ")");
@@ -302,9 +266,9 @@ public final class EventWriter<E, F> implements AutoCloseable {
   /**
    * Queues feedback (scores, expected output, a comment, metadata, tags) on the row the item's id
    * names, sent in batches to the store's {@code feedback} endpoint after any earlier event with
-   * that id. Feedback requests are not retried, since a comment sent twice would be recorded twice;
-   * a failure is reported. A request carries inserts or feedback, not both, so alternating the two
-   * makes smaller requests.
+   * that id. A feedback request is sent again only when its connection was refused (nothing of it
+   * left), since a comment sent twice would be recorded twice; a failure is reported. A request
+   * carries inserts or feedback, not both, so alternating the two makes smaller requests.
    *
    * @throws IllegalArgumentException if the item has no id
    */
@@ -333,15 +297,10 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   /**
    * Starts a root span of the store's default type ({@code task} for project logs and datasets,
-   * {@code eval} for experiments), logged when it ends.
+   * {@code eval} for experiments; {@link Span#type} sets another), logged when it ends.
    */
   public Span startSpan(String name) {
     return new Span(this, name, rootSpanType, null);
-  }
-
-  /** Starts a root span of the given type (null for none). */
-  public Span startSpan(String name, SpanType type) {
-    return new Span(this, name, type, null);
   }
 
   /**
@@ -406,11 +365,12 @@ public final class EventWriter<E, F> implements AutoCloseable {
       boolean delivered = awaitSettled(timeout);
       if (!delivered) {
         sender.fail(WriteFailure.Reason.CLOSED, null, RowMerger.unmerged(queue.abandon()));
-        senders.interrupt();
+        sender.interrupt();
       }
       try {
-        if (!senders.join(delivered ? 1_000 : 5_000)) {
-          LOG.log(System.Logger.Level.WARNING, "sender threads of " + target + " did not stop");
+        if (!sender.join(delivered ? 1_000 : 5_000)) {
+          WriteFailure.LOG.log(
+              System.Logger.Level.WARNING, "sender threads of " + target + " did not stop");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -424,11 +384,11 @@ public final class EventWriter<E, F> implements AutoCloseable {
   /** The writer's counters now. */
   public WriterStats stats() {
     return new WriterStats(
-        counters.accepted.sum(),
-        counters.acknowledged.sum(),
-        counters.failed.sum(),
-        counters.dropped.sum(),
-        counters.requests.sum(),
+        queue.lastSeq(),
+        sender.acknowledged.sum(),
+        sender.failed.sum(),
+        dropped.sum(),
+        sender.requests.sum(),
         queue.queuedEvents(),
         queue.queuedBytes());
   }
@@ -463,10 +423,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
       throw new EventTooLargeException(event.id(), event.size(), limit);
     }
     QueueFullPolicy policy = options.whenFull();
-    if (queue.offer(event, policy.drops(), policy.timeout().toNanos())) {
-      counters.accepted.increment();
-    } else {
-      counters.dropped.increment();
+    if (!queue.offer(event, policy.drops(), policy.timeout().toNanos())) {
+      dropped.increment();
       report(
           new WriteFailure(
               WriteFailure.Reason.QUEUE_FULL,
@@ -492,29 +450,27 @@ public final class EventWriter<E, F> implements AutoCloseable {
    */
   private void report(WriteFailure failure) {
     try {
-      options.failureHandler().onFailure(failure);
+      options.failureHandler().accept(failure);
     } catch (Throwable e) {
-      Stderr.print(
-          "the FailureHandler threw; the failure it was given: "
-              + LoggingFailureHandler.describe(failure),
-          e);
+      WriteFailure.printToStderr(
+          "the failure handler threw; the failure it was given: " + failure.describe(), e);
     }
   }
 
   private void acknowledged(Acknowledgement acknowledgement) {
     try {
-      options.acknowledgementHandler().onAcknowledged(acknowledgement);
+      options.acknowledgementHandler().accept(acknowledgement);
     } catch (Throwable e) {
-      Stderr.print(
-          "the AcknowledgementHandler threw; the events stay acknowledged: " + acknowledgement, e);
+      WriteFailure.printToStderr(
+          "the acknowledgement handler threw; the events stay acknowledged: " + acknowledgement, e);
     }
   }
 
   private void checkNotSenderThread(String method) {
-    if (senders.isSenderThread()) {
+    if (sender.isSenderThread()) {
       throw new IllegalStateException(
           method
-              + " called from the writer's own thread (a FailureHandler?) would wait for itself");
+              + " called from the writer's own thread (a failure handler?) would wait for itself");
     }
   }
 

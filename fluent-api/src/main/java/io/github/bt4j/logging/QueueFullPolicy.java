@@ -31,9 +31,9 @@ public final class QueueFullPolicy {
   }
 
   /**
-   * Never wait: drop the event and report it to the {@link FailureHandler} with {@link
-   * WriteFailure.Reason#QUEUE_FULL}, on the logging thread. For logs where the application's
-   * latency matters more than completeness.
+   * Never wait: drop the event and report it to the {@link WriterOptions.Builder#failureHandler
+   * failure handler} with {@link WriteFailure.Reason#QUEUE_FULL}, on the logging thread. For logs
+   * where the application's latency matters more than completeness.
    */
   public static QueueFullPolicy dropAndReport() {
     return DROP;

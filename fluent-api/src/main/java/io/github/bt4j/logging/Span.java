@@ -70,14 +70,9 @@ public final class Span extends SpanFields<Span> {
     return name;
   }
 
-  /** Starts a child span of this one, with no type. */
+  /** Starts a child span of this one, with no type ({@link #type} sets one). */
   public Span startChild(String name) {
-    return startChild(name, null);
-  }
-
-  /** Starts a child span of this one, of the given type (null for none). */
-  public Span startChild(String name, SpanType type) {
-    return new Span(writer, name, type, this);
+    return new Span(writer, name, null, this);
   }
 
   /** Sets the span's type ({@code span_attributes.type}). */

@@ -1,13 +1,34 @@
 package io.github.bt4j.logging;
 
+import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Events a writer accepted but did not deliver, and why. Handed to the {@link FailureHandler}; each
- * accepted event is either acknowledged by the server or appears in exactly one failure.
+ * Events a writer accepted but did not deliver, and why. Handed to the {@link
+ * WriterOptions.Builder#failureHandler failure handler}; each accepted event is either acknowledged
+ * by the server or appears in exactly one failure.
+ *
+ * @param reason why the events were not delivered
+ * @param cause the exception that ended the request ({@link io.github.bt4j.errors.ApiException} for
+ *     a status, {@link io.github.bt4j.errors.ConnectionException} for the network), or null when
+ *     there was no request
+ * @param target where the events were going, e.g. {@code project_logs 3c90c3cc-...}
+ * @param events the events concerned, in the order they were logged
  */
-public final class WriteFailure {
+public record WriteFailure(
+    Reason reason, Throwable cause, String target, List<FailedEvent> events) {
+  static final System.Logger LOG = System.getLogger("io.github.bt4j.logging");
+
+  /** Events whose JSON {@link #log()} prints; the ids of the others are listed. */
+  static final int EVENTS_SHOWN = 20;
+
+  /** The most characters of one event's JSON printed. */
+  static final int JSON_SHOWN = 1000;
+
+  /** The most ids listed for the events beyond {@link #EVENTS_SHOWN}. */
+  static final int MORE_IDS_SHOWN = 200;
+
   /** Why the events were not delivered. */
   public enum Reason {
     /**
@@ -28,40 +49,9 @@ public final class WriteFailure {
     CLOSED
   }
 
-  private final Reason reason;
-  private final Throwable cause;
-  private final String target;
-  private final List<FailedEvent> events;
-
-  /** Creates a failure report; {@code cause} may be null when there was no request. */
-  public WriteFailure(Reason reason, Throwable cause, String target, List<FailedEvent> events) {
-    this.reason = reason;
-    this.cause = cause;
-    this.target = target;
-    this.events = List.copyOf(events);
-  }
-
-  /** Why the events were not delivered. */
-  public Reason reason() {
-    return reason;
-  }
-
-  /**
-   * The exception that ended the request ({@link io.github.bt4j.errors.ApiException} for a status,
-   * {@link io.github.bt4j.errors.ConnectionException} for the network), if there was a request.
-   */
-  public Optional<Throwable> cause() {
-    return Optional.ofNullable(cause);
-  }
-
-  /** Where the events were going, e.g. {@code project_logs 3c90c3cc-...}. */
-  public String target() {
-    return target;
-  }
-
-  /** The events concerned, in the order they were logged. */
-  public List<FailedEvent> events() {
-    return events;
+  /** Creates a failure report, copying the list. */
+  public WriteFailure {
+    events = List.copyOf(events);
   }
 
   @Override
@@ -72,6 +62,77 @@ public final class WriteFailure {
       s.append(", ... (").append(events.size() - listed).append(" more)");
     }
     return s.toString();
+  }
+
+  /**
+   * Reports this failure as the default failure handler does: at {@code ERROR} level on the {@link
+   * System.Logger} named {@code io.github.bt4j.logging}, with the reason, the server's message and
+   * the events' JSON (the first {@value #EVENTS_SHOWN} events, each cut at {@value #JSON_SHOWN}
+   * characters, then the ids of the rest). During JVM shutdown it prints on standard error instead,
+   * since logging frameworks (java.util.logging included) shut themselves down in shutdown hooks of
+   * their own and would lose it. The events are the application's own data; nothing of the client's
+   * credentials or headers is in a failure.
+   */
+  public void log() {
+    if (shutdownInProgress()) {
+      printToStderr(describe(), cause);
+    } else {
+      LOG.log(System.Logger.Level.ERROR, describe(), cause);
+    }
+  }
+
+  /** The report {@link #log()} writes: the summary, then the events' JSON, then the other ids. */
+  String describe() {
+    StringBuilder s = new StringBuilder(summary());
+    int shown = Math.min(events.size(), EVENTS_SHOWN);
+    for (FailedEvent e : events.subList(0, shown)) {
+      String json = e.json();
+      s.append("\n  ").append(e).append(": ").append(json, 0, Math.min(json.length(), JSON_SHOWN));
+      if (json.length() > JSON_SHOWN) {
+        s.append("... (").append(json.length() - JSON_SHOWN).append(" more characters)");
+      }
+    }
+    int more = events.size() - shown;
+    if (more > 0) {
+      s.append("\n  and ").append(more).append(more == 1 ? " more: " : " more, ids: ");
+      int listed = appendIds(s, events, shown, MORE_IDS_SHOWN) - shown;
+      if (listed < more) {
+        s.append(", ... (").append(more - listed).append(" not listed)");
+      }
+    }
+    return s.toString();
+  }
+
+  /**
+   * The writer's last resort for a report that must be seen: standard error, which works when
+   * logging does not (during JVM shutdown, or when a handler itself failed). Prints {@code
+   * message}, and {@code error}'s stack trace if any, as one block.
+   */
+  static void printToStderr(String message, Throwable error) {
+    PrintStream err = System.err;
+    synchronized (err) {
+      err.println(Instant.now() + " ERROR io.github.bt4j.logging: " + message);
+      if (error != null) {
+        error.printStackTrace(err);
+      }
+      err.flush();
+    }
+  }
+
+  /**
+   * Whether the JVM has begun to shut down (its shutdown hooks are running). Then logging
+   * frameworks, java.util.logging included, may already have closed their handlers in hooks of
+   * their own, and a message logged through them is lost.
+   */
+  private static boolean shutdownInProgress() {
+    Thread probe = new Thread(() -> {}, "bt4j-shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+    } catch (IllegalStateException shuttingDown) {
+      return true;
+    }
+    Runtime.getRuntime().removeShutdownHook(probe);
+    return false;
   }
 
   /** How many events failed, where they were going, why and the cause's message. */

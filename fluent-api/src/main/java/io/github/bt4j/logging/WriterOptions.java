@@ -4,6 +4,7 @@ import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.internal.Validation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How an {@link EventWriter} batches, bounds its memory, retries and reports. Immutable; start from
@@ -66,14 +67,6 @@ public final class WriterOptions {
     return values.linger;
   }
 
-  /**
-   * The most times one insert request is retried ({@link Integer#MAX_VALUE}, the default, for no
-   * limit but the {@link #retryBudget()}).
-   */
-  public int maxRetries() {
-    return values.maxRetries;
-  }
-
   /** How long the writer keeps retrying a batch, counted from its first attempt. */
   public Duration retryBudget() {
     return values.retryBudget;
@@ -85,12 +78,12 @@ public final class WriterOptions {
   }
 
   /** Who is told about events that were accepted but not delivered. */
-  public FailureHandler failureHandler() {
+  public Consumer<WriteFailure> failureHandler() {
     return values.failureHandler;
   }
 
-  /** Who is told about the rows the server confirmed. */
-  public AcknowledgementHandler acknowledgementHandler() {
+  /** Who is told about the rows the server confirmed; null if nobody (the default). */
+  public Consumer<Acknowledgement> acknowledgementHandler() {
     return values.acknowledgementHandler;
   }
 
@@ -119,7 +112,7 @@ public final class WriterOptions {
     Builder v = values;
     return String.format(
         "WriterOptions{maxBatchRows=%d, maxBatchBytes=%d, maxRequestBytes=%d, maxQueuedBytes=%d,"
-            + " maxConcurrentRequests=%d, linger=%s, maxRetries=%s, retryBudget=%s, whenFull=%s,"
+            + " maxConcurrentRequests=%d, linger=%s, retryBudget=%s, whenFull=%s,"
             + " flushOnShutdown=%s, closeTimeout=%s}",
         v.maxBatchRows,
         v.maxBatchBytes,
@@ -127,7 +120,6 @@ public final class WriterOptions {
         v.maxQueuedBytes,
         v.maxConcurrentRequests,
         v.linger,
-        v.maxRetries == Integer.MAX_VALUE ? "unlimited" : v.maxRetries,
         v.retryBudget,
         v.whenFull,
         v.flushOnShutdown,
@@ -142,11 +134,10 @@ public final class WriterOptions {
     private long maxQueuedBytes = 64 * MIB;
     private int maxConcurrentRequests = 4;
     private Duration linger = Duration.ZERO;
-    private int maxRetries = Integer.MAX_VALUE;
     private Duration retryBudget = Duration.ofMinutes(10);
     private QueueFullPolicy whenFull = QueueFullPolicy.block(Duration.ofSeconds(30));
-    private FailureHandler failureHandler = FailureHandler.logging();
-    private AcknowledgementHandler acknowledgementHandler = AcknowledgementHandler.none();
+    private Consumer<WriteFailure> failureHandler = WriteFailure::log;
+    private Consumer<Acknowledgement> acknowledgementHandler;
     private boolean flushOnShutdown = true;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
@@ -211,16 +202,6 @@ public final class WriterOptions {
     }
 
     /**
-     * The most times one insert request is retried: no limit by default, so that the {@link
-     * #retryBudget(Duration) retry budget} alone decides; 0 turns retries off. A {@link
-     * #requestOptions(RequestOptions)} with its own {@code maxRetries} wins.
-     */
-    public Builder maxRetries(int retries) {
-      this.maxRetries = (int) inRange(retries, 0, Integer.MAX_VALUE, "maxRetries");
-      return this;
-    }
-
-    /**
      * How long the writer keeps retrying a batch, counted from its first attempt (10 minutes by
      * default): long enough to ride out a plausible outage, while the queue ({@link
      * #maxQueuedBytes(long)}) bounds what waits meanwhile. Retried: 408, 409, 429 and 5xx answers
@@ -233,8 +214,8 @@ public final class WriterOptions {
      * received it; a 429 received by any other call of the client pauses the writer's senders
      * alike, and that wait counts against the budget. The waits use the client's {@link
      * io.github.bt4j.internal.Sleeper} and clock. {@code close()} cuts retries short at its
-     * timeout. Feedback requests are never retried: sending one twice could record a comment twice.
-     * Zero sends each request once.
+     * timeout. Feedback requests are sent again only after a refused connection (nothing of them
+     * left): sending one twice could record a comment twice. Zero sends each request once.
      */
     public Builder retryBudget(Duration budget) {
       this.retryBudget = notNegative(budget, "retryBudget");
@@ -247,18 +228,30 @@ public final class WriterOptions {
       return this;
     }
 
-    /** Who is told about undelivered events ({@link FailureHandler#logging()} by default). */
-    public Builder failureHandler(FailureHandler handler) {
+    /**
+     * Who is told about the events the writer accepted but could not deliver ({@link
+     * WriteFailure#log()} by default): once per failed request or drop, on one of the writer's
+     * threads (for {@link WriteFailure.Reason#QUEUE_FULL}, on the thread that logged), before
+     * {@link EventWriter#flush()} returns for those events. Keep it short and do not call the
+     * writer's {@code flush} or {@code close} from it. Anything it throws, {@link Error}s included,
+     * is caught (the writer's thread lives on) and the failure it was given is printed on standard
+     * error.
+     */
+    public Builder failureHandler(Consumer<WriteFailure> handler) {
       this.failureHandler = Validation.required(handler, "failureHandler");
       return this;
     }
 
     /**
-     * Who is told, request by request, which rows the server confirmed ({@link
-     * AcknowledgementHandler#none()} by default). With {@link #failureHandler(FailureHandler)} it
-     * accounts for every accepted event: each is in exactly one acknowledgement or one failure.
+     * Who is told, request by request, which rows the server confirmed (nobody by default: the
+     * answers' row ids are then not even read), for example to link them elsewhere or to check a
+     * run afterwards. With {@link #failureHandler} it accounts for every accepted event: each is in
+     * exactly one acknowledgement or one failure. Called on one of the writer's threads, before
+     * {@link EventWriter#flush()} returns for those events; keep it short and do not call the
+     * writer's {@code flush} or {@code close} from it. Anything it throws is printed and otherwise
+     * ignored: the events stay acknowledged.
      */
-    public Builder onAcknowledged(AcknowledgementHandler handler) {
+    public Builder onAcknowledged(Consumer<Acknowledgement> handler) {
       this.acknowledgementHandler = Validation.required(handler, "onAcknowledged");
       return this;
     }
@@ -291,10 +284,10 @@ public final class WriterOptions {
     }
 
     /**
-     * Options for every request the writer sends: headers, impersonation, timeouts (none). A
-     * timeout applies to each attempt, since the writer decides its retries itself (see {@link
-     * #retryBudget(Duration)}); a {@code maxRetries} here caps them as {@link #maxRetries(int)}
-     * does.
+     * Options for every request the writer sends: headers, impersonation, timeouts (none). A {@code
+     * timeout} bounds a request with its retries, as for any other call, and so can end them before
+     * the {@link #retryBudget(Duration) retry budget} does; a {@code maxRetries} here caps them (0
+     * sends each request once), where by default only the budget does.
      */
     public Builder requestOptions(RequestOptions options) {
       this.requestOptions = Validation.required(options, "requestOptions");

@@ -8,7 +8,8 @@ package io.github.bt4j.logging;
  *     span
  * @param acknowledged accepted events the server confirmed (events folded into one row count once
  *     each)
- * @param failed accepted events reported to the {@link FailureHandler}
+ * @param failed accepted events reported to the {@link WriterOptions.Builder#failureHandler failure
+ *     handler}
  * @param dropped events refused by {@link QueueFullPolicy#dropAndReport()} (also reported, never
  *     accepted)
  * @param requests requests sent, not counting retries (the halves of a split batch count)

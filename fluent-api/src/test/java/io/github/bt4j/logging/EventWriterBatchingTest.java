@@ -234,7 +234,7 @@ class EventWriterBatchingTest {
     assertEquals(1, failures.size());
     WriteFailure failure = failures.get(0);
     assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
-    assertInstanceOf(PayloadTooLargeException.class, failure.cause().orElseThrow());
+    assertInstanceOf(PayloadTooLargeException.class, failure.cause());
     assertEquals(List.of("big"), failure.events().stream().map(FailedEvent::id).toList());
     assertEquals(
         List.of(

@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.models.InsertProjectLogsEvent;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -216,8 +218,7 @@ class EventWriterDeliveryTest {
     assertEquals(2, failures.size());
     for (WriteFailure failure : failures) {
       assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
-      BadRequestException cause =
-          assertInstanceOf(BadRequestException.class, failure.cause().orElseThrow());
+      BadRequestException cause = assertInstanceOf(BadRequestException.class, failure.cause());
       assertEquals("metadata must be an object", cause.serverMessage());
       assertEquals("project_logs " + PROJECT, failure.target());
       assertEquals(1, failure.events().size());
@@ -236,11 +237,16 @@ class EventWriterDeliveryTest {
     List<Duration> waits = waits();
     try (BraintrustClient client = client(wm, waits);
         var logs =
-            EventWriter.projectLogs(client, PROJECT, options(failures).maxRetries(2).build())) {
+            EventWriter.projectLogs(
+                client,
+                PROJECT,
+                options(failures)
+                    .requestOptions(RequestOptions.builder().maxRetries(2).build())
+                    .build())) {
       String id = logs.log(Map.of("input", 1));
       logs.flush();
       assertEquals(1, failures.size());
-      assertInstanceOf(InternalServerException.class, failures.get(0).cause().orElseThrow());
+      assertInstanceOf(InternalServerException.class, failures.get(0).cause());
       assertEquals(List.of(id), failures.get(0).events().stream().map(FailedEvent::id).toList());
     }
     assertEquals(3, insertIds(wm).size());
@@ -258,7 +264,7 @@ class EventWriterDeliveryTest {
                 .willReturn(status(400))
                 .willSetStateTo("up"));
     List<WriteFailure> seen = failures();
-    FailureHandler throwing =
+    Consumer<WriteFailure> throwing =
         failure -> {
           seen.add(failure);
           throw new IllegalStateException("handler bug");
@@ -287,7 +293,7 @@ class EventWriterDeliveryTest {
     wm.getWireMock().register(post(urlPathEqualTo(INSERT_PATH)).willReturn(status(400)));
     List<Throwable> refusals = new ArrayList<>();
     EventWriter<?, ?>[] writer = new EventWriter<?, ?>[1];
-    FailureHandler reentrant =
+    Consumer<WriteFailure> reentrant =
         failure -> {
           try {
             writer[0].flush();

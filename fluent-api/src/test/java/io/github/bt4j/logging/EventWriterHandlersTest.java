@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** What the user's handlers see, and what the writer does when they misbehave. */
@@ -29,7 +30,7 @@ class EventWriterHandlersTest {
   @Test
   void aFailureHandlerThrowingAnErrorNeitherKillsASenderNorLosesAReport() throws Exception {
     List<String> reported = new CopyOnWriteArrayList<>();
-    FailureHandler throwing =
+    Consumer<WriteFailure> throwing =
         failure -> {
           failure.events().forEach(e -> reported.add(e.id()));
           throw new AssertionError("a handler bug");

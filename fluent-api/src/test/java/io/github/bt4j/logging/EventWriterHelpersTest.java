@@ -171,7 +171,7 @@ class EventWriterHelpersTest {
               json("{\"id\":\"" + empty + "\"}")),
           insertBatches(wm).get(0));
       assertThrows(IllegalArgumentException.class, () -> logs.log(Map.of("id", 42)));
-      assertThrows(IllegalArgumentException.class, () -> logs.merge(new InsertProjectLogsEvent()));
+      assertThrows(IllegalArgumentException.class, () -> logs.merge(" ", Map.of("output", 1)));
       assertThrows(
           IllegalArgumentException.class,
           () -> logs.feedback(new io.github.bt4j.models.FeedbackProjectLogsItem()));

@@ -77,8 +77,7 @@ class EventWriterIsolationTest {
     assertEquals(1, failures.size());
     WriteFailure failure = failures.get(0);
     assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
-    BadRequestException cause =
-        assertInstanceOf(BadRequestException.class, failure.cause().orElseThrow());
+    BadRequestException cause = assertInstanceOf(BadRequestException.class, failure.cause());
     assertEquals("input must not be bad", cause.serverMessage());
     assertEquals(1, failure.events().size());
     assertEquals(bad, failure.events().get(0).id());

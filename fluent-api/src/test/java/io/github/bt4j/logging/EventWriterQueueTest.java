@@ -8,6 +8,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.BraintrustClient;
@@ -157,7 +158,7 @@ class EventWriterQueueTest {
       Set<String> dropped = new HashSet<>();
       for (WriteFailure failure : failures) {
         assertEquals(WriteFailure.Reason.QUEUE_FULL, failure.reason());
-        assertFalse(failure.cause().isPresent());
+        assertNull(failure.cause());
         assertEquals(1, failure.events().size());
         dropped.add(failure.events().get(0).id());
       }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.TestHooks;
+import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.logging.ScriptedServer.Reply;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The writer's own retries: a time budget rather than a few attempts, the server's Retry-After, and
@@ -93,7 +95,7 @@ class EventWriterRetryTest {
       assertEquals(1, failures.size());
       WriteFailure failure = failures.get(0);
       assertEquals(WriteFailure.Reason.REQUEST_FAILED, failure.reason());
-      assertInstanceOf(InternalServerException.class, failure.cause().orElseThrow());
+      assertInstanceOf(InternalServerException.class, failure.cause());
       assertEquals(List.of(id), failure.events().stream().map(FailedEvent::id).toList());
       // Backoff 0.5 s doubling to 8 s, the last wait cut to what was left of the minute.
       assertEquals(Duration.ofMinutes(1), total(time.sleeps()));
@@ -145,13 +147,18 @@ class EventWriterRetryTest {
   }
 
   @Test
-  void maxRetriesZeroSendsOnce() throws Exception {
+  void requestOptionsMaxRetriesZeroSendsOnce() throws Exception {
     FakeTime time = new FakeTime();
     List<WriteFailure> failures = failures();
     try (ScriptedServer server = new ScriptedServer(request -> Reply.status(500, "{}"));
         BraintrustClient client = client(server, time);
         var logs =
-            EventWriter.projectLogs(client, PROJECT, options(failures).maxRetries(0).build())) {
+            EventWriter.projectLogs(
+                client,
+                PROJECT,
+                options(failures)
+                    .requestOptions(RequestOptions.builder().maxRetries(0).build())
+                    .build())) {
       logs.log(Map.of("input", 1));
       logs.flush();
       assertEquals(1, server.received().size());
@@ -220,5 +227,28 @@ class EventWriterRetryTest {
       assertEquals(2, server.received().size());
     }
     assertEquals(List.of(), failures);
+  }
+
+  @Test
+  @Timeout(60) // a close() that waited out the retries would take the whole budget: fail, not hang
+  void closeEndsAWaitBetweenRetriesAndReportsTheBatchAsClosed() throws Exception {
+    FakeTime time = new FakeTime().holdSleeps(); // a wait between retries lasts until interrupted
+    List<WriteFailure> failures = failures();
+    try (ScriptedServer server =
+            new ScriptedServer(
+                request -> Reply.status(503, "{\"error\":\"busy\"}").header("Retry-After", "5"));
+        BraintrustClient client = client(server, time)) {
+      var logs =
+          EventWriter.projectLogs(
+              client, PROJECT, options(failures).closeTimeout(Duration.ofMillis(100)).build());
+      String id = logs.log(Map.of("input", 1));
+      assertTrue(time.awaitSleeps(1), "the sender waits the server's 5 s before resending");
+      assertFalse(logs.close(Duration.ofMillis(100)), "the event was not delivered in time");
+      assertEquals(1, failures.size());
+      assertEquals(WriteFailure.Reason.CLOSED, failures.get(0).reason());
+      assertEquals(List.of(id), failures.get(0).events().stream().map(FailedEvent::id).toList());
+      assertEquals(1, server.received().size(), "nothing is resent after close");
+      assertEquals(new WriterStats(1, 0, 1, 0, 1, 0, 0), logs.stats());
+    }
   }
 }

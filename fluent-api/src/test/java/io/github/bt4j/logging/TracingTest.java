@@ -116,7 +116,8 @@ class TracingTest {
     try (BraintrustClient client = client(wm, waits());
         var logs = EventWriter.experiment(client, PROJECT, tracingOptions())) {
       span =
-          logs.startSpan("answer", SpanType.LLM)
+          logs.startSpan("answer")
+              .type(SpanType.LLM)
               .input(Map.of("question", "2+2"))
               .expected("4")
               .output("4")

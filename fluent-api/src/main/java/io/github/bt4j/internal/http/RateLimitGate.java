@@ -11,10 +11,10 @@ import java.util.function.BooleanSupplier;
  * The pause a 429 answer asks of the whole client: the one pause of the library. Once any request
  * is told to wait, every later attempt of the client (other threads, clients derived with {@code
  * withOptions}, every sender of every event writer) waits until the same moment before it is sent,
- * instead of each taking its own 429. Set by whoever decides the resend of the refused request: the
- * transport's {@link RetryInterceptor}, or an event writer's sender. Thread-safe.
+ * instead of each taking its own 429. Set and waited on by the transport's {@link
+ * RetryInterceptor}. Thread-safe.
  */
-public final class RateLimitGate {
+final class RateLimitGate {
   private final AtomicReference<Instant> openAt = new AtomicReference<>();
 
   /**
@@ -23,7 +23,7 @@ public final class RateLimitGate {
    * @param wait how long the server asked for, or the backoff when it did not say
    * @param clock the client's clock
    */
-  public void pauseFor(Duration wait, Clock clock) {
+  void pauseFor(Duration wait, Clock clock) {
     Instant until = clock.instant().plus(wait);
     openAt.accumulateAndGet(until, (a, b) -> a == null || b.isAfter(a) ? b : a);
   }
@@ -49,7 +49,7 @@ public final class RateLimitGate {
    * @return the time waited
    * @throws InterruptedException if interrupted, or if {@code cancelled} turned true
    */
-  public Duration await(Clock clock, Sleeper sleeper, BooleanSupplier cancelled)
+  Duration await(Clock clock, Sleeper sleeper, BooleanSupplier cancelled)
       throws InterruptedException {
     Duration waited = Duration.ZERO;
     Instant end = openAt.get();

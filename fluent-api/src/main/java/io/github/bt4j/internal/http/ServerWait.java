@@ -12,10 +12,9 @@ import okhttp3.Response;
  * Reads how long a response asks the client to wait: {@code Retry-After-Ms} (milliseconds), else
  * {@code Retry-After} (seconds, or an HTTP date measured from the clock; a date in the past means
  * no wait). A value that is not a finite, non-negative number or a date (NaN, -1, garbage) asks for
- * nothing, so the caller falls back to its own backoff. The one reader of these headers: the
- * transport's retries and the event writer's resends both ask it.
+ * nothing, so the caller falls back to its own backoff. The one reader of these headers.
  */
-public final class ServerWait {
+final class ServerWait {
   /** Longer than any limit a policy may set; keeps huge values from overflowing a Duration. */
   private static final double MAX_MILLIS = 1e15;
 
@@ -30,7 +29,7 @@ public final class ServerWait {
    * @param clock the clock an HTTP date is measured from
    * @return the wait, or null
    */
-  public static Duration of(Response response, Clock clock) {
+  static Duration of(Response response, Clock clock) {
     Duration ms = number(response.header("Retry-After-Ms"), 1);
     if (ms != null) {
       return ms;

@@ -54,7 +54,6 @@ public final class Transport implements AutoCloseable {
   // One proxy per generated interface (one per tag of the spec), made on first use: a proxy costs
   // time in proportion to its interface's methods, so a program that logs proxies four of them.
   private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
-  private final Retries retries;
   private final Map<Method, TypeAdapter<?>> responseAdapters = new ConcurrentHashMap<>();
 
   /**
@@ -73,14 +72,13 @@ public final class Transport implements AutoCloseable {
     this.gson = gson;
     this.resources = resources;
     this.base = base;
-    this.retries = new Retries(config.retryPolicy(), config.jitter());
     OkHttpClient.Builder builder =
         this.base
             .newBuilder()
             .retryOnConnectionFailure(false)
             .followRedirects(false)
             .followSslRedirects(false)
-            .addInterceptor(new RetryInterceptor(config, resources.gate(), retries))
+            .addInterceptor(new RetryInterceptor(config, resources.gate()))
             .addInterceptor(new RedirectInterceptor())
             .addNetworkInterceptor(Transport::noDelay);
     if (config.logLevel() != HttpLogLevel.OFF) {
@@ -99,19 +97,6 @@ public final class Transport implements AutoCloseable {
   /** This client's share of the pools and the rate-limit pause, for a client derived from it. */
   public ClientResources resources() {
     return resources;
-  }
-
-  /**
-   * The pause a 429 sets for every request of this client and of the clients that share its
-   * resources; a caller that decides its own resends (the event writer) waits on it and sets it.
-   */
-  public RateLimitGate rateLimitGate() {
-    return resources.gate();
-  }
-
-  /** What a resend decision rests on: retryable answers and failures, and the backoff. */
-  public Retries retries() {
-    return retries;
   }
 
   /** The library's OkHttpClient defaults: 10 s to connect, 60 s per read and write. */

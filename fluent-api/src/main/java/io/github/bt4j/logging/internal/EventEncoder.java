@@ -8,9 +8,14 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.github.bt4j.internal.EventIds;
 import io.github.bt4j.json.internal.Models;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import okio.Buffer;
+import okio.ByteString;
 
 /**
  * Serialises events to the JSON bytes that will be sent, on the caller's thread, giving each row an
@@ -18,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * modified, so one object can be logged twice as two rows.
  */
 public final class EventEncoder {
-  private static final byte[] NULL_ID = "\"id\":null".getBytes(StandardCharsets.US_ASCII);
+  private static final ByteString NULL_ID = ByteString.encodeUtf8("\"id\":null");
 
   private final Gson gson;
   private final AtomicReference<Utf8Sink> spareSink = new AtomicReference<>();
@@ -33,32 +38,35 @@ public final class EventEncoder {
    * id is {@code existingId} (null if it has none yet).
    */
   public QueuedEvent encode(Object event, String existingId, EventKind kind) {
-    Utf8Sink json = Utf8Sink.acquire(spareSink);
+    Utf8Sink sink = spareSink.getAndSet(null);
+    sink = sink != null ? sink : new Utf8Sink();
+    Buffer json = sink.buffer;
     try {
-      gson.toJson(event, event.getClass(), gson.newJsonWriter(json));
-      int size = json.size();
-      if (size == 0 || json.byteAt(0) != '{') {
+      json.clear();
+      gson.toJson(event, event.getClass(), gson.newJsonWriter(sink));
+      long size = json.size();
+      if (size == 0 || json.getByte(0) != '{') {
+        String text = json.readUtf8(Math.min(size, 243));
         throw new IllegalArgumentException(
-            "an event must serialise to a JSON object, got: " + abbreviate(json.prefix(81)));
+            "an event must serialise to a JSON object, got: "
+                + (text.length() <= 80 ? text : text.substring(0, 77) + "..."));
       }
       if (existingId != null) {
-        return new QueuedEvent(existingId, kind, json.toByteArray());
+        return new QueuedEvent(existingId, kind, json.readByteArray());
       }
-      if (mayHaveNullId(event) && json.contains(NULL_ID)) {
+      if (mayHaveNullId(event) && json.indexOf(NULL_ID) >= 0) {
         // A model that keeps an explicit null id (lossless models do) would otherwise be sent with
         // two ids, the null one last; rare enough to take the tree's way.
-        JsonObject tree =
-            JsonParser.parseString(new String(json.toByteArray(), StandardCharsets.UTF_8))
-                .getAsJsonObject();
+        JsonObject tree = JsonParser.parseString(json.readUtf8()).getAsJsonObject();
         EventIds.assignMissing(tree);
         return encodeTree(tree, kind);
       }
       String id = EventIds.newId();
-      return new QueuedEvent(id, kind, withIdFirst(id, json, size));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // not reached: the sink is in memory
+      return new QueuedEvent(id, kind, withIdFirst(id, json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not reached: the sink is in memory
     } finally {
-      json.release(spareSink);
+      spareSink.set(sink);
     }
   }
 
@@ -78,19 +86,18 @@ public final class EventEncoder {
   }
 
   /** The serialised object {@code "{}"} or {@code "{...}"} with {@code "id": id} put first. */
-  private static byte[] withIdFirst(String id, Utf8Sink json, int size) {
+  private static byte[] withIdFirst(String id, Buffer json) throws IOException {
+    int size = (int) json.size();
     byte[] head =
         (size == 2 ? "{\"id\":\"" + id + "\"" : "{\"id\":\"" + id + "\",")
             .getBytes(StandardCharsets.UTF_8);
     byte[] bytes = new byte[head.length + size - 1];
     System.arraycopy(head, 0, bytes, 0, head.length);
-    json.copyTo(1, bytes, head.length, size - 1);
+    json.skip(1);
+    for (int at = head.length; at < bytes.length; ) {
+      at += json.read(bytes, at, bytes.length - at);
+    }
     return bytes;
-  }
-
-  /** Serialises a map event, whose {@code id} entry, if any, must be a string. */
-  public QueuedEvent encodeMap(Map<String, ?> event, EventKind kind) {
-    return encode(event, idOf(event), kind);
   }
 
   /**
@@ -106,19 +113,6 @@ public final class EventEncoder {
   /** Converts any value to a JSON tree with the client's Gson configuration. */
   public JsonElement toTree(Object value) {
     return gson.toJsonTree(value);
-  }
-
-  /**
-   * The tree of a model event: its non-null fields, as the client's Gson writes them.
-   *
-   * @throws IllegalArgumentException if the event is not a JSON object
-   */
-  public JsonObject treeOf(Object event) {
-    JsonElement tree = gson.toJsonTree(event);
-    if (!tree.isJsonObject()) {
-      throw new IllegalArgumentException("an event must serialise to a JSON object, got: " + tree);
-    }
-    return tree.getAsJsonObject();
   }
 
   /**
@@ -173,7 +167,34 @@ public final class EventEncoder {
         "the event's \"id\" must be a string, got " + id.getClass().getName());
   }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  /**
+   * The {@link Writer} Gson writes an event into: UTF-8 into an Okio buffer, the bytes that will be
+   * sent, with no String in between. An encoder keeps one spare sink for its next event (a caller
+   * that finds it taken by another thread makes a new one); not a thread-local, since a thread that
+   * outlives the library (an application server's) would keep its class loader alive.
+   */
+  private static final class Utf8Sink extends Writer {
+    final Buffer buffer = new Buffer();
+
+    @Override
+    public void write(int c) {
+      buffer.writeUtf8CodePoint(c);
+    }
+
+    @Override
+    public void write(String s, int offset, int length) {
+      buffer.writeUtf8(s, offset, offset + length);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      buffer.writeUtf8(new String(chars, offset, length));
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 }

@@ -3,6 +3,7 @@ package io.github.bt4j.logging.internal;
 import io.github.bt4j.generated.api.DatasetsApi;
 import io.github.bt4j.generated.api.ExperimentsApi;
 import io.github.bt4j.generated.api.LogsApi;
+import io.github.bt4j.internal.http.RetryBudget;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FeedbackDatasetEventRequest;
 import io.github.bt4j.models.FeedbackExperimentEventRequest;
@@ -56,9 +57,16 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
         api.postDatasetIdFeedback(datasetId, new FeedbackDatasetEventRequest()).request());
   }
 
-  /** The request that posts {@code body} to the endpoint for events of {@code kind}. */
-  public Request request(EventKind kind, RequestBody body) {
-    return (kind == EventKind.INSERT ? insert : feedback).newBuilder().post(body).build();
+  /**
+   * The request that posts {@code body} to the endpoint for events of {@code kind}, resent within
+   * {@code budget} (none: the call's own retry policy alone).
+   */
+  public Request request(EventKind kind, RequestBody body, RetryBudget budget) {
+    return (kind == EventKind.INSERT ? insert : feedback)
+        .newBuilder()
+        .post(body)
+        .tag(RetryBudget.class, budget)
+        .build();
   }
 
   @Override
