@@ -216,6 +216,20 @@ class BtqlQueryTest {
   }
 
   @Test
+  void blankLinesBetweenRowsAndAPageOfOnlyBlankLinesAreNoRows(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(
+        wm,
+        sqlPage(2, null),
+        ok("\n" + lines(1, 1) + "\n  \r\n" + lines(2, 2) + "\n").withHeader("x-bt-cursor", "h1"));
+    page(wm, sqlPage(2, "h1"), ok(" \n\n\t\n").withHeader("x-bt-cursor", "h2"));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(List.of(1, 2), ns(client.queries().sql(SQL).pageSize(2).rows()));
+    }
+    assertEquals(2, requestBodies(wm).size());
+  }
+
+  @Test
   void aLimitInACommentIsNoLimit(WireMockRuntimeInfo info) {
     WireMock wm = info.getWireMock();
     page(wm, sqlPage(1000, null), ok(lines(1, 7)));
