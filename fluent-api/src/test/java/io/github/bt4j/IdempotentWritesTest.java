@@ -23,6 +23,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.bt4j.errors.ApiException;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.models.CreateExperiment;
 import io.github.bt4j.models.CrossObjectInsertRequest;
@@ -166,6 +167,26 @@ class IdempotentWritesTest {
       assertThrows(InternalServerException.class, () -> client.crossObject().insert(request));
     }
     assertEquals(1, bodiesOf(CROSS_INSERT).size());
+  }
+
+  @Test
+  void aWriteRefusedWithRetryAfterZeroIsNotResentBeneathTheRetryPolicy(WireMockRuntimeInfo wm) {
+    // OkHttp itself resends a request whose 503 says "Retry-After: 0", whatever the body is.
+    stubFor(
+        post(CROSS_INSERT)
+            .willReturn(
+                aResponse().withStatus(503).withHeader("Retry-After", "0").withBody("busy")));
+    CrossObjectInsertRequest request =
+        new CrossObjectInsertRequest()
+            .putProjectLogsItem(
+                PROJECT_ID,
+                new CrossObjectInsertRequestProjectLogsValue()
+                    .feedback(List.of(new FeedbackProjectLogsItem().id("row-1").comment("good"))));
+    try (BraintrustClient client = client(wm)) {
+      ApiException e = assertThrows(ApiException.class, () -> client.crossObject().insert(request));
+      assertEquals(503, e.statusCode());
+    }
+    assertEquals(1, bodiesOf(CROSS_INSERT).size(), "feedback is never sent twice");
   }
 
   @Test

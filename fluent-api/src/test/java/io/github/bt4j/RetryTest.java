@@ -31,6 +31,7 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.core.RetryPolicy;
+import io.github.bt4j.errors.ApiException;
 import io.github.bt4j.errors.BadRequestException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
@@ -329,6 +330,19 @@ class RetryTest {
       assertThrows(InternalServerException.class, () -> client.projects().get(PROJECT_ID, once));
     }
     assertEquals(1, getsOfProject());
+  }
+
+  @Test
+  void aServiceUnavailableWithRetryAfterZeroIsOneAttemptWhenRetriesAreOff(WireMockRuntimeInfo wm) {
+    // OkHttp on its own resends a request whose 503 asks for a retry after 0 seconds.
+    stubFor(get(PROJECT_PATH).willReturn(status(503).withHeader("Retry-After", "0")));
+    RequestOptions once = RequestOptions.builder().maxRetries(0).build();
+    try (BraintrustClient client = client(wm)) {
+      ApiException e =
+          assertThrows(ApiException.class, () -> client.projects().get(PROJECT_ID, once));
+      assertEquals(503, e.statusCode());
+    }
+    assertEquals(1, getsOfProject(), "maxRetries(0) is one attempt");
   }
 
   @Test
