@@ -57,14 +57,9 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
         api.postDatasetIdFeedback(datasetId, new FeedbackDatasetEventRequest()).request());
   }
 
-  /** The request that posts {@code body} to the endpoint for events of {@code kind}. */
-  public Request request(EventKind kind, RequestBody body) {
-    return request(kind, body, null);
-  }
-
   /**
    * The request that posts {@code body} to the endpoint for events of {@code kind}, resent within
-   * {@code budget} (none if null: the client's retry policy then applies).
+   * {@code budget}.
    */
   public Request request(EventKind kind, RequestBody body, RetryBudget budget) {
     return (kind == EventKind.INSERT ? insert : feedback)
