@@ -17,7 +17,7 @@ import java.util.Map;
  *     .model("gpt-4o-mini")
  *     .addMessage(ChatMessage.system("You are terse."))
  *     .addMessage(ChatMessage.user("What's the weather in San Francisco?"))
- *     .addTool(ChatTool.function("get_weather", "Get weather for a location", schema))
+ *     .addFunctionTool("get_weather", "Get weather for a location", schema)
  *     .temperature(0.2)
  *     .maxTokens(200)
  *     .putExtra("tool_choice", "required") // any other field of the chat API
@@ -37,7 +37,7 @@ public final class ChatCompletionRequest extends JsonBacked {
       Map.of(
           "model", "model(...)",
           "messages", "addMessage(...)",
-          "tools", "addTool(...)",
+          "tools", "addFunctionTool(...) or addTool(...)",
           "temperature", "temperature(...)",
           "max_tokens", "maxTokens(...)",
           "stream", "the streaming call (chatCompletionsStream), which sets it");
@@ -129,14 +129,41 @@ public final class ChatCompletionRequest extends JsonBacked {
     }
 
     /**
-     * Adds a tool the model may call.
+     * Adds a function the model may call: {@code {"type":"function","function":{"name",
+     * "description","parameters"}}}.
      *
-     * @param tool the tool
+     * @param name the function name the model calls it by
+     * @param description what the function does, for the model; null for none
+     * @param parameters the JSON schema of its arguments: a {@code Map}, a {@code JsonObject} or
+     *     any object the library's JSON writes as an object, copied; null for a function without
+     *     parameters
      * @return this builder
-     * @throws IllegalArgumentException if {@code tool} is null
+     * @throws IllegalArgumentException if {@code name} is null or blank, or {@code parameters} is
+     *     not a JSON object
      */
-    public Builder addTool(ChatTool tool) {
-      array("tools").add(Validation.required(tool, "tool").json());
+    public Builder addFunctionTool(String name, String description, Object parameters) {
+      JsonObject function =
+          json(
+              "name",
+              Validation.notBlank(name, "name"),
+              "description",
+              description,
+              "parameters",
+              parameters == null ? null : object(parameters, "parameters", null));
+      return addTool(json("type", "function", "function", function));
+    }
+
+    /**
+     * Adds a tool of any shape the chat API takes, given as JSON: a {@code JsonObject}, a {@code
+     * Map} or any object the library's JSON writes as an object with a {@code type}.
+     *
+     * @param tool the tool; copied, so later changes to it are not seen
+     * @return this builder
+     * @throws IllegalArgumentException if {@code tool} is not a JSON object with a string {@code
+     *     type}
+     */
+    public Builder addTool(Object tool) {
+      array("tools").add(object(tool, "tool", "type"));
       return this;
     }
 

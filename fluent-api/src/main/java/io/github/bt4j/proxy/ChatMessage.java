@@ -1,7 +1,6 @@
 package io.github.bt4j.proxy;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
@@ -78,29 +77,13 @@ public final class ChatMessage extends JsonBacked {
     JsonArray calls = new JsonArray();
     for (ChatCompletionResult.ToolCall call : reply.toolCalls()) {
       // A field the stream never sent is left out rather than sent as null.
-      JsonObject function =
-          json(
-              "name",
-              call.name(),
-              "arguments",
-              call.arguments() == null ? JsonNull.INSTANCE : call.arguments());
-      calls.add(
-          json(
-              "id",
-              call.id(),
-              "type",
-              call.type() == null ? "function" : call.type(),
-              "function",
-              function));
+      String type = call.type() == null ? "function" : call.type();
+      JsonObject function = json("name", call.name(), "arguments", call.arguments());
+      calls.add(json("id", call.id(), "type", type, "function", function));
     }
+    JsonArray toolCalls = calls.isEmpty() ? null : calls;
     return new ChatMessage(
-        json(
-            "role",
-            "assistant",
-            "content",
-            reply.content(),
-            "tool_calls",
-            calls.isEmpty() ? null : calls));
+        json("role", "assistant", "content", reply.content(), "tool_calls", toolCalls));
   }
 
   /**

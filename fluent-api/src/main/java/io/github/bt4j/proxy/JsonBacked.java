@@ -12,8 +12,6 @@ import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.json.Json;
 import java.lang.reflect.Type;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A value of a chat request that is its JSON: built once, never changed, written as it is. Equal
@@ -160,12 +158,6 @@ abstract class JsonBacked {
    * each type's {@code @JsonAdapter}; null is written and read as JSON null.
    */
   static final class Adapter implements JsonSerializer<JsonBacked>, JsonDeserializer<JsonBacked> {
-    private static final Map<Type, Function<JsonElement, JsonBacked>> READERS =
-        Map.of(
-            ChatCompletionRequest.class, ChatCompletionRequest::read,
-            ChatMessage.class, ChatMessage::fromJson,
-            ChatTool.class, ChatTool::fromJson);
-
     @Override
     public JsonElement serialize(JsonBacked value, Type type, JsonSerializationContext context) {
       return value.json();
@@ -174,7 +166,9 @@ abstract class JsonBacked {
     @Override
     public JsonBacked deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
       try {
-        return READERS.get(type).apply(json);
+        return type == ChatMessage.class
+            ? ChatMessage.fromJson(json)
+            : ChatCompletionRequest.read(json);
       } catch (IllegalArgumentException e) {
         throw new JsonParseException(e.getMessage(), e);
       }

@@ -245,7 +245,8 @@ public final class Queries {
         body.add(EventKind.INSERT.bodyField(), batch);
         RequestBody json = RequestBody.create(body.toString(), JSON);
         InsertEventsResponse answer =
-            transport.execute(store.request(EventKind.INSERT, json), options, RetryRule.ALWAYS);
+            transport.execute(
+                store.request(EventKind.INSERT, json, null), options, RetryRule.ALWAYS);
         acknowledged +=
             answer == null || answer.getRowIds() == null ? 0 : answer.getRowIds().size();
         batch = new JsonArray();

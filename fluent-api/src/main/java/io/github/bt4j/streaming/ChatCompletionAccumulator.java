@@ -1,6 +1,5 @@
 package io.github.bt4j.streaming;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +30,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
     created = created == null ? chunk.created() : created;
     usage = orElse(chunk.usage(), usage);
     for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-      choices.computeIfAbsent(choice.index(), ChoiceParts::new).add(choice);
+      choices.computeIfAbsent(choice.index(), index -> new ChoiceParts()).add(choice);
     }
   }
 
@@ -41,25 +40,18 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
    * @return the completion
    */
   public ChatCompletionResult result() {
-    List<ChatCompletionResult.Choice> done = new ArrayList<>();
-    for (ChoiceParts parts : choices.values()) {
-      done.add(parts.build());
-    }
+    List<ChatCompletionResult.Choice> done =
+        choices.entrySet().stream().map(e -> e.getValue().build(e.getKey())).toList();
     return new ChatCompletionResult(id, model, created, done, usage);
   }
 
   /** The pieces of one choice. */
   private static final class ChoiceParts {
-    private final int index;
     private final Map<Integer, ToolCallParts> toolCalls = new TreeMap<>();
     private StringBuilder content; // null until a delta has text
     private String role;
     private String finishReason;
     private int lastToolCall = -1;
-
-    ChoiceParts(int index) {
-      this.index = index;
-    }
 
     void add(ChatCompletionChunk.Choice choice) {
       ChatCompletionChunk.Delta delta = choice.delta();
@@ -70,7 +62,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
       }
       for (ChatCompletionChunk.ToolCallDelta call : delta.toolCalls()) {
         lastToolCall = toolCallIndex(call);
-        toolCalls.computeIfAbsent(lastToolCall, ToolCallParts::new).add(call);
+        toolCalls.computeIfAbsent(lastToolCall, index -> new ToolCallParts()).add(call);
       }
       finishReason = orElse(choice.finishReason(), finishReason);
     }
@@ -88,11 +80,9 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
       return startsNewCall ? toolCalls.size() : lastToolCall;
     }
 
-    ChatCompletionResult.Choice build() {
-      List<ChatCompletionResult.ToolCall> calls = new ArrayList<>();
-      for (ToolCallParts parts : toolCalls.values()) {
-        calls.add(parts.build());
-      }
+    ChatCompletionResult.Choice build(int index) {
+      List<ChatCompletionResult.ToolCall> calls =
+          toolCalls.entrySet().stream().map(e -> e.getValue().build(e.getKey())).toList();
       return new ChatCompletionResult.Choice(
           index, role, content == null ? null : content.toString(), calls, finishReason);
     }
@@ -100,15 +90,10 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
 
   /** The pieces of one tool call. */
   private static final class ToolCallParts {
-    private final int index;
     private final StringBuilder arguments = new StringBuilder();
     private String id;
     private String type;
     private String name;
-
-    ToolCallParts(int index) {
-      this.index = index;
-    }
 
     void add(ChatCompletionChunk.ToolCallDelta delta) {
       id = orElse(delta.id(), id);
@@ -120,7 +105,7 @@ public final class ChatCompletionAccumulator implements Consumer<ChatCompletionC
       }
     }
 
-    ChatCompletionResult.ToolCall build() {
+    ChatCompletionResult.ToolCall build(int index) {
       return new ChatCompletionResult.ToolCall(index, id, type, name, arguments.toString());
     }
   }

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import io.github.bt4j.internal.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -19,13 +18,8 @@ import java.util.function.Function;
  */
 public record ChatCompletionChunk(JsonObject raw) {
 
-  /** The data of the event that ends the stream. */
+  /** The data of the event that ends the stream, {@code data: [DONE]}. */
   public static final String DONE = "[DONE]";
-
-  /** Checks the JSON is present. */
-  public ChatCompletionChunk {
-    Objects.requireNonNull(raw, "raw");
-  }
 
   /**
    * Parses the JSON of one chunk.
@@ -36,27 +30,6 @@ public record ChatCompletionChunk(JsonObject raw) {
    */
   public static ChatCompletionChunk parse(String json) {
     return new ChatCompletionChunk(JsonFields.parseObject(json, "A chat completion chunk"));
-  }
-
-  /**
-   * Decodes one server-sent event.
-   *
-   * @param event the event
-   * @return the chunk, or null for the {@code [DONE]} marker
-   * @throws IllegalArgumentException if the data is not a JSON object
-   */
-  public static ChatCompletionChunk fromEvent(SseEvent event) {
-    return isDone(event) ? null : parse(event.data());
-  }
-
-  /**
-   * Whether the event is the {@code data: [DONE]} marker that ends the stream.
-   *
-   * @param event the event
-   * @return true for the end marker
-   */
-  public static boolean isDone(SseEvent event) {
-    return DONE.equals(event.data());
   }
 
   /**

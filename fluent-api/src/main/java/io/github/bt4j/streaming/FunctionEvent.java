@@ -5,7 +5,6 @@ import com.google.gson.JsonParseException;
 import io.github.bt4j.internal.json.ErrorMessages;
 import io.github.bt4j.internal.json.Json;
 import io.github.bt4j.internal.json.JsonFields;
-import java.util.Objects;
 
 /**
  * One event of a streamed function invocation, as Braintrust's SDKs define them: text, reasoning
@@ -65,26 +64,14 @@ public sealed interface FunctionEvent {
    *
    * @param text the text, decoded from its JSON string
    */
-  record TextDelta(String text) implements FunctionEvent {
-
-    /** Checks the text is present. */
-    public TextDelta {
-      Objects.requireNonNull(text, "text");
-    }
-  }
+  record TextDelta(String text) implements FunctionEvent {}
 
   /**
    * A piece of the model's reasoning.
    *
    * @param text the text, decoded from its JSON string
    */
-  record ReasoningDelta(String text) implements FunctionEvent {
-
-    /** Checks the text is present. */
-    public ReasoningDelta {
-      Objects.requireNonNull(text, "text");
-    }
-  }
+  record ReasoningDelta(String text) implements FunctionEvent {}
 
   /**
    * A fragment of JSON output text, not valid JSON on its own: join all fragments, then parse, as
@@ -92,13 +79,7 @@ public sealed interface FunctionEvent {
    *
    * @param json the fragment, as sent
    */
-  record JsonDelta(String json) implements FunctionEvent {
-
-    /** Checks the fragment is present. */
-    public JsonDelta {
-      Objects.requireNonNull(json, "json");
-    }
-  }
+  record JsonDelta(String json) implements FunctionEvent {}
 
   /**
    * An event of a function called while this one runs, such as a tool or a nested prompt.

@@ -23,15 +23,4 @@ public record SseEvent(String event, String data, String id, Long retry) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(data, "data");
   }
-
-  /**
-   * An event with the given type and data and no id or retry.
-   *
-   * @param event the event type
-   * @param data the event data
-   * @return the event
-   */
-  public static SseEvent of(String event, String data) {
-    return new SseEvent(event, data, null, null);
-  }
 }

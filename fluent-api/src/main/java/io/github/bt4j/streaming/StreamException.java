@@ -19,19 +19,16 @@ public class StreamException extends io.github.bt4j.errors.BraintrustException {
    * @param lastEventId the last event ID seen before the failure, or null
    */
   public StreamException(String message, Throwable cause, long eventsReceived, String lastEventId) {
-    super(describe(message, eventsReceived, lastEventId), cause);
-    this.eventsReceived = eventsReceived;
-    this.lastEventId = lastEventId;
-  }
-
-  private static String describe(String message, long eventsReceived, String lastEventId) {
-    String progress =
-        " (after "
+    super(
+        message
+            + " (after "
             + eventsReceived
             + (eventsReceived == 1 ? " event" : " events")
             + (lastEventId == null ? "" : ", last event id '" + lastEventId + "'")
-            + ")";
-    return message + progress;
+            + ")",
+        cause);
+    this.eventsReceived = eventsReceived;
+    this.lastEventId = lastEventId;
   }
 
   /**

@@ -53,9 +53,7 @@ class ChatCompletionRequestRecordedTest {
       case "0224", "0225" ->
           builder
               .addMessage(ChatMessage.user("What's the weather in San Francisco?"))
-              .addTool(
-                  ChatTool.function(
-                      "get_weather", "Get weather for a location", WEATHER_PARAMETERS))
+              .addFunctionTool("get_weather", "Get weather for a location", WEATHER_PARAMETERS)
               .build();
       default -> throw new IllegalArgumentException(recording);
     };

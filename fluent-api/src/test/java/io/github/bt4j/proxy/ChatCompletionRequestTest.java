@@ -43,7 +43,7 @@ class ChatCompletionRequestTest {
                         "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"What is this?\"},"
                             + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\","
                             + "\"detail\":\"low\"}}]}")))
-            .addTool(ChatTool.function("lookup", "Look a city up", schema))
+            .addFunctionTool("lookup", "Look a city up", schema)
             .putExtra(
                 "tool_choice",
                 jsonObject("{\"type\":\"function\",\"function\":{\"name\":\"lookup\"}}"))
@@ -85,8 +85,9 @@ class ChatCompletionRequestTest {
         "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"{\\\"c\\\":21}\"}",
         ChatMessage.tool("call_1", "{\"c\":21}").toJson());
     assertEquals(
-        "{\"type\":\"function\",\"function\":{\"name\":\"now\"}}",
-        ChatTool.function("now", null, null).toJson());
+        jsonObject("{\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"now\"}}]}")
+            .get("tools"),
+        jsonObject(minimal().addFunctionTool("now", null, null).build().toJson()).get("tools"));
     assertEquals(
         "{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\",\"input_audio\":{}}]}",
         ChatMessage.fromJson(
@@ -143,15 +144,15 @@ class ChatCompletionRequestTest {
     refused("name 'temperature'", () -> minimal().putExtra("temperature", 1));
     refused("name 'messages'", () -> minimal().putExtra("messages", List.of()));
     refused("value", () -> minimal().putExtra("seed", Double.NaN));
-    refused("name", () -> ChatTool.function("", "d", null));
-    refused("parameters", () -> ChatTool.function("f", "d", "not a schema"));
-    refused("parameters", () -> ChatTool.function("f", "d", List.of()));
+    refused("name", () -> minimal().addFunctionTool("", "d", null));
+    refused("parameters", () -> minimal().addFunctionTool("f", "d", "not a schema"));
+    refused("parameters", () -> minimal().addFunctionTool("f", "d", List.of()));
     refused("toolCallId", () -> ChatMessage.tool(" ", "x"));
     refused("content", () -> ChatMessage.tool("call_1", null));
     refused("message", () -> ChatMessage.fromJson(Map.of("content", "no role")));
     refused("message", () -> ChatMessage.fromJson("text"));
     refused("value", () -> minimal().putExtra("tool_choice", Map.of("x", Double.NaN)));
-    refused("tool", () -> ChatTool.fromJson(Map.of("function", Map.of())));
+    refused("tool", () -> minimal().addTool(Map.of("function", Map.of())));
   }
 
   @Test
@@ -179,7 +180,7 @@ class ChatCompletionRequestTest {
         ChatCompletionRequest.builder()
             .model("m")
             .addMessage(ChatMessage.fromJson(message))
-            .addTool(ChatTool.function("f", null, schema))
+            .addFunctionTool("f", null, schema)
             .putExtra("metadata", metadata)
             .putExtra("extra", extra);
     ChatCompletionRequest request = builder.build();
@@ -189,9 +190,7 @@ class ChatCompletionRequestTest {
     metadata.put("changed", true);
     extra.addProperty("changed", true);
     message.put("content", "changed");
-    builder
-        .addMessage(ChatMessage.user("added to the builder"))
-        .addTool(ChatTool.function("g", null, null));
+    builder.addMessage(ChatMessage.user("added to the builder")).addFunctionTool("g", null, null);
     builder.model("other");
     ChatCompletionRequest next =
         request.toBuilder().addMessage(ChatMessage.user("next turn")).build();
@@ -207,7 +206,8 @@ class ChatCompletionRequestTest {
   void theLibrarysJsonWritesAndReadsEveryType() {
     ChatCompletionRequest request =
         minimal()
-            .addTool(ChatTool.function("f", "d", Map.of("type", "object")))
+            .addFunctionTool("f", "d", Map.of("type", "object"))
+            .addTool(Map.of("type", "web_search_preview"))
             .putExtra("tool_choice", "required")
             .putExtra("response_format", Map.of("type", "text"))
             .build();
@@ -219,8 +219,6 @@ class ChatCompletionRequestTest {
         jsonObject(BraintrustJson.toJson(Map.of("r", request))).get("r"));
     ChatMessage message = ChatMessage.tool("call_1", "t");
     assertEquals(message, BraintrustJson.fromJson(message.toJson(), ChatMessage.class));
-    ChatTool tool = ChatTool.function("f", null, null);
-    assertEquals(tool, BraintrustJson.fromJson(tool.toJson(), ChatTool.class));
   }
 
   private static JsonObject jsonObject(String json) {

@@ -63,10 +63,9 @@ class ChatCompletionChunkTest {
   }
 
   @Test
-  void theDoneMarkerIsRecognisedAndNotParsed() {
-    SseEvent done = SseEvent.of("message", "[DONE]");
-    assertTrue(ChatCompletionChunk.isDone(done));
-    assertNull(ChatCompletionChunk.fromEvent(done));
+  void theDoneMarkerAndOtherNonObjectsAreNotChunks() {
+    assertThrows(
+        IllegalArgumentException.class, () -> ChatCompletionChunk.parse(ChatCompletionChunk.DONE));
     assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse("[1,2]"));
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FunctionEventTest {
 
   private static FunctionEvent parse(String event, String data) {
-    return FunctionEvent.parse(SseEvent.of(event, data));
+    return FunctionEvent.parse(sse(event, data));
   }
 
   @Test
@@ -120,5 +120,9 @@ class FunctionEventTest {
     FunctionEvent other = parse("meta", "{\"stop_token\":\"t\"}");
     assertEquals(new FunctionEvent.Other("meta", "{\"stop_token\":\"t\"}"), other);
     assertEquals(new FunctionEvent.Other("message", "x"), parse("message", "x"));
+  }
+
+  private static SseEvent sse(String event, String data) {
+    return new SseEvent(event, data, null, null);
   }
 }

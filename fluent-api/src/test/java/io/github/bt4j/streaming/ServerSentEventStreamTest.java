@@ -52,8 +52,7 @@ class ServerSentEventStreamTest {
   private record Exchange(Call call, Response response) {
     <T> EventStream<T> stream(
         Function<SseEvent, T> decoder, Predicate<SseEvent> endOfStream, long maxEventBytes) {
-      return EventStream.open(
-          call, response, decoder, endOfStream, EventStream.ERROR_EVENTS, maxEventBytes);
+      return new EventStream<>(call, response, decoder, endOfStream, maxEventBytes);
     }
   }
 

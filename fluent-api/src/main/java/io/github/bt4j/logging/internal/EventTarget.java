@@ -59,7 +59,7 @@ public record EventTarget(String objectType, String objectId, Request insert, Re
 
   /**
    * The request that posts {@code body} to the endpoint for events of {@code kind}, resent within
-   * {@code budget}.
+   * {@code budget} (none: the call's own retry policy alone).
    */
   public Request request(EventKind kind, RequestBody body, RetryBudget budget) {
     return (kind == EventKind.INSERT ? insert : feedback)

@@ -1,6 +1,8 @@
 package io.github.bt4j.streaming.internal;
 
+import com.google.gson.JsonObject;
 import io.github.bt4j.internal.json.ErrorMessages;
+import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import io.github.bt4j.streaming.SseEvent;
 import io.github.bt4j.streaming.StreamCancelledException;
@@ -9,16 +11,15 @@ import io.github.bt4j.streaming.StreamException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The {@link ServerSentEventStream} over an OkHttp response: the call, the response and its parser,
@@ -34,94 +35,78 @@ import okhttp3.ResponseBody;
  * @param <T> the type events are decoded into
  */
 public final class EventStream<T> implements ServerSentEventStream<T> {
-  /**
-   * Reads an event named {@code error} as an error, its message taken from a JSON string or a JSON
-   * object's {@code message}.
-   */
-  public static final BiFunction<SseEvent, Object, String> ERROR_EVENTS =
-      (event, value) -> "error".equals(event.event()) ? ErrorMessages.fromData(event.data()) : null;
-
   private final Call call;
   private final Response response;
   private final SseReader reader;
   private final Function<? super SseEvent, ? extends T> decoder;
   private final Predicate<? super SseEvent> endOfStream;
-  private final BiFunction<? super SseEvent, ? super T, String> errorMessage;
-  private final AtomicBoolean claimed = new AtomicBoolean();
   private long eventsReceived;
   private String lastEventId;
   private boolean finished;
-  // Guarded by this: whether a read is under way, the call cancelled, the response closed.
+  // Guarded by this: whether the stream has its consumer, a read is under way, the call is
+  // cancelled, the response closed.
+  private boolean claimed;
   private boolean reading;
   private boolean cancelled;
   private boolean released;
 
-  private EventStream(
-      Call call,
-      Response response,
-      SseReader reader,
-      Function<? super SseEvent, ? extends T> decoder,
-      Predicate<? super SseEvent> endOfStream,
-      BiFunction<? super SseEvent, ? super T, String> errorMessage) {
-    this.call = call;
-    this.response = response;
-    this.reader = reader;
-    this.decoder = decoder;
-    this.endOfStream = endOfStream;
-    this.errorMessage = errorMessage;
-  }
-
   /**
    * A typed stream over a response whose status the caller has already checked; nothing is read
-   * until it is consumed.
+   * until it is consumed. An event named {@code error}, or one that decodes to a chat chunk that is
+   * an error object ({@link #errorMessage}), ends the typed view with a {@link
+   * StreamErrorException}.
    *
    * @param call the call that produced the response; {@link #close()} cancels it
-   * @param response the successful response
+   * @param response the successful response, with its body (as any a call returns)
    * @param decoder turns each event into a value, or into null to skip the event
    * @param endOfStream matches the end marker (such as {@code data: [DONE]}), which ends the stream
    *     and which the typed view does not decode; {@code event -> false} to end only with the
    *     response
-   * @param errorMessage returns the message of an error event, which ends the typed view with a
-   *     {@link StreamErrorException}, or null for other events; it is given each event with what
-   *     the decoder made of it (null if the decoder failed or skipped it), so that an error
-   *     recognisable only inside the data needs no second parse. {@link #ERROR_EVENTS} is the usual
-   *     rule
    * @param maxEventBytes the largest line, and the largest data of one event, in bytes; beyond it
    *     the stream fails rather than buffer without bound ({@link
-   *     SseReader#DEFAULT_MAX_EVENT_BYTES} is the usual limit)
-   * @param <T> the type events are decoded into
-   * @return the stream
-   * @throws IllegalArgumentException if the response has no body or the limit is not positive
+   *     SseReader#DEFAULT_MAX_EVENT_BYTES} is the usual limit); at least 1
    */
-  public static <T> EventStream<T> open(
+  public EventStream(
       Call call,
       Response response,
       Function<? super SseEvent, ? extends T> decoder,
       Predicate<? super SseEvent> endOfStream,
-      BiFunction<? super SseEvent, ? super T, String> errorMessage,
       long maxEventBytes) {
-    ResponseBody body = Objects.requireNonNull(response, "response").body();
-    if (body == null) {
-      throw new IllegalArgumentException("The response has no body to stream");
-    }
-    return new EventStream<>(
-        Objects.requireNonNull(call, "call"),
-        response,
-        new SseReader(body.source(), maxEventBytes),
-        Objects.requireNonNull(decoder, "decoder"),
-        Objects.requireNonNull(endOfStream, "endOfStream"),
-        Objects.requireNonNull(errorMessage, "errorMessage"));
+    this.call = Objects.requireNonNull(call, "call");
+    this.response = response;
+    this.reader = new SseReader(response.body().source(), maxEventBytes);
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.endOfStream = Objects.requireNonNull(endOfStream, "endOfStream");
+  }
+
+  /**
+   * The message of an error in a stream: an event named {@code error}, or a chat chunk that is an
+   * {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers send
+   * when a generation fails part way. It is given what the decoder made of the event (null if it
+   * failed or skipped it), so that an error recognisable only inside the data needs no second
+   * parse.
+   *
+   * @param event the event
+   * @param value the event decoded, or null
+   * @return the message, or null when the event is not an error
+   */
+  static String errorMessage(SseEvent event, Object value) {
+    JsonObject o = value instanceof ChatCompletionChunk chunk ? chunk.raw() : null;
+    boolean errorObject = o != null && o.has("error") && !o.has("choices");
+    return errorObject || "error".equals(event.event())
+        ? ErrorMessages.fromData(event.data())
+        : null;
   }
 
   @Override
   public Iterator<T> iterator() {
-    claim();
-    return new Events<>(this::nextValue);
+    claim(true);
+    return until(this::nextValue);
   }
 
   @Override
   public ServerSentEventStream<SseEvent> rawEvents() {
-    requireUnclaimed();
+    claim(false);
     return new RawView();
   }
 
@@ -152,17 +137,12 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     }
   }
 
-  /** Makes the caller the stream's one consumer; a second claim fails. */
-  private void claim() {
-    if (!claimed.compareAndSet(false, true)) {
+  /** Fails if the stream has a consumer already; with {@code take}, makes the caller it. */
+  private synchronized void claim(boolean take) {
+    if (claimed) {
       throw new IllegalStateException("A server-sent event stream can be consumed only once");
     }
-  }
-
-  private void requireUnclaimed() {
-    if (claimed.get()) {
-      throw new IllegalStateException("A server-sent event stream can be consumed only once");
-    }
+    claimed = take;
   }
 
   /**
@@ -190,7 +170,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       } catch (RuntimeException e) {
         undecodable = e;
       }
-      String error = errorMessage.apply(event, value);
+      String error = errorMessage(event, value);
       if (error != null || undecodable != null) {
         finish();
         throw error != null
@@ -241,14 +221,22 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       event = reader.next();
     } catch (IOException | RuntimeException e) {
       finish();
-      if (isCancelled()) {
+      if (call.isCanceled()) {
         throw new StreamCancelledException(e, eventsReceived, lastEventId);
       }
       String what =
           e instanceof ProtocolException ? e.getMessage() : "The event stream broke off: " + e;
       throw new StreamException(what, e, eventsReceived, lastEventId);
     } finally {
-      endRead();
+      // If close() came in meanwhile, it left closing the response to this thread.
+      boolean cancelledMeanwhile;
+      synchronized (this) {
+        reading = false;
+        cancelledMeanwhile = cancelled;
+      }
+      if (cancelledMeanwhile) {
+        release();
+      }
     }
     if (event == null) {
       finish();
@@ -256,22 +244,6 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
       lastEventId = event.id();
     }
     return event;
-  }
-
-  /** Marks the end of a read, closing the response if {@link #close()} came in meanwhile. */
-  private void endRead() {
-    boolean cancelledMeanwhile;
-    synchronized (this) {
-      reading = false;
-      cancelledMeanwhile = cancelled;
-    }
-    if (cancelledMeanwhile) {
-      release();
-    }
-  }
-
-  private synchronized boolean isCancelled() {
-    return cancelled;
   }
 
   /** Ends reading and releases the response; called by the reading thread. */
@@ -295,13 +267,13 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   private final class RawView implements ServerSentEventStream<SseEvent> {
     @Override
     public Iterator<SseEvent> iterator() {
-      claim();
-      return new Events<>(EventStream.this::nextEvent);
+      claim(true);
+      return until(EventStream.this::nextEvent);
     }
 
     @Override
     public ServerSentEventStream<SseEvent> rawEvents() {
-      requireUnclaimed();
+      claim(false);
       return this;
     }
 
@@ -322,30 +294,17 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
   }
 
   /** Hands out what {@code next} reads (null at the end), reading ahead at most one. */
-  private static final class Events<E> implements Iterator<E> {
-    private final Supplier<E> next;
-    private E ahead;
-
-    Events(Supplier<E> next) {
-      this.next = next;
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (ahead == null) {
-        ahead = next.get();
-      }
-      return ahead != null;
-    }
-
-    @Override
-    public E next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      E value = ahead;
-      ahead = null;
-      return value;
-    }
+  private static <E> Iterator<E> until(Supplier<E> next) {
+    return Spliterators.iterator(
+        new Spliterators.AbstractSpliterator<E>(Long.MAX_VALUE, Spliterator.ORDERED) {
+          @Override
+          public boolean tryAdvance(Consumer<? super E> action) {
+            E value = next.get();
+            if (value != null) {
+              action.accept(value);
+            }
+            return value != null;
+          }
+        });
   }
 }

@@ -29,11 +29,6 @@ public final class SseReader {
   private static final ByteString EVENT = ByteString.encodeUtf8("event");
   private static final ByteString ID = ByteString.encodeUtf8("id");
   private static final ByteString RETRY = ByteString.encodeUtf8("retry");
-  private static final byte CR = '\r';
-  private static final byte LF = '\n';
-  private static final byte COLON = ':';
-  private static final byte SPACE = ' ';
-  private static final byte NUL = 0;
 
   private final BufferedSource source;
   private final Buffer buffer;
@@ -55,13 +50,11 @@ public final class SseReader {
    * A reader with the given size limit.
    *
    * @param source the response body
-   * @param maxEventBytes the largest line, and the largest data of one event, in UTF-8 bytes
+   * @param maxEventBytes the largest line, and the largest data of one event, in UTF-8 bytes; at
+   *     least 1
    */
   public SseReader(BufferedSource source, long maxEventBytes) {
     this.source = Objects.requireNonNull(source, "source");
-    if (maxEventBytes < 1) {
-      throw new IllegalArgumentException("maxEventBytes must be positive: " + maxEventBytes);
-    }
     this.buffer = source.getBuffer();
     this.maxEventBytes = maxEventBytes;
   }
@@ -109,7 +102,7 @@ public final class SseReader {
       if (!source.request(1)) {
         return -1;
       }
-      if (buffer.getByte(0) == LF) {
+      if (buffer.getByte(0) == '\n') {
         buffer.skip(1);
       }
       skipLf = false;
@@ -117,16 +110,14 @@ public final class SseReader {
     long scanned = 0;
     while (true) {
       long end = buffer.indexOfElement(LINE_ENDS, scanned);
+      long atLeast = end >= 0 ? end : buffer.size();
+      if (atLeast > maxEventBytes) {
+        throw tooLarge("An event-stream line", atLeast, maxEventBytes);
+      }
       if (end >= 0) {
-        if (end > maxEventBytes) {
-          throw tooLarge("An event-stream line", end, maxEventBytes);
-        }
         return end;
       }
-      scanned = buffer.size();
-      if (scanned > maxEventBytes) {
-        throw tooLarge("An event-stream line", scanned, maxEventBytes);
-      }
+      scanned = atLeast;
       if (!source.request(scanned + 1)) {
         buffer.clear();
         return -1;
@@ -140,12 +131,12 @@ public final class SseReader {
   }
 
   private void consumeLineEnd() throws IOException {
-    skipLf = buffer.readByte() == CR;
+    skipLf = buffer.readByte() == '\r';
   }
 
   /** Applies one non-blank line at the head of the buffer, leaving only its line end. */
   private void processField(long length) throws IOException {
-    long colon = buffer.indexOf(COLON, 0, length);
+    long colon = buffer.indexOf((byte) ':', 0, length);
     long nameLength = colon < 0 ? length : colon;
     if (nameLength == DATA.size() && buffer.rangeEquals(0, DATA)) {
       appendData(skipToValue(length, colon));
@@ -172,7 +163,7 @@ public final class SseReader {
       return 0;
     }
     long valueStart = colon + 1;
-    if (valueStart < length && buffer.getByte(valueStart) == SPACE) {
+    if (valueStart < length && buffer.getByte(valueStart) == ' ') {
       valueStart++;
     }
     buffer.skip(valueStart);
@@ -195,7 +186,7 @@ public final class SseReader {
   }
 
   private void readId(long valueLength) throws IOException {
-    if (buffer.indexOf(NUL, 0, valueLength) >= 0) {
+    if (buffer.indexOf((byte) 0, 0, valueLength) >= 0) {
       buffer.skip(valueLength);
     } else {
       lastEventId = valueLength == 0 ? null : buffer.readUtf8(valueLength);

@@ -10,11 +10,9 @@ import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.internal.http.CheckedJsonWriter;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.internal.json.ErrorMessages;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.FunctionEvent;
 import io.github.bt4j.streaming.ServerSentEventStream;
-import io.github.bt4j.streaming.SseEvent;
 import io.github.bt4j.streaming.StreamErrorException;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +20,6 @@ import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Runs the streaming form of an operation (see {@code x-bt4j-streaming} in the prepared spec): the
@@ -102,48 +99,28 @@ public final class Streams {
     long limit = SseReader.DEFAULT_MAX_EVENT_BYTES;
     if (eventType == FunctionEvent.class) {
       return (ServerSentEventStream<T>)
-          EventStream.open(
-              call, response, FunctionEvent::parse, e -> false, EventStream.ERROR_EVENTS, limit);
+          new EventStream<>(call, response, FunctionEvent::parse, e -> false, limit);
     }
     if (eventType == ChatCompletionChunk.class) {
       return (ServerSentEventStream<T>)
-          EventStream.open(
+          new EventStream<>(
               call,
               response,
-              ChatCompletionChunk::fromEvent,
-              ChatCompletionChunk::isDone,
-              Streams::chatErrorMessage,
+              event -> ChatCompletionChunk.parse(event.data()),
+              event -> ChatCompletionChunk.DONE.equals(event.data()),
               limit);
     }
     throw new IllegalArgumentException("eventType has no event stream: " + eventType.getName());
   }
 
-  /**
-   * The error message of an error in a chat stream: an event named {@code error}, or a chunk that
-   * is an {@code {"error": ...}} object instead of a completion chunk, as OpenAI-style providers
-   * send when a generation fails part way.
-   *
-   * @param event the event
-   * @param chunk the event decoded, or null if it is not a JSON object (or is the end marker)
-   * @return the message, or null when the event is not an error
-   */
-  static String chatErrorMessage(SseEvent event, ChatCompletionChunk chunk) {
-    JsonObject o = chunk == null ? null : chunk.raw();
-    boolean errorObject = o != null && o.has("error") && !o.has("choices");
-    return errorObject || "error".equals(event.event())
-        ? ErrorMessages.fromData(event.data())
-        : null;
-  }
-
   private static void requireEventStream(Response response) {
-    ResponseBody body = response.body();
-    MediaType type = body == null ? null : body.contentType();
+    MediaType type = response.body().contentType();
     if (type != null && type.type().equals("text") && type.subtype().equals("event-stream")) {
       return;
     }
     String text;
     try {
-      text = body == null ? "" : response.peekBody(MAX_SHOWN_BODY).string();
+      text = response.peekBody(MAX_SHOWN_BODY).string();
     } catch (IOException e) {
       text = "(unreadable: " + e.getMessage() + ")";
     }

@@ -38,7 +38,7 @@ class SseReaderTest {
   }
 
   private static SseEvent message(String data) {
-    return SseEvent.of("message", data);
+    return sse("message", data);
   }
 
   @ParameterizedTest
@@ -55,7 +55,7 @@ class SseReaderTest {
             + "data: 2"
             + eol
             + eol;
-    assertEquals(List.of(SseEvent.of("text_delta", "one"), message("two\n2")), readAll(stream));
+    assertEquals(List.of(sse("text_delta", "one"), message("two\n2")), readAll(stream));
   }
 
   @Test
@@ -116,21 +116,21 @@ class SseReaderTest {
   @Test
   void anEventWithEmptyDataIsDispatchedButOneWithoutDataIsNot() throws IOException {
     assertEquals(
-        List.of(SseEvent.of("done", ""), message("x")),
+        List.of(sse("done", ""), message("x")),
         readAll(
                 "event: done\ndata:\n\n",
                 "event: ignored\n\n",
                 "id: 1\nretry: 5\n\n",
                 "data: x\n\n")
             .stream()
-            .map(e -> SseEvent.of(e.event(), e.data()))
+            .map(e -> sse(e.event(), e.data()))
             .toList());
   }
 
   @Test
   void eventTypeDefaultsToMessageAndIsResetAfterEachBlankLine() throws IOException {
     assertEquals(
-        List.of(SseEvent.of("progress", "a"), message("b"), message("c"), SseEvent.of("z", "d")),
+        List.of(sse("progress", "a"), message("b"), message("c"), sse("z", "d")),
         readAll(
             "event: progress\ndata: a\n\n",
             "data: b\n\n",
@@ -250,7 +250,7 @@ class SseReaderTest {
   @Test
   void doneMarkerAndErrorEventsAreOrdinaryEventsToTheReader() throws IOException {
     assertEquals(
-        List.of(message("{\"id\":1}"), message("[DONE]"), SseEvent.of("error", "\"boom\"")),
+        List.of(message("{\"id\":1}"), message("[DONE]"), sse("error", "\"boom\"")),
         readAll("data: {\"id\":1}\n\ndata: [DONE]\n\n", "event: error\ndata: \"boom\"\n\n"));
   }
 
@@ -333,5 +333,9 @@ class SseReaderTest {
 
     @Override
     public void close() {}
+  }
+
+  private static SseEvent sse(String event, String data) {
+    return new SseEvent(event, data, null, null);
   }
 }

@@ -16,31 +16,29 @@ class StreamsTest {
     assertEquals(
         "Rate limit reached",
         errorOf(
-            SseEvent.of(
-                "message", "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate\"}}")));
-    assertEquals("boom", errorOf(SseEvent.of("error", "\"boom\"")));
+            sse("message", "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate\"}}")));
+    assertEquals("boom", errorOf(sse("error", "\"boom\"")));
     assertNull(
-        errorOf(
-            SseEvent.of("message", "{\"choices\":[{\"delta\":{\"content\":\"\\\"error\\\"\"}}]}")));
-    assertNull(errorOf(SseEvent.of("message", "[DONE]")));
+        errorOf(sse("message", "{\"choices\":[{\"delta\":{\"content\":\"\\\"error\\\"\"}}]}")));
+    assertNull(errorOf(sse("message", "[DONE]")));
   }
 
   @Test
   void anErrorObjectWhoseFieldsDoNotFitAChunkIsStillAnError() {
-    SseEvent event = SseEvent.of("message", "{\"error\":\"quota\",\"created\":\"soon\"}");
+    SseEvent event = sse("message", "{\"error\":\"quota\",\"created\":\"soon\"}");
     assertEquals("quota", errorOf(event));
-    assertNull(errorOf(SseEvent.of("message", "{\"error\": not json")));
+    assertNull(errorOf(sse("message", "{\"error\": not json")));
   }
 
   /** As the stream applies it: with the event decoded, or null where it does not decode. */
   private static String errorOf(SseEvent event) {
     ChatCompletionChunk chunk;
     try {
-      chunk = ChatCompletionChunk.fromEvent(event);
+      chunk = ChatCompletionChunk.parse(event.data());
     } catch (IllegalArgumentException e) {
       chunk = null;
     }
-    return Streams.chatErrorMessage(event, chunk);
+    return EventStream.errorMessage(event, chunk);
   }
 
   @Test
@@ -49,5 +47,9 @@ class StreamsTest {
         assertThrows(
             IllegalArgumentException.class, () -> Streams.events(String.class, null, null));
     assertTrue(e.getMessage().startsWith("eventType"), e.getMessage());
+  }
+
+  private static SseEvent sse(String event, String data) {
+    return new SseEvent(event, data, null, null);
   }
 }
