@@ -1,28 +1,29 @@
 package io.github.bt4j;
 
 import io.github.bt4j.core.RetryPolicy;
-import io.github.bt4j.internal.Loopback;
 import io.github.bt4j.internal.Sleeper;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.Version;
 import io.github.bt4j.internal.http.ClientAccess;
 import io.github.bt4j.internal.http.ClientConfig;
 import io.github.bt4j.internal.http.ClientResources;
-import io.github.bt4j.internal.http.HttpLogLevel;
 import io.github.bt4j.internal.http.Transport;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.query.Queries;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -152,6 +153,9 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
 
   /** Builds a {@link BraintrustClient}. */
   public static final class Builder implements Cloneable {
+    private static final Pattern IPV4_LOOPBACK =
+        Pattern.compile("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
+
     private String apiKey;
     private HttpUrl baseUrl = HttpUrl.get(US_API_URL + "/");
     private String impersonateUser;
@@ -162,7 +166,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
     private OkHttpClient okHttpClient;
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
-    private HttpLogLevel logLevel = HttpLogLevel.OFF;
+    private Level logLevel = Level.OFF;
     private boolean allowPlainHttp;
     // Not copied by copy(): a client derived with withOptions must not run its parent's actions.
     private List<Runnable> closeActions = new ArrayList<>();
@@ -207,7 +211,13 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
       if (url != null && !url.isBlank()) {
         baseUrl(url.strip());
       }
-      logLevel = HttpLogLevel.parse(env.apply("BRAINTRUST_LOG"));
+      String log = env.apply("BRAINTRUST_LOG");
+      logLevel =
+          switch (log == null ? "" : log.strip().toLowerCase(Locale.ROOT)) {
+            case "info" -> Level.INFO;
+            case "debug", "body" -> Level.DEBUG;
+            default -> Level.OFF;
+          };
       return this;
     }
 
@@ -348,7 +358,7 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
         throw new IllegalStateException(
             "no API key: call apiKey(...) or fromEnv() with BRAINTRUST_API_KEY set");
       }
-      if (!baseUrl.isHttps() && !allowPlainHttp && !Loopback.isLoopbackHost(baseUrl.host())) {
+      if (!baseUrl.isHttps() && !allowPlainHttp && !isLoopback(baseUrl.host())) {
         throw new IllegalArgumentException(
             "baseUrl "
                 + baseUrl
@@ -368,13 +378,32 @@ public final class BraintrustClient extends BraintrustResources implements AutoC
               clock,
               () -> ThreadLocalRandom.current().nextDouble(),
               logLevel);
-      OkHttpClient base = okHttpClient != null ? okHttpClient : Transport.defaults().build();
+      OkHttpClient base =
+          okHttpClient != null
+              ? okHttpClient
+              : new OkHttpClient.Builder()
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .readTimeout(Duration.ofSeconds(60))
+                  .writeTimeout(Duration.ofSeconds(60))
+                  .build();
       if (timeouts != null) {
         base = timeouts.apply(base.newBuilder()).build();
       }
       ClientResources resources =
           shared != null ? shared.share() : new ClientResources(okHttpClient == null ? base : null);
-      return new BraintrustClient(this, new Transport(config, base, Json.gson(), resources));
+      return new BraintrustClient(
+          this, new Transport(config, base, BraintrustJson.gson(), resources));
+    }
+
+    /**
+     * Whether {@code host} is this machine, from the name alone (no DNS lookup): {@code localhost},
+     * an address in 127.0.0.0/8, or the IPv6 loopback address. {@link HttpUrl} gives hosts in one
+     * form: lower case, IPv6 compressed ({@code ::1}), an IPv4-mapped IPv6 address as IPv4.
+     */
+    private static boolean isLoopback(String host) {
+      return host.equals("localhost")
+          || host.equals("::1")
+          || IPV4_LOOPBACK.matcher(host).matches();
     }
 
     @Override

@@ -346,7 +346,14 @@ class ClientOptionsTest {
   @Test
   void plainHttpToThisMachineIsAllowed() {
     for (String url :
-        List.of("http://localhost:1", "http://127.0.0.1:1", "http://127.1.2.3", "http://[::1]:1")) {
+        List.of(
+            "http://localhost:1",
+            "http://LocalHost:1",
+            "http://127.0.0.1:1",
+            "http://127.1.2.3",
+            "http://[::1]:1",
+            "http://[0:0:0:0:0:0:0:1]:1",
+            "http://[::ffff:127.0.0.1]:1")) {
       BraintrustClient.builder().apiKey(API_KEY).baseUrl(url).build().close();
     }
   }

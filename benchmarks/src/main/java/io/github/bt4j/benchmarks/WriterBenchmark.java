@@ -1,7 +1,7 @@
 package io.github.bt4j.benchmarks;
 
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.logging.EventWriter;
 import io.github.bt4j.logging.WriteFailure;
 import io.github.bt4j.logging.WriterOptions;
@@ -231,7 +231,7 @@ public final class WriterBenchmark {
     long bytes = 0;
     int sample = Math.min(events.size(), 1000);
     for (int i = 0; i < sample; i++) {
-      bytes += Json.gson().toJson(events.get(i)).getBytes(StandardCharsets.UTF_8).length;
+      bytes += BraintrustJson.gson().toJson(events.get(i)).getBytes(StandardCharsets.UTF_8).length;
     }
     return bytes / (double) sample + "\"id\":\"00000000-0000-0000-0000-000000000000\",".length();
   }

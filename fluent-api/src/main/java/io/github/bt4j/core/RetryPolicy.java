@@ -44,12 +44,4 @@ public record RetryPolicy(
   public RetryPolicy withMaxRetries(int maxRetries) {
     return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
   }
-
-  /**
-   * This policy with another cap on how long a server may ask the client to wait; a longer wait
-   * fails the call at once instead.
-   */
-  public RetryPolicy withMaxRetryAfter(Duration cap) {
-    return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, cap);
-  }
 }

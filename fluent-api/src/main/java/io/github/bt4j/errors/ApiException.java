@@ -1,5 +1,7 @@
 package io.github.bt4j.errors;
 
+import java.util.StringJoiner;
+
 /**
  * The server answered with an HTTP error status. Subclasses name the common statuses; catch this
  * class to handle them all. Carries the status, the server's own message (never empty) and error
@@ -27,17 +29,14 @@ public class ApiException extends BraintrustException {
   }
 
   private static String describe(ErrorResponse r) {
-    String code = r.errorCode() == null ? null : "code " + r.errorCode();
-    String id = r.requestId() == null ? null : "request id " + r.requestId();
-    String said = code != null && id != null ? code + ", " + id : code != null ? code : id;
-    return r.statusCode()
-        + " from "
-        + r.method()
-        + " "
-        + r.url()
-        + ": "
-        + r.serverMessage()
-        + (said == null ? "" : " (" + said + ")");
+    StringJoiner said = new StringJoiner(", ", " (", ")").setEmptyValue("");
+    if (r.errorCode() != null) {
+      said.add("code " + r.errorCode());
+    }
+    if (r.requestId() != null) {
+      said.add("request id " + r.requestId());
+    }
+    return r.statusCode() + " from " + r.method() + " " + r.url() + ": " + r.serverMessage() + said;
   }
 
   /** The HTTP status code, such as 404. */

@@ -38,21 +38,6 @@ public record Attempts(int count, Duration lastRetryAfter, Duration retryAfterCa
     return UNKNOWN;
   }
 
-  /**
-   * Whether the call failed at once because the server asked for a wait longer than the client's
-   * limit ({@link io.github.bt4j.core.RetryPolicy#maxRetryAfter()}).
-   *
-   * @return true if the server's wait was beyond the limit
-   */
-  public boolean retryAfterBeyondLimit() {
-    return retryAfterCap != null;
-  }
-
-  /** Whether there is anything worth adding to an exception's message. */
-  boolean worthTelling() {
-    return count > 1 || lastRetryAfter != null;
-  }
-
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();

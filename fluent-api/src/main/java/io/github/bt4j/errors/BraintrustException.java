@@ -15,11 +15,6 @@ public class BraintrustException extends RuntimeException {
     this(message, cause, Attempts.unknown());
   }
 
-  /** Creates an exception with a message. */
-  public BraintrustException(String message) {
-    this(message, null, Attempts.unknown());
-  }
-
   /**
    * Creates an exception with a message, an optional cause and the record of the call's attempts,
    * which the message then ends with if the call was retried or the server asked for a wait.
@@ -30,7 +25,7 @@ public class BraintrustException extends RuntimeException {
   }
 
   private static String withAttempts(String message, Attempts attempts) {
-    if (attempts == null || !attempts.worthTelling()) {
+    if (attempts == null || (attempts.count() <= 1 && attempts.lastRetryAfter() == null)) {
       return message;
     }
     return message + " [" + attempts + "]";

@@ -18,9 +18,4 @@ public record ErrorResponse(
     String responseBody,
     String requestId,
     String method,
-    String url) {
-  /** Makes a missing body the empty string. */
-  public ErrorResponse {
-    responseBody = responseBody == null ? "" : responseBody;
-  }
-}
+    String url) {}

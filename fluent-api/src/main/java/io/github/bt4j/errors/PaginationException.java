@@ -18,7 +18,7 @@ public class PaginationException extends BraintrustException {
    * @param cursor the cursor of the page that broke the contract, or null for the first page
    */
   public PaginationException(String message, String cursor) {
-    super(message);
+    super(message, null);
     this.cursor = cursor;
   }
 

@@ -23,18 +23,8 @@ public final class Validation {
   }
 
   /** Checks that a required argument is present and, if it is a string, not blank. */
-  public static <T> T present(T value, String name) {
-    required(value, name);
-    if (value instanceof String && ((String) value).isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
-  }
-
-  /** Checks that a string argument is present and not blank. */
-  public static String notBlank(String value, String name) {
-    required(value, name);
-    if (value.isBlank()) {
+  public static <T> T notBlank(T value, String name) {
+    if (required(value, name) instanceof String s && s.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
     }
     return value;

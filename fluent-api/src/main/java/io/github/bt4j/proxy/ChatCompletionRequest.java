@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.annotations.JsonAdapter;
 import io.github.bt4j.internal.Validation;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import java.util.Map;
 
 /**
@@ -234,7 +234,8 @@ public final class ChatCompletionRequest extends JsonBacked {
 
     /** Sets a field to a JSON tree, a string, a number or a boolean. */
     private Builder set(String name, Object value) {
-      fields.add(name, value instanceof JsonElement json ? json : Json.gson().toJsonTree(value));
+      fields.add(
+          name, value instanceof JsonElement json ? json : BraintrustJson.gson().toJsonTree(value));
       return this;
     }
 

@@ -10,7 +10,7 @@ import com.google.gson.JsonSerializationContext;
 import com.google.gson.JsonSerializer;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.CheckedJsonWriter;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import java.lang.reflect.Type;
 
 /**
@@ -38,7 +38,7 @@ abstract class JsonBacked {
    * @return the JSON text
    */
   public String toJson() {
-    return Json.gson().toJson(json);
+    return BraintrustJson.gson().toJson(json);
   }
 
   /**
@@ -85,7 +85,9 @@ abstract class JsonBacked {
       if (value != null) {
         json.add(
             (String) namesAndValues[i],
-            value instanceof JsonElement element ? element : Json.gson().toJsonTree(value));
+            value instanceof JsonElement element
+                ? element
+                : BraintrustJson.gson().toJsonTree(value));
       }
     }
     return json;
@@ -108,11 +110,11 @@ abstract class JsonBacked {
     // naming the argument, rather than when the request is sent.
     String text;
     try {
-      text = CheckedJsonWriter.toJson(Json.gson(), value, value.getClass());
+      text = CheckedJsonWriter.toJson(value, value.getClass());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " cannot be written as JSON: " + e.getMessage(), e);
     }
-    return Json.gson().fromJson(text, JsonElement.class);
+    return BraintrustJson.gson().fromJson(text, JsonElement.class);
   }
 
   /**

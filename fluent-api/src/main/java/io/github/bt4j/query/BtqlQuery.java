@@ -2,16 +2,20 @@ package io.github.bt4j.query;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
-import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.generated.api.BtqlApi;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
+import io.github.bt4j.models.BtqlQueryRequest;
 import io.github.bt4j.pagination.AutoPager;
+import io.github.bt4j.pagination.PageSource;
+import io.github.bt4j.pagination.RowCursor;
 import java.lang.reflect.Type;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A SQL, BTQL or structured query run through {@code POST /btql}, read page after page. Immutable:
@@ -35,37 +39,24 @@ import java.util.function.Consumer;
  * comments and string literals do not count. The walk ends on an empty page (whatever cursor it
  * carries), on a page without a cursor, or after {@link #maxRows(long)} rows.
  */
-public final class BtqlQuery implements Cloneable {
+public final class BtqlQuery extends Settings<BtqlQuery> {
   /** Rows per request unless {@link #pageSize(int)} says otherwise. */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
   private static final Set<String> OWNED_FIELDS = Set.of("query", "fmt");
 
-  final Transport transport;
-  final QueryShape shape;
-  // Set only by with(), on a fresh clone, before the copy is handed out; read by BtqlPageSource.
-  QueryFormat format = QueryFormat.JSONL;
-  int pageSize = DEFAULT_PAGE_SIZE;
+  private final Transport transport;
+  private final QueryShape shape;
+  // Set only by with(), on a fresh clone, before the copy is handed out.
+  private QueryFormat format = QueryFormat.JSONL;
+  private int pageSize = DEFAULT_PAGE_SIZE;
   private long maxRows = -1;
-  JsonObject extraFields = new JsonObject();
-  RequestOptions options = RequestOptions.none();
-  private String startCursor;
+  private JsonObject extraFields = new JsonObject();
+  private RequestOptions options = RequestOptions.none();
 
   BtqlQuery(Transport transport, QueryShape shape) {
     this.transport = transport;
     this.shape = shape;
-    this.startCursor = shape.ownCursor();
-  }
-
-  /** A copy of this query with {@code change} applied. */
-  private BtqlQuery with(Consumer<BtqlQuery> change) {
-    try {
-      BtqlQuery copy = (BtqlQuery) clone();
-      change.accept(copy);
-      return copy;
-    } catch (CloneNotSupportedException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /**
@@ -150,32 +141,12 @@ public final class BtqlQuery implements Cloneable {
   }
 
   /**
-   * Starts at a cursor instead of the first page, to continue an earlier read (see {@link
-   * io.github.bt4j.pagination.PageIterator#resumeCursor()}).
-   *
-   * @param cursor the cursor, or null for the first page
-   * @return a new query
-   */
-  public BtqlQuery startingAt(String cursor) {
-    return with(q -> q.startCursor = cursor);
-  }
-
-  /**
    * The rows as JSON objects.
    *
    * @return the rows, fetched lazily
    */
   public AutoPager<JsonObject> rows() {
     return rows(JsonObject.class);
-  }
-
-  /**
-   * The rows as maps of column name to value (numbers, strings, booleans, lists and maps).
-   *
-   * @return the rows, fetched lazily
-   */
-  public AutoPager<Map<String, Object>> rowsAsMaps() {
-    return rows(new TypeToken<Map<String, Object>>() {}.getType());
   }
 
   /**
@@ -191,8 +162,9 @@ public final class BtqlQuery implements Cloneable {
   }
 
   /**
-   * The rows read into a generic type, such as {@code new TypeToken<Map<String, Long>>()
-   * {}.getType()}.
+   * The rows read into a generic type, such as {@code new TypeToken<Map<String, Object>>()
+   * {}.getType()} for maps of column name to value. A cursor written in the query itself is where
+   * the pager starts; {@link AutoPager#startingAt(String)} starts it elsewhere.
    *
    * @param type the row type
    * @param <T> the row type
@@ -202,8 +174,77 @@ public final class BtqlQuery implements Cloneable {
     TypeAdapter<T> adapter = PageRows.adapter(transport.gson(), type);
     long own = shape.ownLimit();
     long total = own < 0 ? maxRows : maxRows < 0 ? own : Math.min(maxRows, own);
-    return AutoPager.<T>of(() -> new BtqlPageSource<>(this, total, adapter))
-        .startingAt(startCursor);
+    return AutoPager.<T>of(() -> new Walk<>(total, adapter)).startingAt(shape.ownCursor());
+  }
+
+  /**
+   * One walk through the pages of the query, each page's request built by the generated interface's
+   * {@code btqlQuery} from its body, by the rules of the class documentation. Each page asks for at
+   * most the rows still wanted.
+   */
+  private final class Walk<T> implements PageSource<T> {
+    private final long maxRows;
+    private final TypeAdapter<T> adapter;
+    private long returned;
+
+    /** A new walk; {@code maxRows} is negative for no limit. */
+    Walk(long maxRows, TypeAdapter<T> adapter) {
+      this.maxRows = maxRows;
+      this.adapter = adapter;
+    }
+
+    private boolean wantsMore() {
+      return maxRows < 0 || returned < maxRows;
+    }
+
+    @Override
+    public RowCursor<T> open(String cursor) {
+      if (!wantsMore()) {
+        return RowCursor.of(List.of(), null);
+      }
+      int limit = maxRows < 0 ? pageSize : (int) Math.min(pageSize, maxRows - returned);
+      BtqlQueryRequest body = new BtqlQueryRequest();
+      extraFields.entrySet().forEach(field -> body._set(field.getKey(), field.getValue()));
+      body._set("query", shape.page().apply(cursor, limit));
+      body._set("fmt", new JsonPrimitive(format.wireName()));
+      String rowsField = format == QueryFormat.JSON ? "data" : null;
+      return new PageRows<>(
+          transport,
+          transport.api(BtqlApi.class).btqlQuery(body).request(),
+          options,
+          rowsField,
+          adapter) {
+        private final String headerCursor =
+            Stream.of(header("x-bt-cursor"), header("x-amz-meta-bt_cursor"))
+                .filter(value -> value != null && !value.isEmpty())
+                .findFirst()
+                .orElse(null);
+
+        @Override
+        protected boolean keep(JsonObject row) {
+          returned++;
+          return true;
+        }
+
+        @Override
+        protected boolean wantsMore() {
+          return Walk.this.wantsMore();
+        }
+
+        @Override
+        public String announcedCursor() {
+          return headerCursor;
+        }
+
+        @Override
+        public String nextCursor() {
+          if (!receivedRows() || !wantsMore()) {
+            return null;
+          }
+          return headerCursor != null ? headerCursor : bodyCursor();
+        }
+      };
+    }
   }
 
   @Override

@@ -1,15 +1,20 @@
 package io.github.bt4j.query;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.TypeAdapter;
 import io.github.bt4j.core.RequestOptions;
+import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.internal.Validation;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.models.FetchEventsRequest;
 import io.github.bt4j.pagination.AutoPager;
+import io.github.bt4j.pagination.PageSource;
+import io.github.bt4j.pagination.RowCursor;
+import io.github.bt4j.pagination.internal.SeenIds;
 import java.lang.reflect.Type;
-import java.util.function.Consumer;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -29,10 +34,13 @@ import java.util.function.Function;
  * its newest version: within the walk, a row is skipped if a row with the same {@code id} came
  * earlier, whatever its {@code _xact_id} (an earlier page, or earlier in the same page). Rows
  * without an {@code id} are all returned. {@link #deduplicate(boolean) deduplicate(false)} returns
- * every row as the server sends it, older versions included. The ids are remembered in about 9 to
- * 12 bytes each (hashes of the id: two distinct ids among a million are taken for one, and the
- * later row skipped, with a chance of about 10^-11), so a million rows de-duplicate in a 64 MB
- * heap.
+ * every row as the server sends it, older versions included. A walk started at a cursor ({@link
+ * AutoPager#startingAt(String)}, with a {@link
+ * io.github.bt4j.pagination.PageIterator#resumeCursor()}) does not know the ids an earlier walk
+ * returned, so older versions of them may come again; keep using the same iterator after an error
+ * to avoid that. The ids are remembered in about 9 to 12 bytes each (hashes of the id: two distinct
+ * ids among a million are taken for one, and the later row skipped, with a chance of about 10^-11),
+ * so a million rows de-duplicate in a 64 MB heap.
  *
  * <p><b>Pages.</b> {@link #tracesPerPage(int)} is the request's {@code limit}: it counts traces, so
  * a page may hold more rows. The walk follows the cursor while a page gives one, even a page with
@@ -48,37 +56,23 @@ import java.util.function.Function;
  * #version(String)} pins the snapshot of a past transaction, so a long read is consistent and can
  * be repeated.
  */
-public final class EventFetch implements Cloneable {
+public final class EventFetch extends Settings<EventFetch> {
   /** Traces per request unless {@link #tracesPerPage(int)} says otherwise. */
   public static final int DEFAULT_TRACES_PER_PAGE = 1000;
 
-  final Transport transport;
-  final Function<FetchEventsRequest, retrofit2.Call<?>> operation;
-  // Set only by with(), on a fresh clone, before the copy is handed out; read by EventPageSource.
-  int tracesPerPage = DEFAULT_TRACES_PER_PAGE;
-  String version;
-  String maxXactId;
-  String maxRootSpanId;
-  JsonArray filters;
-  boolean deduplicate = true;
-  RequestOptions options = RequestOptions.none();
-  private String startCursor;
+  private final Transport transport;
+  private final Function<FetchEventsRequest, retrofit2.Call<?>> operation;
+  // Set only by with(), on a fresh clone, before the copy is handed out.
+  private int tracesPerPage = DEFAULT_TRACES_PER_PAGE;
+  private String version;
+  private JsonArray filters;
+  private boolean deduplicate = true;
+  private RequestOptions options = RequestOptions.none();
 
   /** A fetch through {@code operation}, the store's fetch operation of the generated interface. */
   EventFetch(Transport transport, Function<FetchEventsRequest, retrofit2.Call<?>> operation) {
     this.transport = transport;
     this.operation = operation;
-  }
-
-  /** A copy of this fetch with {@code change} applied. */
-  private EventFetch with(Consumer<EventFetch> change) {
-    try {
-      EventFetch copy = (EventFetch) clone();
-      change.accept(copy);
-      return copy;
-    } catch (CloneNotSupportedException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /**
@@ -105,23 +99,6 @@ public final class EventFetch implements Cloneable {
    */
   public EventFetch version(String version) {
     return with(c -> c.version = Validation.notBlank(version, "version"));
-  }
-
-  /**
-   * Where the first page starts, by the deprecated hand-made cursor ({@code max_xact_id} and {@code
-   * max_root_span_id}: the earliest pair of the previous page). Later pages follow the server's
-   * cursor. Prefer {@link #startingAt(String)}.
-   *
-   * @param maxXactId the {@code _xact_id} bound
-   * @param maxRootSpanId the {@code root_span_id} bound
-   * @return a new fetch
-   */
-  public EventFetch startingBelow(String maxXactId, String maxRootSpanId) {
-    return with(
-        c -> {
-          c.maxXactId = Validation.notBlank(maxXactId, "maxXactId");
-          c.maxRootSpanId = Validation.notBlank(maxRootSpanId, "maxRootSpanId");
-        });
   }
 
   /**
@@ -157,19 +134,6 @@ public final class EventFetch implements Cloneable {
   }
 
   /**
-   * Starts at a cursor the server returned, to continue an earlier read (see {@link
-   * io.github.bt4j.pagination.PageIterator#resumeCursor()}). The new walk does not know the ids the
-   * earlier one returned, so older versions of them may come again; keep using the same iterator
-   * after an error to avoid that.
-   *
-   * @param cursor the cursor, or null for the first page
-   * @return a new fetch
-   */
-  public EventFetch startingAt(String cursor) {
-    return with(c -> c.startCursor = cursor);
-  }
-
-  /**
    * The events as JSON objects.
    *
    * @return the events, fetched lazily
@@ -199,7 +163,85 @@ public final class EventFetch implements Cloneable {
    */
   public <T> AutoPager<T> events(Type type) {
     TypeAdapter<T> adapter = PageRows.adapter(transport.gson(), type);
-    return AutoPager.<T>of(() -> new EventPageSource<>(this, adapter)).startingAt(startCursor);
+    return AutoPager.of(() -> new Walk<>(adapter));
+  }
+
+  /**
+   * One walk through the events, by the POST form of the {@code fetch} endpoint (the form that
+   * takes a {@code cursor}), following the rules of the class documentation. A page identical to an
+   * earlier one ends the walk with a {@link PaginationException} once it has been read: pages are
+   * told apart by a 64-bit hash of their sequence of ({@code id}, {@code _xact_id}) pairs, and
+   * since a version of a row belongs to one place in the version history, the same sequence twice
+   * means the server sent the same page again.
+   */
+  private final class Walk<T> implements PageSource<T> {
+    private final TypeAdapter<T> adapter;
+    private final SeenIds seenIds = deduplicate ? new SeenIds() : null;
+    private final SeenIds pages = new SeenIds();
+
+    Walk(TypeAdapter<T> adapter) {
+      this.adapter = adapter;
+    }
+
+    @Override
+    public RowCursor<T> open(String cursor) {
+      return new PageRows<>(
+          transport, operation.apply(body(cursor)).request(), options, "events", adapter) {
+        private long fingerprint;
+
+        @Override
+        protected boolean keep(JsonObject row) {
+          JsonElement id = row.get("id");
+          fingerprint =
+              mix(mix(fingerprint, Objects.hashCode(id)), Objects.hashCode(row.get("_xact_id")));
+          return seenIds == null
+              || id == null
+              || !id.isJsonPrimitive()
+              || seenIds.add(id.getAsString());
+        }
+
+        @Override
+        protected void finish() {
+          // An empty page may still carry a cursor (the server pages by traces, and a page can
+          // match none): it is followed; the walk ends it if it was followed before.
+          if (receivedRows() && !pages.add(Long.toString(fingerprint))) {
+            throw new PaginationException(
+                "the server returned the same page of events twice; it is not honouring the fetch"
+                    + " cursor. Read large objects with a /btql query instead",
+                cursor);
+          }
+        }
+
+        @Override
+        public String nextCursor() {
+          return bodyCursor();
+        }
+      };
+    }
+  }
+
+  /**
+   * One step of a page's fingerprint: the hash of the row's id or {@code _xact_id} (a JSON string's
+   * is its text's) mixed into the hash of the rows before it, in order.
+   */
+  private static long mix(long fingerprint, int hash) {
+    long h = (fingerprint ^ hash) * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+
+  /** The request body of the page at {@code cursor} (null for the first page). */
+  private FetchEventsRequest body(String cursor) {
+    FetchEventsRequest body = new FetchEventsRequest().limit(tracesPerPage);
+    if (cursor != null) {
+      body.cursor(cursor);
+    }
+    if (version != null) {
+      body.version(version);
+    }
+    if (filters != null) {
+      body._set("filters", filters);
+    }
+    return body;
   }
 
   @Override

@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
@@ -16,11 +16,11 @@ import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.RowCursor;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import okhttp3.Headers;
@@ -33,10 +33,11 @@ import okio.Buffer;
  * its body moved into memory as bytes (okio's segments, no copy into a String) and the response
  * closed before any row is parsed: a caller that stops early leaves no connection open, and memory
  * holds one page of bytes rather than one page of parsed rows, which a small heap would keep alive
- * long enough to promote. Rows are then parsed one at a time from those bytes and mapped to the
- * caller's type; the source that walks the pages says which rows to hand out and where the next
- * page is. Transport failures become {@link ConnectionException}, unreadable bodies {@link
- * UnexpectedResponseException}; non-2xx answers are the typed exceptions of {@link Transport#open}.
+ * long enough to promote. Rows are then parsed one at a time from those bytes, by one Gson reader
+ * for the whole page, and mapped to the caller's type; the source that walks the pages says which
+ * rows to hand out and where the next page is. Transport failures become {@link
+ * ConnectionException}, unreadable bodies {@link UnexpectedResponseException}; non-2xx answers are
+ * the typed exceptions of {@link Transport#open}.
  *
  * @param <T> the row type
  */
@@ -44,10 +45,14 @@ abstract class PageRows<T> implements RowCursor<T> {
   private final Request request;
   private final Headers headers;
   private final int status;
-  private final Buffer body = new Buffer();
   private final TypeAdapter<T> adapter; // null: rows are handed out as the JsonObjects they are
-  private final Envelope envelope; // null for JSON lines
-  private final Iterator<JsonObject> rows;
+  private final String rowsField; // null for JSON lines
+  private final JsonReader reader;
+  private final TypeAdapter<JsonElement> elements;
+  private final JsonObject fields = new JsonObject();
+  private String cursor;
+  private boolean started;
+  private boolean inRows;
   private T pending;
   private int received;
   private boolean finished;
@@ -55,7 +60,7 @@ abstract class PageRows<T> implements RowCursor<T> {
   /**
    * Sends {@code request} and receives the page whole: a JSON object whose {@code rowsField} array
    * holds the rows and whose {@code cursor} string field, if any, is {@link #bodyCursor()}, or,
-   * with no {@code rowsField}, JSON lines, one object per non-blank line.
+   * with no {@code rowsField}, JSON lines: one JSON object after another, blank lines between.
    */
   PageRows(
       Transport transport,
@@ -65,6 +70,8 @@ abstract class PageRows<T> implements RowCursor<T> {
       TypeAdapter<T> adapter) {
     this.request = request;
     this.adapter = adapter;
+    this.rowsField = rowsField;
+    Buffer body = new Buffer();
     try (Response response =
         transport.open(transport.newCall(request, options, RetryRule.ALWAYS))) {
       response.body().source().readAll(body); // an executed call's body is never null
@@ -73,8 +80,13 @@ abstract class PageRows<T> implements RowCursor<T> {
     } catch (IOException e) {
       throw new ConnectionException(request.method(), request.url().toString(), e);
     }
-    this.envelope = rowsField == null ? null : new Envelope(transport.gson(), rowsField);
-    this.rows = envelope != null ? envelope : new JsonLines();
+    Gson gson = transport.gson();
+    this.reader =
+        gson.newJsonReader(new InputStreamReader(body.inputStream(), StandardCharsets.UTF_8));
+    if (rowsField == null) {
+      reader.setStrictness(Strictness.LENIENT); // lenient reads top-level values one after another
+    }
+    this.elements = gson.getAdapter(JsonElement.class);
   }
 
   /**
@@ -105,7 +117,7 @@ abstract class PageRows<T> implements RowCursor<T> {
 
   /** The body's {@code cursor} field, or null; final once {@link #hasNext()} is false. */
   final String bodyCursor() {
-    return envelope == null ? null : envelope.cursor;
+    return cursor;
   }
 
   @Override
@@ -114,18 +126,73 @@ abstract class PageRows<T> implements RowCursor<T> {
       if (finished || !wantsMore()) {
         return false;
       }
-      if (!rows.hasNext()) {
+      JsonElement row;
+      try {
+        row = rowAhead() ? elements.read(reader) : null;
+      } catch (IOException | JsonParseException | IllegalStateException e) {
+        throw unreadable(e.getMessage(), e);
+      }
+      if (row == null) {
         finished = true;
         finish();
         return false;
       }
-      JsonObject row = rows.next();
+      if (!row.isJsonObject()) {
+        String s = String.valueOf(row);
+        throw unreadable(
+            "a row is not a JSON object ("
+                + reader // "JsonReader at line L column C path $": where the row ends
+                + "): "
+                + (s.length() <= 80 ? s : s.substring(0, 80) + "..."),
+            null);
+      }
       received++;
-      if (keep(row)) {
-        pending = map(row);
+      if (keep(row.getAsJsonObject())) {
+        pending = map(row.getAsJsonObject());
       }
     }
     return true;
+  }
+
+  /**
+   * Moves the reader to the next row, if there is one: the next top-level value of JSON lines, or
+   * the next element of the envelope's rows array, the envelope's other fields read on the way (the
+   * cursor into {@link #bodyCursor()}, the rest into {@link #pageFields()}).
+   */
+  private boolean rowAhead() throws IOException {
+    if (rowsField == null) {
+      try {
+        return reader.peek() != JsonToken.END_DOCUMENT;
+      } catch (EOFException blank) {
+        return false; // only a body of nothing but white space ends before its first value
+      }
+    }
+    if (!started) {
+      started = true;
+      reader.beginObject();
+    }
+    while (true) {
+      if (inRows) {
+        if (reader.hasNext()) {
+          return true;
+        }
+        reader.endArray();
+        inRows = false;
+      } else if (!reader.hasNext()) {
+        reader.endObject();
+        return false;
+      } else {
+        String name = reader.nextName();
+        if (name.equals(rowsField) && reader.peek() == JsonToken.BEGIN_ARRAY) {
+          reader.beginArray();
+          inRows = true;
+        } else if (name.equals("cursor") && reader.peek() == JsonToken.STRING) {
+          cursor = reader.nextString();
+        } else {
+          fields.add(name, elements.read(reader));
+        }
+      }
+    }
   }
 
   @Override
@@ -145,7 +212,7 @@ abstract class PageRows<T> implements RowCursor<T> {
 
   @Override
   public final JsonObject pageFields() {
-    return envelope != null ? envelope.fields : new JsonObject();
+    return fields;
   }
 
   @SuppressWarnings("unchecked")
@@ -164,123 +231,5 @@ abstract class PageRows<T> implements RowCursor<T> {
   private BraintrustException unreadable(String detail, Exception cause) {
     return new UnexpectedResponseException(
         status, request.method(), request.url().toString(), detail, cause);
-  }
-
-  private JsonObject asRow(JsonElement element) {
-    if (!element.isJsonObject()) {
-      String s = String.valueOf(element);
-      throw unreadable(
-          "a row is not a JSON object: " + (s.length() <= 80 ? s : s.substring(0, 80) + "..."),
-          null);
-    }
-    return element.getAsJsonObject();
-  }
-
-  /**
-   * Rows of a JSON object's array field, parsed as they are asked for; the object's other fields
-   * but the cursor are kept in {@link #fields}, final once the rows are read.
-   */
-  private final class Envelope implements Iterator<JsonObject> {
-    private final String rowsField;
-    private final JsonReader reader;
-    private final TypeAdapter<JsonElement> elements;
-    private final JsonObject fields = new JsonObject();
-    private boolean inRows;
-    private boolean done;
-    private boolean started;
-    private String cursor;
-
-    Envelope(Gson gson, String rowsField) {
-      this.rowsField = rowsField;
-      this.reader =
-          gson.newJsonReader(new InputStreamReader(body.inputStream(), StandardCharsets.UTF_8));
-      this.elements = gson.getAdapter(JsonElement.class);
-    }
-
-    @Override
-    public boolean hasNext() {
-      try {
-        if (!started) {
-          started = true;
-          reader.beginObject();
-        }
-        while (!done) {
-          if (inRows) {
-            if (reader.hasNext()) {
-              return true;
-            }
-            reader.endArray();
-            inRows = false;
-          } else if (reader.hasNext()) {
-            String name = reader.nextName();
-            if (name.equals(rowsField) && reader.peek() == JsonToken.BEGIN_ARRAY) {
-              reader.beginArray();
-              inRows = true;
-            } else if (name.equals("cursor") && reader.peek() == JsonToken.STRING) {
-              cursor = reader.nextString();
-            } else {
-              fields.add(name, elements.read(reader));
-            }
-          } else {
-            reader.endObject();
-            done = true;
-          }
-        }
-        return false;
-      } catch (IOException | JsonParseException | IllegalStateException e) {
-        throw unreadable(e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public JsonObject next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      try {
-        return asRow(elements.read(reader));
-      } catch (IOException | JsonParseException | IllegalStateException e) {
-        throw unreadable(e.getMessage(), e);
-      }
-    }
-  }
-
-  /** Rows of a JSON-lines body, parsed as they are asked for. */
-  private final class JsonLines implements Iterator<JsonObject> {
-    private String line;
-    private long lineNumber;
-
-    @Override
-    public boolean hasNext() {
-      try {
-        while (line == null) {
-          String read = body.readUtf8Line();
-          if (read == null) {
-            return false;
-          }
-          lineNumber++;
-          if (!read.isBlank()) {
-            line = read;
-          }
-        }
-        return true;
-      } catch (IOException e) {
-        throw unreadable(e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public JsonObject next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      String text = line;
-      line = null;
-      try {
-        return asRow(JsonParser.parseString(text));
-      } catch (JsonParseException | IllegalStateException e) {
-        throw unreadable("line " + lineNumber + ": " + e.getMessage(), e);
-      }
-    }
   }
 }

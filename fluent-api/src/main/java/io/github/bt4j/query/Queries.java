@@ -37,8 +37,8 @@ import okhttp3.RequestBody;
  * where a typed event is handier than a row.
  */
 public final class Queries {
-  /** Ids per insert request when deleting, unless told otherwise. */
-  public static final int DEFAULT_DELETE_BATCH_SIZE = 1000;
+  /** Ids per insert request when deleting. */
+  public static final int DELETE_BATCH_SIZE = 1000;
 
   private static final MediaType JSON = MediaType.get("application/json");
 
@@ -136,32 +136,29 @@ public final class Queries {
 
   /**
    * Deletes events of a project's logs by id: inserts {@code {"id": ..., "_object_delete": true}}
-   * in batches of {@value #DEFAULT_DELETE_BATCH_SIZE}. The ids are read lazily, so a stream of a
-   * query's rows can feed it in constant memory. Deleting is idempotent: if a batch fails (the
-   * batches before it stay deleted), calling again with the same ids is safe.
+   * in batches of {@value #DELETE_BATCH_SIZE}. The ids are read lazily, so a stream of a query's
+   * rows can feed it in constant memory. Deleting is idempotent: if a batch fails (the batches
+   * before it stay deleted), calling again with the same ids is safe.
    *
    * @param projectId the project
    * @param ids the ids of the events to delete
    * @return how many rows the server acknowledged
    */
   public long deleteProjectLogs(String projectId, Iterable<String> ids) {
-    return deleteProjectLogs(projectId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
+    return deleteProjectLogs(projectId, ids, RequestOptions.none());
   }
 
   /**
-   * Deletes events of a project's logs by id, {@code batchSize} ids per request; see {@link
-   * #deleteProjectLogs(String, Iterable)}.
+   * Deletes events of a project's logs by id; see {@link #deleteProjectLogs(String, Iterable)}.
    *
    * @param projectId the project
    * @param ids the ids of the events to delete
-   * @param batchSize ids per request, at least 1
    * @param options options applied to every request
    * @return how many rows the server acknowledged
    */
-  public long deleteProjectLogs(
-      String projectId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    EventTarget store = EventTarget.projectLogs(transport, Validation.uuid(projectId, "projectId"));
-    return inBatches(store, ids, batchSize, options);
+  public long deleteProjectLogs(String projectId, Iterable<String> ids, RequestOptions options) {
+    return inBatches(
+        EventTarget.projectLogs(transport, Validation.uuid(projectId, "projectId")), ids, options);
   }
 
   /**
@@ -172,25 +169,23 @@ public final class Queries {
    * @return how many rows the server acknowledged
    */
   public long deleteExperimentEvents(String experimentId, Iterable<String> ids) {
-    return deleteExperimentEvents(
-        experimentId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
+    return deleteExperimentEvents(experimentId, ids, RequestOptions.none());
   }
 
   /**
-   * Deletes events of an experiment by id, {@code batchSize} ids per request; see {@link
-   * #deleteProjectLogs(String, Iterable)}.
+   * Deletes events of an experiment by id; see {@link #deleteProjectLogs(String, Iterable)}.
    *
    * @param experimentId the experiment
    * @param ids the ids of the events to delete
-   * @param batchSize ids per request, at least 1
    * @param options options applied to every request
    * @return how many rows the server acknowledged
    */
   public long deleteExperimentEvents(
-      String experimentId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    EventTarget store =
-        EventTarget.experiment(transport, Validation.uuid(experimentId, "experimentId"));
-    return inBatches(store, ids, batchSize, options);
+      String experimentId, Iterable<String> ids, RequestOptions options) {
+    return inBatches(
+        EventTarget.experiment(transport, Validation.uuid(experimentId, "experimentId")),
+        ids,
+        options);
   }
 
   /**
@@ -201,23 +196,20 @@ public final class Queries {
    * @return how many rows the server acknowledged
    */
   public long deleteDatasetEvents(String datasetId, Iterable<String> ids) {
-    return deleteDatasetEvents(datasetId, ids, DEFAULT_DELETE_BATCH_SIZE, RequestOptions.none());
+    return deleteDatasetEvents(datasetId, ids, RequestOptions.none());
   }
 
   /**
-   * Deletes records of a dataset by id, {@code batchSize} ids per request; see {@link
-   * #deleteProjectLogs(String, Iterable)}.
+   * Deletes records of a dataset by id; see {@link #deleteProjectLogs(String, Iterable)}.
    *
    * @param datasetId the dataset
    * @param ids the ids of the records to delete
-   * @param batchSize ids per request, at least 1
    * @param options options applied to every request
    * @return how many rows the server acknowledged
    */
-  public long deleteDatasetEvents(
-      String datasetId, Iterable<String> ids, int batchSize, RequestOptions options) {
-    EventTarget store = EventTarget.dataset(transport, Validation.uuid(datasetId, "datasetId"));
-    return inBatches(store, ids, batchSize, options);
+  public long deleteDatasetEvents(String datasetId, Iterable<String> ids, RequestOptions options) {
+    return inBatches(
+        EventTarget.dataset(transport, Validation.uuid(datasetId, "datasetId")), ids, options);
   }
 
   /**
@@ -225,13 +217,9 @@ public final class Queries {
    * addresses it, in batches, each row an {@code _object_delete} with its id (so sending a batch
    * twice deletes once: always safe to retry), and counts the rows acknowledged.
    */
-  private long inBatches(
-      EventTarget store, Iterable<String> ids, int batchSize, RequestOptions options) {
+  private long inBatches(EventTarget store, Iterable<String> ids, RequestOptions options) {
     Validation.required(ids, "ids");
     Validation.required(options, "options");
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-    }
     long acknowledged = 0;
     JsonArray batch = new JsonArray();
     Iterator<String> it = ids.iterator();
@@ -240,7 +228,7 @@ public final class Queries {
       row.addProperty("id", Validation.notBlank(it.next(), "id"));
       row.addProperty("_object_delete", true);
       batch.add(row);
-      if (batch.size() == batchSize || !it.hasNext()) {
+      if (batch.size() == DELETE_BATCH_SIZE || !it.hasNext()) {
         JsonObject body = new JsonObject();
         body.add(EventKind.INSERT.bodyField(), batch);
         RequestBody json = RequestBody.create(body.toString(), JSON);

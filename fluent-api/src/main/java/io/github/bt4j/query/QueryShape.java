@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  *
  * @param ownLimit the limit the query stated itself, or -1
  * @param ownCursor the cursor the query stated itself, or null
- * @param pages the query of one page (the value of the request's {@code query} field) for a cursor
+ * @param page the query of one page (the value of the request's {@code query} field) for a cursor
  *     (null for the first page) and a limit
  */
-record QueryShape(long ownLimit, String ownCursor, BiFunction<String, Integer, JsonElement> pages) {
+record QueryShape(long ownLimit, String ownCursor, BiFunction<String, Integer, JsonElement> page) {
   private static final Pattern SQL_TRAILING_OFFSET =
       Pattern.compile("(?is)(?:^|\\s)OFFSET\\s+(?:'((?:[^']|'')*)'|(\\d+))$");
   private static final Pattern SQL_TRAILING_LIMIT =
@@ -43,11 +43,6 @@ record QueryShape(long ownLimit, String ownCursor, BiFunction<String, Integer, J
               + "|'(?:[^']++|'')*+(')?|\"(?:[^\"]++|\"\")*+(\")?");
   private static final Pattern BTQL_CURSOR =
       Pattern.compile("(?im)(?:^|\\|)[ \\t]*cursor[ \\t]*:[ \\t]*'((?:[^']|'')*)'[ \\t]*(?=$|\\|)");
-
-  /** The query of one page: the value of the request's {@code query} field. */
-  JsonElement page(String cursor, int limit) {
-    return pages.apply(cursor, limit);
-  }
 
   /** A SQL query. */
   static QueryShape sql(String text) {

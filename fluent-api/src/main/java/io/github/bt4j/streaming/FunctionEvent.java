@@ -2,9 +2,9 @@ package io.github.bt4j.streaming;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import io.github.bt4j.internal.json.ErrorMessages;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.internal.json.ErrorBody;
 import io.github.bt4j.internal.json.JsonFields;
+import io.github.bt4j.json.BraintrustJson;
 
 /**
  * One event of a streamed function invocation, as Braintrust's SDKs define them: text, reasoning
@@ -30,7 +30,7 @@ public sealed interface FunctionEvent {
       case "json_delta" -> new JsonDelta(data);
       case "progress" -> Progress.of(JsonFields.parseObject(data, "progress data"));
       case "console" -> Console.of(JsonFields.parseObject(data, "console data"));
-      case "error" -> new ErrorEvent(ErrorMessages.fromData(data), data);
+      case "error" -> new ErrorEvent(ErrorBody.parse(data).message(), data);
       case "start" -> new Start();
       case "done" -> new Done();
       default -> new Other(event.event(), data);
@@ -49,7 +49,7 @@ public sealed interface FunctionEvent {
     }
     String value;
     try {
-      value = Json.gson().fromJson(data, String.class);
+      value = BraintrustJson.gson().fromJson(data, String.class);
     } catch (JsonParseException e) {
       throw new IllegalArgumentException(type + " data is not a JSON string: " + data, e);
     }

@@ -2,7 +2,7 @@ package io.github.bt4j.streaming;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import java.util.function.Consumer;
 
 /**
@@ -79,7 +79,7 @@ public final class FunctionEventAccumulator implements Consumer<FunctionEvent> {
     }
     if (parsedJson == null) {
       try {
-        parsedJson = Json.gson().fromJson(json.toString(), JsonElement.class);
+        parsedJson = BraintrustJson.gson().fromJson(json.toString(), JsonElement.class);
       } catch (JsonParseException e) {
         throw new IllegalStateException("The json_delta events do not join into valid JSON", e);
       }

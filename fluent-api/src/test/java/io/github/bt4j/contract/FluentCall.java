@@ -10,7 +10,7 @@ import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.core.RawResponse;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.generated.GeneratedApis;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.testsupport.SampleJson;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
@@ -75,7 +75,7 @@ final class FluentCall {
    * samples}. Throws {@link AssertionError} naming what is missing if the method cannot be found.
    */
   static FluentCall prepare(BraintrustClient client, SpecOperation op, SampleJson samples) {
-    Gson gson = Json.gson();
+    Gson gson = BraintrustJson.gson();
     Method apiMethod = apiMethod(op);
     Object resource = resource(client, op);
     Set<String> requiredQuery =

@@ -2,7 +2,7 @@ package io.github.bt4j.contract;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.testing.JsonDiff;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -33,7 +33,7 @@ final class ResponseCheck {
           ? List.of()
           : List.of("/: served " + abbreviate(served) + " but the call returned null");
     }
-    JsonElement written = Json.gson().toJsonTree(result, returnType);
+    JsonElement written = BraintrustJson.gson().toJsonTree(result, returnType);
     return JsonDiff.between(sent, written, tolerance);
   }
 

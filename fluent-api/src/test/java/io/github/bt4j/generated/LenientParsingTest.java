@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParser;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.models.Acl;
 import io.github.bt4j.models.ChatCompletionMessageParam;
 import io.github.bt4j.models.GraphNode;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * MapModelRoundTripTest}).
  */
 class LenientParsingTest {
-  private static final Gson GSON = Json.gson();
+  private static final Gson GSON = BraintrustJson.gson();
   private static final String UNKNOWN = "unknown_default_open_api";
   // By name, not symbol: without the option the constant does not exist, and this must still
   // compile to report what happens instead.

@@ -9,7 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.models.InsertProjectLogsEvent;
 import io.github.bt4j.models.InsertProjectLogsEventMetadata;
 import io.github.bt4j.testing.JsonDiff;
@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
  * A schema with both properties and {@code additionalProperties} becomes a class that extends
  * {@code HashMap} and also has typed fields. Gson's own map adapter writes only the map entries and
  * reads everything into the map, so the typed fields are lost both ways; {@code
- * MapModelTypeAdapterFactory} in {@link Json#gson()} is what keeps them.
+ * MapModelTypeAdapterFactory} in {@link BraintrustJson#gson()} is what keeps them.
  */
 class MapModelRoundTripTest {
-  private static final Gson GSON = Json.gson();
+  private static final Gson GSON = BraintrustJson.gson();
 
   @Test
   void metadataWritesItsTypedFieldAndItsExtraEntries() {

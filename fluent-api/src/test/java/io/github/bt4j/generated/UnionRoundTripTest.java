@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.spec.SpecDocument;
 import io.github.bt4j.testing.JsonDiff;
 import io.github.bt4j.testing.JsonDiff.Tolerance;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * A value of every branch of every {@code oneOf}/{@code anyOf} of the original bundled spec
- * survives a trip through the generated classes and {@link Json#gson()}: parsed into the class of
- * the component that holds the union and written back, it is the same JSON.
+ * survives a trip through the generated classes and {@link BraintrustJson#gson()}: parsed into the
+ * class of the component that holds the union and written back, it is the same JSON.
  *
  * <p>The unions are found in every component schema, nested at any depth (properties, items, map
  * values, allOf members, other unions' branches), and where a property refers to a component that
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class UnionRoundTripTest {
   private static final SpecDocument SPEC = Specs.bundled();
-  private static final Gson GSON = Json.gson();
+  private static final Gson GSON = BraintrustJson.gson();
 
   /** A place where a union lives: its owning component and the schema nodes leading to it. */
   record Site(

@@ -23,7 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.PayloadTooLargeException;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ class EventWriterBatchingTest {
   }
 
   private static int jsonSize(Map<String, Object> event) {
-    return Json.gson().toJson(event).getBytes(StandardCharsets.UTF_8).length;
+    return BraintrustJson.gson().toJson(event).getBytes(StandardCharsets.UTF_8).length;
   }
 
   @Test
@@ -269,10 +269,11 @@ class EventWriterBatchingTest {
       assertEquals(2, rows.size());
       JsonObject expected = new JsonObject();
       expected.addProperty("id", id);
-      expected.add("metadata", Json.gson().toJsonTree(Map.of("a", 1, "b", 2)).getAsJsonObject());
+      expected.add(
+          "metadata", BraintrustJson.gson().toJsonTree(Map.of("a", 1, "b", 2)).getAsJsonObject());
       expected.addProperty("input", "q");
       expected.addProperty("output", "r");
-      expected.add("scores", Json.gson().toJsonTree(Map.of("s", 1)));
+      expected.add("scores", BraintrustJson.gson().toJsonTree(Map.of("s", 1)));
       assertEquals(expected, rows.get(0));
       assertEquals("other", rows.get(1).get("id").getAsString());
     }

@@ -58,7 +58,7 @@ class EventWriterQueueTest {
 
   @Test
   void eventsAre300BytesAnd424InTheQueue() {
-    byte[] json = io.github.bt4j.internal.json.Json.gson().toJson(event(1)).getBytes(UTF_8);
+    byte[] json = io.github.bt4j.json.BraintrustJson.gson().toJson(event(1)).getBytes(UTF_8);
     assertEquals(300, json.length);
     assertEquals(424, new QueuedEvent("e001", EventKind.INSERT, json).heapBytes());
   }

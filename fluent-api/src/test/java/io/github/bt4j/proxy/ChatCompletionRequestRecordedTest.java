@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.github.bt4j.BraintrustClient;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import io.github.bt4j.streaming.internal.Streams;
@@ -131,7 +131,8 @@ class ChatCompletionRequestRecordedTest {
   @ValueSource(strings = {"0223", "0225"})
   void theStreamFlagGoesOnARequestDeclaredAsSuch(String recording) throws IOException {
     ChatCompletionRequest flagged =
-        Streams.withStreamFlag(Json.gson(), built(recording), ChatCompletionRequest.class);
+        Streams.withStreamFlag(
+            BraintrustJson.gson(), built(recording), ChatCompletionRequest.class);
     assertEquals(recorded(recording), JsonParser.parseString(flagged.toJson()));
   }
 }

@@ -21,10 +21,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
 import io.github.bt4j.BraintrustClient;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.pagination.AutoPager;
 import io.github.bt4j.pagination.Page;
 import io.github.bt4j.pagination.PageIterator;
 import java.time.Duration;
@@ -135,7 +137,9 @@ class BtqlQueryTest {
       BtqlQuery q =
           client.queries().structured(query).format(QueryFormat.JSON).pageSize(3).version("42");
       assertEquals(List.of(1, 2, 3, 4), ns(q.rows()));
-      List<Map<String, Object>> maps = q.rowsAsMaps().stream().collect(Collectors.toList());
+      AutoPager<Map<String, Object>> asMaps =
+          q.rows(new TypeToken<Map<String, Object>>() {}.getType());
+      List<Map<String, Object>> maps = asMaps.stream().collect(Collectors.toList());
       assertEquals(4, maps.size());
       assertEquals(1, ((Number) maps.get(0).get("n")).intValue());
     }
@@ -209,6 +213,20 @@ class BtqlQueryTest {
       assertEquals(List.of(1, 2, 3, 4), ns(client.queries().sql(SQL).pageSize(2).rows()));
     }
     assertEquals(3, requestBodies(wm).size());
+  }
+
+  @Test
+  void blankLinesBetweenRowsAndAPageOfOnlyBlankLinesAreNoRows(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(
+        wm,
+        sqlPage(2, null),
+        ok("\n" + lines(1, 1) + "\n  \r\n" + lines(2, 2) + "\n").withHeader("x-bt-cursor", "h1"));
+    page(wm, sqlPage(2, "h1"), ok(" \n\n\t\n").withHeader("x-bt-cursor", "h2"));
+    try (BraintrustClient client = client(info)) {
+      assertEquals(List.of(1, 2), ns(client.queries().sql(SQL).pageSize(2).rows()));
+    }
+    assertEquals(2, requestBodies(wm).size());
   }
 
   @Test
@@ -293,8 +311,22 @@ class BtqlQueryTest {
       assertEquals("h2", resume);
 
       page(wm, sqlPage(2, "h2"), ok(lines(5, 5)));
-      assertEquals(List.of(5), ns(q.startingAt(resume).rows()));
+      assertEquals(List.of(5), ns(q.rows().startingAt(resume)));
     }
+  }
+
+  /** {@code n} ids, "i0" to "i(n-1)". */
+  private static List<String> ids(int n) {
+    return java.util.stream.IntStream.range(0, n)
+        .mapToObj(i -> "i" + i)
+        .collect(Collectors.toList());
+  }
+
+  /** The insert body that deletes {@code ids}. */
+  private static String deletions(List<String> ids) {
+    return ids.stream()
+        .map(id -> "{\"id\":\"" + id + "\",\"_object_delete\":true}")
+        .collect(Collectors.joining(",", "{\"events\":[", "]}"));
   }
 
   @Test
@@ -302,14 +334,14 @@ class BtqlQueryTest {
     WireMock wm = info.getWireMock();
     String url = "/v1/project_logs/3c90c3cc-0d44-4b50-8888-8dd25736052a/insert";
     wm.register(post(urlEqualTo(url)).willReturn(okJson("{\"row_ids\":[\"x\",\"y\"]}")));
+    List<String> ids = ids(2 * Queries.DELETE_BATCH_SIZE + 1);
     try (BraintrustClient client = client(info)) {
       long acknowledged =
           client
               .queries()
               .deleteProjectLogs(
                   "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                  List.of("a", "b", "c", "d", "e"),
-                  2,
+                  ids,
                   io.github.bt4j.core.RequestOptions.none());
       assertEquals(6, acknowledged);
     }
@@ -320,13 +352,11 @@ class BtqlQueryTest {
     assertEquals(3, bodies.size());
     wm.verifyThat(
         postRequestedFor(urlEqualTo(url))
-            .withRequestBody(
-                equalToJson(
-                    "{\"events\":[{\"id\":\"a\",\"_object_delete\":true},"
-                        + "{\"id\":\"b\",\"_object_delete\":true}]}")));
+            .withRequestBody(equalToJson(deletions(ids.subList(0, Queries.DELETE_BATCH_SIZE)))));
     wm.verifyThat(
         postRequestedFor(urlEqualTo(url))
-            .withRequestBody(equalToJson("{\"events\":[{\"id\":\"e\",\"_object_delete\":true}]}")));
+            .withRequestBody(
+                equalToJson(deletions(ids.subList(2 * Queries.DELETE_BATCH_SIZE, ids.size())))));
   }
 
   @Test
@@ -337,22 +367,19 @@ class BtqlQueryTest {
     String dataset = "/v1/dataset/" + id + "/insert";
     wm.register(post(urlEqualTo(experiment)).willReturn(okJson("{\"row_ids\":[\"x\"]}")));
     wm.register(post(urlEqualTo(dataset)).willReturn(okJson("{\"row_ids\":[\"x\",\"y\"]}")));
+    List<String> ids = ids(Queries.DELETE_BATCH_SIZE + 1);
     try (BraintrustClient client = client(info)) {
-      assertEquals(
-          2, client.queries().deleteExperimentEvents(id, List.of("a", "b", "c"), 2, none()));
+      assertEquals(2, client.queries().deleteExperimentEvents(id, ids, none()));
       assertEquals(2, client.queries().deleteDatasetEvents(id, List.of("d", "e")));
     }
     wm.verifyThat(2, postRequestedFor(urlEqualTo(experiment)));
     wm.verifyThat(
         postRequestedFor(urlEqualTo(experiment))
-            .withRequestBody(equalToJson("{\"events\":[{\"id\":\"c\",\"_object_delete\":true}]}")));
+            .withRequestBody(equalToJson(deletions(List.of(ids.get(Queries.DELETE_BATCH_SIZE))))));
     wm.verifyThat(
         1,
         postRequestedFor(urlEqualTo(dataset))
-            .withRequestBody(
-                equalToJson(
-                    "{\"events\":[{\"id\":\"d\",\"_object_delete\":true},"
-                        + "{\"id\":\"e\",\"_object_delete\":true}]}")));
+            .withRequestBody(equalToJson(deletions(List.of("d", "e")))));
   }
 
   private static io.github.bt4j.core.RequestOptions none() {

@@ -266,13 +266,12 @@ class EventFetchTest {
   }
 
   @Test
-  void theDeprecatedCursorPlacesOnlyTheFirstPage(WireMockRuntimeInfo info) {
+  void aWalkStartedAtACursorSendsItOnTheFirstPage(WireMockRuntimeInfo info) {
     WireMock wm = info.getWireMock();
     String experimentUrl = "/v1/experiment/" + PROJECT + "/fetch";
     wm.register(
         post(urlEqualTo(experimentUrl))
-            .withRequestBody(
-                equalToJson("{\"limit\":5,\"max_xact_id\":\"77\",\"max_root_span_id\":\"r7\"}"))
+            .withRequestBody(equalToJson("{\"limit\":5,\"cursor\":\"c0\"}"))
             .willReturn(okJson(events("c1", row(6, 70)))));
     wm.register(
         post(urlEqualTo(experimentUrl))
@@ -286,8 +285,8 @@ class EventFetchTest {
                   .queries()
                   .fetchExperiment(PROJECT)
                   .tracesPerPage(5)
-                  .startingBelow("77", "r7")
-                  .events()));
+                  .events()
+                  .startingAt("c0")));
     }
   }
 

@@ -16,10 +16,10 @@ class QueryShapeTest {
     assertNull(q.ownCursor());
     assertEquals(
         "SELECT id FROM project_logs('p') WHERE x = 'LIMIT 3'\nLIMIT 4",
-        q.page(null, 4).getAsString());
+        q.page().apply(null, 4).getAsString());
     assertEquals(
         "SELECT id FROM project_logs('p') WHERE x = 'LIMIT 3'\nLIMIT 4 OFFSET 'c''1'",
-        q.page("c'1", 4).getAsString());
+        q.page().apply("c'1", 4).getAsString());
   }
 
   @Test
@@ -27,14 +27,14 @@ class QueryShapeTest {
     QueryShape q = QueryShape.sql("select id from experiment('e') limit 5 offset 'abc'");
     assertEquals(5, q.ownLimit());
     assertEquals("abc", q.ownCursor());
-    assertEquals("select id from experiment('e')\nLIMIT 2", q.page(null, 2).getAsString());
+    assertEquals("select id from experiment('e')\nLIMIT 2", q.page().apply(null, 2).getAsString());
   }
 
   @Test
   void sqlWithoutLimitPagesTheWholeQueryAndATrailingCommentGoes() {
     QueryShape q = QueryShape.sql("SELECT * FROM dataset('d')\n-- all of it");
     assertEquals(-1, q.ownLimit());
-    assertEquals("SELECT * FROM dataset('d')\nLIMIT 7", q.page(null, 7).getAsString());
+    assertEquals("SELECT * FROM dataset('d')\nLIMIT 7", q.page().apply(null, 7).getAsString());
   }
 
   @Test
@@ -45,7 +45,8 @@ class QueryShapeTest {
     assertEquals(-1, QueryShape.sql("SELECT \"LIMIT 5\" FROM t WHERE a = 'x LIMIT 5'").ownLimit());
     QueryShape q = QueryShape.sql("SELECT 1 WHERE s = '-- not a comment' LIMIT 4 -- four");
     assertEquals(4, q.ownLimit());
-    assertEquals("SELECT 1 WHERE s = '-- not a comment'\nLIMIT 2", q.page(null, 2).getAsString());
+    assertEquals(
+        "SELECT 1 WHERE s = '-- not a comment'\nLIMIT 2", q.page().apply(null, 2).getAsString());
     QueryShape c = QueryShape.sql("SELECT 1 LIMIT 9 /* then */ OFFSET 'it''s' -- resume");
     assertEquals(9, c.ownLimit());
     assertEquals("it's", c.ownCursor());
@@ -67,7 +68,7 @@ class QueryShapeTest {
     assertEquals("xyz", q.ownCursor());
     assertEquals(
         "select: id\nfrom: project_logs('p') traces\n\n\nfilter: a = 1\nlimit: 3\ncursor: 'k'",
-        q.page("k", 3).getAsString());
+        q.page().apply("k", 3).getAsString());
   }
 
   @Test
@@ -80,11 +81,11 @@ class QueryShapeTest {
     QueryShape q = QueryShape.structured(query);
     assertEquals(50, q.ownLimit());
     assertEquals("c0", q.ownCursor());
-    JsonObject page = q.page("c1", 10).getAsJsonObject();
+    JsonObject page = q.page().apply("c1", 10).getAsJsonObject();
     assertEquals(10, page.get("limit").getAsInt());
     assertEquals("c1", page.get("cursor").getAsString());
     assertEquals(query.get("select"), page.get("select"));
-    assertNull(q.page(null, 10).getAsJsonObject().get("cursor"));
+    assertNull(q.page().apply(null, 10).getAsJsonObject().get("cursor"));
     assertEquals(50, query.get("limit").getAsInt(), "the caller's object is not changed");
   }
 }

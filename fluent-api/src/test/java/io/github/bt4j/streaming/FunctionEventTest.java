@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonParseException;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class FunctionEventTest {
     for (String data : inputs) {
       String expected;
       try {
-        expected = Json.gson().fromJson(data, String.class);
+        expected = BraintrustJson.gson().fromJson(data, String.class);
       } catch (JsonParseException e) {
         expected = null;
       }

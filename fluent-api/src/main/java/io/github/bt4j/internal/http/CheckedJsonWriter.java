@@ -4,14 +4,12 @@ import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonWriter;
+import io.github.bt4j.json.BraintrustJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.reflect.Type;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Writes request bodies, refusing what JSON cannot carry with an {@link IllegalArgumentException}
@@ -29,9 +27,13 @@ public final class CheckedJsonWriter extends JsonWriter {
 
   private static final int PATH_SHOWN = 12;
 
-  /** Per client Gson, the same Gson letting NaN reach this writer (see {@link #forBodies}). */
-  private static final Map<Gson, Gson> BODY_GSONS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * The client's Gson, except that its number adapters hand NaN and Infinity to this writer instead
+   * of refusing them with a message about {@code GsonBuilder}: this writer refuses them itself,
+   * naming the field.
+   */
+  private static final Gson BODIES =
+      BraintrustJson.gson().newBuilder().serializeSpecialFloatingPointValues().create();
 
   // Per open array or object, outermost first: the index of the next element in an array (-1 in
   // an object), and the last member name in an object.
@@ -39,40 +41,34 @@ public final class CheckedJsonWriter extends JsonWriter {
   private String[] names = new String[8];
   private int depth;
 
-  private CheckedJsonWriter(Writer out, Gson gson) {
+  private CheckedJsonWriter(Writer out) {
     super(out);
-    setHtmlSafe(gson.htmlSafe());
-    setSerializeNulls(gson.serializeNulls());
+    setHtmlSafe(BODIES.htmlSafe());
+    setSerializeNulls(BODIES.serializeNulls());
   }
 
-  /**
-   * {@code gson} with the same adapters, except that its number adapters hand NaN and Infinity to
-   * the writer instead of refusing them with a message about {@code GsonBuilder}: this writer
-   * refuses them itself, naming the field.
-   */
-  public static Gson forBodies(Gson gson) {
-    return BODY_GSONS.computeIfAbsent(
-        gson, g -> g.newBuilder().serializeSpecialFloatingPointValues().create());
+  /** The adapter that writes a body declared as {@code type}, for {@link #write}. */
+  static TypeAdapter<?> adapter(Type type) {
+    return BODIES.getAdapter(TypeToken.get(type));
   }
 
-  /** Writes {@code value} to {@code out} with {@code adapter}, one of {@link #forBodies}'s. */
+  /** Writes {@code value} to {@code out} with {@code adapter}, one of {@link #adapter}'s. */
   @SuppressWarnings("unchecked")
-  static void write(Gson gson, TypeAdapter<?> adapter, Object value, Writer out)
-      throws IOException {
-    try (JsonWriter writer = new CheckedJsonWriter(out, gson)) {
+  static void write(TypeAdapter<?> adapter, Object value, Writer out) throws IOException {
+    try (JsonWriter writer = new CheckedJsonWriter(out)) {
       ((TypeAdapter<Object>) adapter).write(writer, value);
     }
   }
 
   /**
-   * {@code value} as JSON text, written as its declared type with {@code gson}'s adapters.
+   * {@code value} as JSON text, written as its declared type with the client's adapters.
    *
    * @throws IllegalArgumentException naming the field, if the value cannot be JSON
    */
-  public static String toJson(Gson gson, Object value, Type declaredType) {
+  public static String toJson(Object value, Type declaredType) {
     StringWriter text = new StringWriter();
     try {
-      write(gson, forBodies(gson).getAdapter(TypeToken.get(declaredType)), value, text);
+      write(adapter(declaredType), value, text);
     } catch (IOException e) {
       throw new IllegalStateException("writing to a string failed", e);
     }

@@ -2,6 +2,7 @@ package io.github.bt4j.internal.http;
 
 import io.github.bt4j.core.RetryPolicy;
 import io.github.bt4j.internal.Sleeper;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -19,7 +20,8 @@ import okhttp3.HttpUrl;
  * @param sleeper waits between retries
  * @param clock reads the time, for HTTP-date {@code Retry-After} values
  * @param jitter returns a fraction in [0, 1) that spreads retry waits
- * @param logLevel how much of each call to log
+ * @param logLevel how much of each call to log: {@code OFF}, {@code INFO} (one line per attempt) or
+ *     {@code DEBUG} (also headers and small JSON bodies, secrets redacted)
  */
 public record ClientConfig(
     String apiKey,
@@ -31,7 +33,7 @@ public record ClientConfig(
     Sleeper sleeper,
     Clock clock,
     DoubleSupplier jitter,
-    HttpLogLevel logLevel) {
+    Level logLevel) {
   @Override
   public String toString() {
     // Never print the key.

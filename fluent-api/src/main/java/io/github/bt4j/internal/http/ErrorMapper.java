@@ -12,13 +12,8 @@ import io.github.bt4j.errors.PermissionDeniedException;
 import io.github.bt4j.errors.RateLimitException;
 import io.github.bt4j.internal.json.ErrorBody;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import okhttp3.MediaType;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
 
 /**
  * Turns an HTTP error answer into the typed exception for its status, keeping what the server sent:
@@ -42,11 +37,12 @@ public final class ErrorMapper {
 
   /** The exception for a non-2xx response; the response is consumed but not closed. */
   public static ApiException toException(Response response) {
-    String body = withoutCredential(readBounded(response.body()), response);
+    String body = withoutCredential(readBounded(response), response);
     ErrorBody said = ErrorBody.parse(body);
     String message = withoutCredential(said.message(), response);
     if (message.isEmpty()) {
-      message = emptyBodyMessage(response);
+      String reason = response.message().isEmpty() ? "" : " " + response.message();
+      message = "HTTP " + response.code() + reason + " (empty body)";
     }
     String errorCode = said.code() == null ? null : withoutCredential(said.code(), response);
     ErrorResponse answer =
@@ -95,26 +91,10 @@ public final class ErrorMapper {
     return null;
   }
 
-  private static String emptyBodyMessage(Response response) {
-    String reason = response.message();
-    return "HTTP "
-        + response.code()
-        + (reason == null || reason.isEmpty() ? "" : " " + reason)
-        + " (empty body)";
-  }
-
-  private static String readBounded(ResponseBody body) {
-    if (body == null) {
-      return "";
-    }
+  /** The body's first bytes, decoded as OkHttp decodes a body (its charset, else UTF-8). */
+  private static String readBounded(Response response) {
     try {
-      BufferedSource source = body.source();
-      source.request(MAX_ERROR_BODY);
-      long size = Math.min(source.getBuffer().size(), MAX_ERROR_BODY);
-      MediaType type = body.contentType();
-      Charset charset =
-          type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-      return source.getBuffer().readString(size, charset);
+      return response.body() == null ? "" : response.peekBody(MAX_ERROR_BODY).string();
     } catch (IOException e) {
       return "";
     }

@@ -1,8 +1,6 @@
 package io.github.bt4j.internal.http;
 
-import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
-import com.google.gson.reflect.TypeToken;
 import java.io.OutputStreamWriter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -24,23 +22,14 @@ import retrofit2.Retrofit;
 final class JsonConverterFactory extends Converter.Factory {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-  private final Gson gson;
-
-  JsonConverterFactory(Gson gson) {
-    this.gson = gson;
-  }
-
   @Override
   public Converter<?, RequestBody> requestBodyConverter(
       Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit r) {
-    TypeAdapter<?> adapter = CheckedJsonWriter.forBodies(gson).getAdapter(TypeToken.get(type));
+    TypeAdapter<?> adapter = CheckedJsonWriter.adapter(type);
     return value -> {
       Buffer buffer = new Buffer();
       CheckedJsonWriter.write(
-          gson,
-          adapter,
-          value,
-          new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8));
+          adapter, value, new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8));
       return RequestBody.create(buffer.readByteString(), JSON);
     };
   }

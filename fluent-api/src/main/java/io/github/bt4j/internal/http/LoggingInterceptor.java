@@ -37,18 +37,18 @@ final class LoggingInterceptor implements Interceptor {
   private static final Pattern SECRET_JSON_FIELD = secretFieldPattern(SecretProperties.NAMES);
 
   private final System.Logger logger;
-  private final HttpLogLevel level;
+  private final boolean debug;
 
-  LoggingInterceptor(System.Logger logger, HttpLogLevel level) {
+  LoggingInterceptor(System.Logger logger, boolean debug) {
     this.logger = logger;
-    this.level = level;
+    this.debug = debug;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     long start = System.nanoTime();
-    if (level == HttpLogLevel.DEBUG) {
+    if (debug) {
       log(
           "--> %s %s\n%s%s",
           request.method(), request.url(), headers(request.headers()), body(request));
@@ -63,7 +63,7 @@ final class LoggingInterceptor implements Interceptor {
     }
     long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     log("<-- %d %s %s (%d ms)", response.code(), request.method(), request.url(), ms);
-    if (level == HttpLogLevel.DEBUG) {
+    if (debug) {
       log("%s%s", headers(response.headers()), body(response));
     }
     return response;

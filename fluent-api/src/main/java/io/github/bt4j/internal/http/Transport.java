@@ -12,10 +12,10 @@ import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,30 +81,23 @@ public final class Transport implements AutoCloseable {
             .addInterceptor(new RetryInterceptor(config, resources.gate()))
             .addInterceptor(new RedirectInterceptor())
             .addNetworkInterceptor(Transport::noDelay);
-    if (config.logLevel() != HttpLogLevel.OFF) {
+    if (config.logLevel() != Level.OFF) {
       builder.addInterceptor(
-          new LoggingInterceptor(System.getLogger("io.github.bt4j.http"), config.logLevel()));
+          new LoggingInterceptor(
+              System.getLogger("io.github.bt4j.http"), config.logLevel() == Level.DEBUG));
     }
     this.http = builder.build();
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(config.baseUrl())
             .callFactory(http)
-            .addConverterFactory(new JsonConverterFactory(gson))
+            .addConverterFactory(new JsonConverterFactory())
             .build();
   }
 
   /** This client's share of the pools and the rate-limit pause, for a client derived from it. */
   public ClientResources resources() {
     return resources;
-  }
-
-  /** The library's OkHttpClient defaults: 10 s to connect, 60 s per read and write. */
-  public static OkHttpClient.Builder defaults() {
-    return new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(60))
-        .writeTimeout(Duration.ofSeconds(60));
   }
 
   /**
@@ -126,7 +119,7 @@ public final class Transport implements AutoCloseable {
    * @return its implementation, the same one on every call
    */
   public <A> A api(Class<A> service) {
-    Object api = apis.get(service);
+    Object api = apis.get(service); // a lock-free read: computeIfAbsent may lock on a hit
     if (api == null) {
       api = apis.computeIfAbsent(service, retrofit::create);
     }
@@ -345,7 +338,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /** A transport failure of {@code request}, with the record of its attempts. */
-  private static ConnectionException connectionFailure(Request request, IOException e) {
+  private static ConnectionException connectionFailure(Request request, Exception e) {
     return new ConnectionException(
         request.method(), request.url().toString(), e, contextOf(request).attempts().snapshot());
   }
@@ -406,8 +399,7 @@ public final class Transport implements AutoCloseable {
     } catch (java.io.EOFException e) {
       throw unexpected(response, "the body ended early", e);
     } catch (JsonIOException e) {
-      throw new ConnectionException(
-          response.request().method(), response.request().url().toString(), e);
+      throw connectionFailure(response.request(), e);
     } catch (com.google.gson.stream.MalformedJsonException
         | JsonParseException
         | IllegalStateException

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What an error body says: the server's message and, if it gave one, its error code. Servers word
@@ -19,10 +20,11 @@ import java.util.Map;
  *
  * <ul>
  *   <li>JSON objects, keys matched case-insensitively: {@code {"message": ..}} first, then {@code
- *       {"error": ..}}, then {@code {"detail": ..}}; a value that is itself an object (such as
- *       {@code {"error": {"message": .., "code": ..}}}) is searched the same way, a list (FastAPI's
- *       {@code {"detail": [{"loc": [..], "msg": ..}]}}, zod's issues) gives its items' messages,
- *       prefixed with their location and joined by {@code "; "};
+ *       {"msg": ..}}, {@code {"error": ..}}, {@code {"detail": ..}}; a value that is itself an
+ *       object (such as {@code {"error": {"message": .., "code": ..}}}) is searched the same way, a
+ *       list (FastAPI's {@code {"detail": [{"loc": [..], "msg": ..}]}}, zod's issues) gives its
+ *       items' messages joined by {@code "; "}; a message beside a {@code loc} or {@code path} list
+ *       is prefixed with that location;
  *   <li>the code is the {@code code}, else the {@code type}, of the innermost object that has one
  *       on the way to the message ({@code {"Code": "ForbiddenError", "Message": ..}}, OpenAI's
  *       {@code {"error": {"type": ..}}}); a list gives its item's code only if it has one item;
@@ -40,8 +42,7 @@ public record ErrorBody(String message, String code) {
   /** Deeper nesting than this is not searched: a message is never buried that deep. */
   private static final int MAX_DEPTH = 8;
 
-  private static final List<String> MESSAGE_KEYS = List.of("message", "error", "detail");
-  private static final List<String> ITEM_MESSAGE_KEYS = List.of("message", "msg");
+  private static final List<String> MESSAGE_KEYS = List.of("message", "msg", "error", "detail");
   private static final List<String> LOCATION_KEYS = List.of("loc", "path");
   private static final List<String> CODE_KEYS = List.of("code", "type");
 
@@ -84,6 +85,11 @@ public record ErrorBody(String message, String code) {
     for (String key : MESSAGE_KEYS) {
       JsonElement value = get(object, key);
       ErrorBody found = find(value, depth + 1);
+      if (found != null && value.isJsonPrimitive()) {
+        String location = locationOf(object); // a validation issue's {"loc" or "path": [..]}
+        return new ErrorBody(
+            location.isEmpty() ? found.message : location + ": " + found.message, code);
+      }
       if (found != null) {
         return found.code != null ? found : new ErrorBody(found.message, code);
       }
@@ -99,12 +105,9 @@ public record ErrorBody(String message, String code) {
     List<String> messages = new ArrayList<>();
     String code = null;
     for (JsonElement item : items) {
-      ErrorBody found = null;
-      if (item.isJsonObject()) {
-        found = fromItem(item.getAsJsonObject(), depth + 1);
-      } else if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
-        found = find(item, depth + 1); // a list of numbers is data, not messages
-      }
+      // A list of numbers is data, not messages.
+      boolean number = item.isJsonPrimitive() && !item.getAsJsonPrimitive().isString();
+      ErrorBody found = number ? null : find(item, depth + 1);
       if (found != null) {
         messages.add(found.message);
         code = found.code;
@@ -116,29 +119,13 @@ public record ErrorBody(String message, String code) {
     return new ErrorBody(String.join("; ", messages), items.size() == 1 ? code : null);
   }
 
-  /** A validation issue: {@code {"loc" or "path": [..], "msg" or "message": .., "type": ..}}. */
-  private static ErrorBody fromItem(JsonObject item, int depth) {
-    for (String key : ITEM_MESSAGE_KEYS) {
-      JsonElement value = get(item, key);
-      if (value != null && value.isJsonPrimitive()) {
-        String location = locationOf(item);
-        String message = value.getAsString().strip();
-        return new ErrorBody(
-            location.isEmpty() ? message : location + ": " + message, codeOf(item));
-      }
-    }
-    return find(item, depth);
-  }
-
   private static String locationOf(JsonObject item) {
     for (String key : LOCATION_KEYS) {
       JsonElement value = get(item, key);
       if (value != null && value.isJsonArray()) {
-        List<String> parts = new ArrayList<>();
-        for (JsonElement part : value.getAsJsonArray()) {
-          parts.add(part.isJsonPrimitive() ? part.getAsString() : part.toString());
-        }
-        return String.join(".", parts);
+        return value.getAsJsonArray().asList().stream()
+            .map(part -> part.isJsonPrimitive() ? part.getAsString() : part.toString())
+            .collect(Collectors.joining("."));
       }
     }
     return "";
@@ -158,10 +145,6 @@ public record ErrorBody(String message, String code) {
    * The member named {@code key} in any letter case ({@code Message} as well as {@code message}).
    */
   private static JsonElement get(JsonObject object, String key) {
-    JsonElement exact = object.get(key);
-    if (exact != null) {
-      return exact;
-    }
     for (Map.Entry<String, JsonElement> member : object.entrySet()) {
       if (member.getKey().equalsIgnoreCase(key)) {
         return member.getValue();

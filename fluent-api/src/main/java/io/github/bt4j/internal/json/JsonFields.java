@@ -3,6 +3,7 @@ package io.github.bt4j.internal.json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import io.github.bt4j.json.BraintrustJson;
 
 /** Null-tolerant reads of the fields of streamed JSON objects. */
 public final class JsonFields {
@@ -19,7 +20,7 @@ public final class JsonFields {
   public static JsonObject parseObject(String data, String what) {
     JsonElement element;
     try {
-      element = Json.gson().fromJson(data, JsonElement.class);
+      element = BraintrustJson.gson().fromJson(data, JsonElement.class);
     } catch (JsonParseException e) {
       throw new IllegalArgumentException(what + " is not valid JSON: " + abbreviate(data), e);
     }

@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.bt4j.internal.json.Json;
+import io.github.bt4j.json.BraintrustJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +35,7 @@ public final class RowMerger {
    * Writes rows built or changed as trees. Unlike the client's Gson it keeps explicit nulls: in a
    * row, {@code "error": null} means "no error", and in a merge, "clear this field".
    */
-  static final Gson TREE_GSON = Json.gson().newBuilder().serializeNulls().create();
+  static final Gson TREE_GSON = BraintrustJson.gson().newBuilder().serializeNulls().create();
 
   /** Top-level fields of a later row that folding leaves out: markers and span identity. */
   private static final Set<String> NOT_MERGED =

@@ -1,7 +1,7 @@
 package io.github.bt4j.streaming.internal;
 
 import com.google.gson.JsonObject;
-import io.github.bt4j.internal.json.ErrorMessages;
+import io.github.bt4j.internal.json.ErrorBody;
 import io.github.bt4j.streaming.ChatCompletionChunk;
 import io.github.bt4j.streaming.ServerSentEventStream;
 import io.github.bt4j.streaming.SseEvent;
@@ -94,7 +94,7 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
     JsonObject o = value instanceof ChatCompletionChunk chunk ? chunk.raw() : null;
     boolean errorObject = o != null && o.has("error") && !o.has("choices");
     return errorObject || "error".equals(event.event())
-        ? ErrorMessages.fromData(event.data())
+        ? ErrorBody.parse(event.data()).message()
         : null;
   }
 

@@ -40,8 +40,7 @@ public final class Streams {
   @SuppressWarnings("unchecked")
   public static <T> T withStreamFlag(Gson gson, T body, Class<?> declaredType) {
     JsonObject object =
-        JsonParser.parseString(CheckedJsonWriter.toJson(gson, body, body.getClass()))
-            .getAsJsonObject();
+        JsonParser.parseString(CheckedJsonWriter.toJson(body, body.getClass())).getAsJsonObject();
     object.addProperty("stream", true);
     return (T) gson.fromJson(object, declaredType);
   }

@@ -28,10 +28,10 @@ class ErrorBodyTest {
 
   @Test
   void errorEventDataReadsLikeAnErrorBody() {
-    assertEquals("quota exceeded", ErrorMessages.fromData("\"quota exceeded\""));
-    assertEquals("no such model", ErrorMessages.fromData("{\"detail\":\"no such model\"}"));
-    assertEquals("[1,2]", ErrorMessages.fromData("[1,2]"));
-    assertEquals("", ErrorMessages.fromData(""));
+    assertEquals("quota exceeded", ErrorBody.parse("\"quota exceeded\"").message());
+    assertEquals("no such model", ErrorBody.parse("{\"detail\":\"no such model\"}").message());
+    assertEquals("[1,2]", ErrorBody.parse("[1,2]").message());
+    assertEquals("", ErrorBody.parse("").message());
   }
 
   @Test
