@@ -28,7 +28,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
-import okio.Okio;
 
 /**
  * The writer's sender threads, and what each does with a batch: folds rows with the same id, writes
@@ -221,7 +220,10 @@ final class BatchSender {
           cause != null
               ? cause
               : new IllegalStateException("the writer stopped sending these events (a bug)");
-      fail(reasonNow(), why, rest);
+      fail(
+          queue.isAbandoned() ? WriteFailure.Reason.CLOSED : WriteFailure.Reason.REQUEST_FAILED,
+          why,
+          rest);
     }
   }
 
@@ -284,11 +286,11 @@ final class BatchSender {
   /**
    * The row ids a successful answer lists, read by the transport as the operation's response; empty
    * if it lists none or cannot be read, since the status says the rows are stored whatever the body
-   * says.
+   * says. Unread when nobody wants them: closing the response then reads it to its end unparsed
+   * (OkHttp does so, so that the connection is reused).
    */
   private List<String> rowIds(Response response, EventKind kind) {
     if (acknowledgements == null || kind != EventKind.INSERT) {
-      discard(response);
       return List.of();
     }
     try {
@@ -300,18 +302,6 @@ final class BatchSender {
       // Stored all the same; the answer's ids are only reported.
     }
     return List.of();
-  }
-
-  /**
-   * Reads the answer to its end unparsed, when nobody wants its row ids, so that the connection is
-   * reused.
-   */
-  private static void discard(Response response) {
-    try {
-      response.body().source().readAll(Okio.blackhole());
-    } catch (IOException e) {
-      // The status was 2xx, so the rows are stored; the rest of the answer is not needed.
-    }
   }
 
   /**
@@ -343,10 +333,6 @@ final class BatchSender {
     acknowledgements.accept(
         new Acknowledgement(
             target.toString(), kind == EventKind.FEEDBACK, ids, serverRowIds, events));
-  }
-
-  private WriteFailure.Reason reasonNow() {
-    return queue.isAbandoned() ? WriteFailure.Reason.CLOSED : WriteFailure.Reason.REQUEST_FAILED;
   }
 
   /** Reports the events of {@code rows} as failed, unless there are none. */

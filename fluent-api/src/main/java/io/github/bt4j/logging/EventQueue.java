@@ -54,20 +54,16 @@ public final class EventQueue {
   private boolean abandoned;
 
   /**
-   * Creates a queue.
-   *
-   * @param maxQueuedBytes the most heap the queued events may occupy, as {@link
-   *     QueuedEvent#heapBytes()} counts it (an event always fits an empty queue)
-   * @param maxBatchRows the most events per batch
-   * @param maxBatchBytes the most request bytes per batch, unless a single event is larger
-   * @param lingerNanos how long a part-full batch waits to fill; 0 for waiting only while another
-   *     request is in flight
+   * Creates a queue bounded and batched as {@code options} say: the heap of the queued events, as
+   * {@link QueuedEvent#heapBytes()} counts it (an event always fits an empty queue), the rows and
+   * bytes of a batch (unless a single event is larger) and the linger (0 for waiting only while
+   * another request is in flight).
    */
-  public EventQueue(long maxQueuedBytes, int maxBatchRows, long maxBatchBytes, long lingerNanos) {
-    this.maxQueuedBytes = maxQueuedBytes;
-    this.maxBatchRows = maxBatchRows;
-    this.maxBatchBytes = maxBatchBytes;
-    this.lingerNanos = lingerNanos;
+  public EventQueue(WriterOptions options) {
+    this.maxQueuedBytes = options.maxQueuedBytes();
+    this.maxBatchRows = options.maxBatchRows();
+    this.maxBatchBytes = options.maxBatchBytes();
+    this.lingerNanos = options.linger().toNanos();
   }
 
   /** The bytes a request adds around its rows: {@code {"events":[} and {@code ]}}. */
@@ -117,24 +113,19 @@ public final class EventQueue {
       event.seq(nextSeq++);
       queue.addLast(event);
       queuedBytes += event.heapBytes();
-      queuedJsonBytes += event.size();
-      if (idleWorkers > 0 && mayMakeBatchReady()) {
+      queuedJsonBytes += event.json().length;
+      // Wake an idle worker only if the event may let it send: it is the only one and would be sent
+      // at once (or start the linger), or the queue now holds a full batch. Waking workers for
+      // every
+      // event would only have them look and wait again, holding the lock the loggers need.
+      if (idleWorkers > 0
+          && ((queue.size() == 1 && (lingerNanos > 0 || inFlight.isEmpty())) || holdsFullBatch())) {
         workChanged.signal();
       }
       return true;
     } finally {
       lock.unlock();
     }
-  }
-
-  /**
-   * Whether the event just added may let an idle worker send: it is the only one and would be sent
-   * at once (or start the linger), or the queue now holds a full batch. Waking workers for every
-   * event would only have them look and wait again, holding the lock the loggers need.
-   */
-  private boolean mayMakeBatchReady() {
-    int size = queue.size();
-    return (size == 1 && (lingerNanos > 0 || inFlight.isEmpty())) || holdsFullBatch();
   }
 
   /** Whether the queue holds at least a batch's worth of rows or bytes (an estimate). */
@@ -190,7 +181,7 @@ public final class EventQueue {
             continue;
           }
         }
-        return removeBatch(head.kind(), rows);
+        return removeBatch(rows);
       }
     } finally {
       lock.unlock();
@@ -221,7 +212,7 @@ public final class EventQueue {
     boolean cut = false;
     for (QueuedEvent e : queue) {
       if (rows > 0) {
-        long withNext = bytes + 1 + e.size();
+        long withNext = bytes + 1 + e.json().length;
         if (e.kind() != kind
             || rows >= maxBatchRows
             || withNext > maxBatchBytes
@@ -231,7 +222,7 @@ public final class EventQueue {
         }
         bytes = withNext;
       } else {
-        bytes += e.size();
+        bytes += e.json().length;
       }
       rows++;
     }
@@ -239,16 +230,16 @@ public final class EventQueue {
     return ((long) rows << 1) | (full ? 1 : 0);
   }
 
-  private Batch removeBatch(EventKind kind, int rows) {
+  private Batch removeBatch(int rows) {
     List<QueuedEvent> events = new ArrayList<>(rows);
     for (int i = 0; i < rows; i++) {
       QueuedEvent e = queue.pollFirst();
       queuedBytes -= e.heapBytes();
-      queuedJsonBytes -= e.size();
+      queuedJsonBytes -= e.json().length;
       inFlightIds.add(e.id());
       events.add(e);
     }
-    Batch batch = new Batch(kind, events);
+    Batch batch = new Batch(events);
     inFlight.add(batch);
     spaceFreed.signalAll();
     if (idleWorkers > 0 && holdsFullBatch()) {
@@ -308,7 +299,7 @@ public final class EventQueue {
   private long lowestUnsettled() {
     long lowest = queue.isEmpty() ? Long.MAX_VALUE : queue.peekFirst().seq();
     for (Batch b : inFlight) {
-      lowest = Math.min(lowest, b.firstSeq());
+      lowest = Math.min(lowest, b.events().get(0).seq());
     }
     return lowest;
   }

@@ -109,12 +109,7 @@ public final class EventWriter<E, F> implements AutoCloseable {
     this.feedbackId = feedbackId;
     this.rootSpanType = rootSpanType;
     this.encoder = new EventEncoder(transport.gson());
-    this.queue =
-        new EventQueue(
-            options.maxQueuedBytes(),
-            options.maxBatchRows(),
-            options.maxBatchBytes(),
-            options.linger().toNanos());
+    this.queue = new EventQueue(options);
     this.sender =
         new BatchSender(
             transport,
@@ -419,8 +414,8 @@ public final class EventWriter<E, F> implements AutoCloseable {
 
   private String accept(QueuedEvent event) {
     long limit = options.maxRequestBytes() - EventQueue.envelopeBytes(event.kind());
-    if (event.size() > limit) {
-      throw new EventTooLargeException(event.id(), event.size(), limit);
+    if (event.json().length > limit) {
+      throw new EventTooLargeException(event.id(), event.json().length, limit);
     }
     QueueFullPolicy policy = options.whenFull();
     if (!queue.offer(event, policy.drops(), policy.timeout().toNanos())) {

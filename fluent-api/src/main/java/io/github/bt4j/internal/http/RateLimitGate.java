@@ -52,11 +52,10 @@ final class RateLimitGate {
   Duration await(Clock clock, Sleeper sleeper, BooleanSupplier cancelled)
       throws InterruptedException {
     Duration waited = Duration.ZERO;
-    Instant end = openAt.get();
-    while (end != null) {
+    for (Instant end = openAt.get(); end != null; ) {
       Duration left = Duration.between(clock.instant(), end);
       if (left.isNegative() || left.isZero()) {
-        return waited;
+        break;
       }
       sleeper.sleep(left, cancelled);
       waited = waited.plus(left);
@@ -64,10 +63,7 @@ final class RateLimitGate {
         throw new InterruptedException("gave up waiting for the rate-limit pause");
       }
       Instant extended = openAt.get();
-      if (!extended.isAfter(end)) {
-        return waited;
-      }
-      end = extended;
+      end = extended.isAfter(end) ? extended : null;
     }
     return waited;
   }

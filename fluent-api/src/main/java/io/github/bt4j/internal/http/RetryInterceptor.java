@@ -55,7 +55,8 @@ final class RetryInterceptor implements Interceptor {
         context.options().maxRetries() != null
             ? context.options().maxRetries()
             : policy.maxRetries();
-    long deadline = deadlineOf(chain);
+    long timeoutNanos = chain.call().timeout().timeoutNanos();
+    long deadline = timeoutNanos == 0 ? 0 : System.nanoTime() + timeoutNanos;
     boolean mayHaveBeenApplied = false;
     RetryBudget budget = request.tag(RetryBudget.class);
     Duration wait = awaitGate(chain.call());
@@ -101,7 +102,8 @@ final class RetryInterceptor implements Interceptor {
       if (response != null && response.code() == 429 && (retry || asked != null) && !beyondLimit) {
         gate.pauseFor(wait, config.clock());
       }
-      wait = longer(wait, gate.remaining(config.clock()));
+      Duration paused = gate.remaining(config.clock());
+      wait = paused.compareTo(wait) > 0 ? paused : wait;
       if (retry && deadline != 0 && System.nanoTime() + wait.toNanos() >= deadline) {
         retry = false;
       }
@@ -116,14 +118,6 @@ final class RetryInterceptor implements Interceptor {
         response.close();
       }
     }
-  }
-
-  /**
-   * Whether an answer with this status may succeed on a later attempt: 408, 409, 429 and 5xx; never
-   * 413 or another 4xx.
-   */
-  private static boolean isRetryableStatus(int code) {
-    return code == 408 || code == 409 || code == 429 || code >= 500;
   }
 
   /**
@@ -157,12 +151,18 @@ final class RetryInterceptor implements Interceptor {
     return Duration.ofNanos((long) (capped * (1 - 0.25 * config.jitter().getAsDouble())));
   }
 
+  /**
+   * Whether a later attempt may succeed: after a failure that sent nothing, or if the request may
+   * be sent twice, after another failure or an answer of 408, 409, 429 or 5xx (never 413 or another
+   * 4xx).
+   */
   private static boolean isWorthRetrying(
       RequestContext context, IOException failure, Response response) {
     if (failure != null) {
       return context.mayRetry() || neverSent(failure);
     }
-    return context.mayRetry() && isRetryableStatus(response.code());
+    int code = response.code();
+    return context.mayRetry() && (code == 408 || code == 409 || code == 429 || code >= 500);
   }
 
   /** A retried DELETE whose object is gone: an earlier attempt that may have arrived deleted it. */
@@ -178,15 +178,6 @@ final class RetryInterceptor implements Interceptor {
         .message("No Content (404 after an earlier attempt that may have deleted it)")
         .body(ResponseBody.create(new byte[0], null))
         .build();
-  }
-
-  private static Duration longer(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static long deadlineOf(Chain chain) {
-    long timeoutNanos = chain.call().timeout().timeoutNanos();
-    return timeoutNanos == 0 ? 0 : System.nanoTime() + timeoutNanos;
   }
 
   private void sleep(Duration wait, okhttp3.Call call) throws IOException {

@@ -5,7 +5,6 @@ import com.google.gson.JsonParser;
 import io.github.bt4j.internal.EventIds;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,10 +53,10 @@ public final class RetryRule {
   private final List<String[]> paths;
   private final List<String[]> unless;
 
-  private RetryRule(Kind kind, List<String> paths, List<String> unless) {
+  private RetryRule(Kind kind, List<String[]> paths, List<String[]> unless) {
     this.kind = kind;
-    this.paths = paths.stream().map(path -> path.split("\\.")).toList();
-    this.unless = unless.stream().map(path -> path.split("\\.")).toList();
+    this.paths = paths;
+    this.unless = unless;
   }
 
   /**
@@ -72,12 +71,19 @@ public final class RetryRule {
   }
 
   private static RetryRule parse(String text) {
-    List<String> words = Arrays.asList(text.trim().split("\\s+"));
-    int unlessAt = words.indexOf("unless");
-    List<String> args = words.subList(1, unlessAt < 0 ? words.size() : unlessAt);
-    List<String> unlessArgs = unlessAt < 0 ? List.of() : words.subList(unlessAt + 1, words.size());
+    String[] words = text.trim().split("\\s+");
+    List<String[]> args = new ArrayList<>();
+    List<String[]> unlessArgs = new ArrayList<>();
+    List<String[]> into = args;
+    for (int i = 1; i < words.length; i++) {
+      if (words[i].equals("unless") && into == args) {
+        into = unlessArgs;
+      } else {
+        into.add(words[i].split("\\."));
+      }
+    }
     RetryRule rule =
-        switch (words.get(0)) {
+        switch (words[0]) {
           case "always" -> ALWAYS;
           case "never" -> NEVER;
           case "when-named" ->
@@ -101,7 +107,10 @@ public final class RetryRule {
     if (body == null || !body.isJsonObject()) {
       return new Prepared(request, false);
     }
-    boolean safe = unless.stream().noneMatch(path -> anySet(select(body, path)));
+    boolean safe = true;
+    for (String[] path : unless) {
+      safe &= !anySet(select(body, path));
+    }
     if (kind == Kind.WHEN_NAMED) {
       List<JsonElement> name = select(body, paths.get(0));
       return new Prepared(request, safe && !name.isEmpty() && isNonBlankString(name.get(0)));

@@ -126,7 +126,8 @@ public final class EventEncoder {
     for (Map.Entry<?, ?> entry : fields.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
         throw new IllegalArgumentException(
-            "field names must be strings, got " + describe(entry.getKey()));
+            "field names must be strings, got "
+                + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()));
       }
       Object value = entry.getValue();
       JsonElement element;
@@ -142,10 +143,6 @@ public final class EventEncoder {
       tree.add(key, element);
     }
     return tree;
-  }
-
-  private static String describe(Object key) {
-    return key == null ? "null" : key.getClass().getName();
   }
 
   /** The id entry of a map event, or null. */

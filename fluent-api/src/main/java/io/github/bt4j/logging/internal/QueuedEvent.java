@@ -39,11 +39,6 @@ public final class QueuedEvent {
     return json;
   }
 
-  /** The size of the event's JSON: what it adds to a request. */
-  public int size() {
-    return json.length;
-  }
-
   /**
    * What the event occupies on the heap while queued, as estimated below: its JSON, its id and the
    * objects holding them. This is what counts against the queue's bound.

@@ -55,9 +55,4 @@ public final class Row {
     json = event.json();
     members.add(event);
   }
-
-  /** Adds an event whose content was merged into {@link #tree()}. */
-  void absorb(QueuedEvent event) {
-    members.add(event);
-  }
 }

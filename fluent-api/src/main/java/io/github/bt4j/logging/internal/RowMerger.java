@@ -37,8 +37,16 @@ public final class RowMerger {
    */
   static final Gson TREE_GSON = BraintrustJson.gson().newBuilder().serializeNulls().create();
 
-  private static final List<String> KEPT_FROM_EARLIER =
-      List.of("created", "span_id", "root_span_id", "span_parents", "_parent_id");
+  /** Top-level fields of a later row that folding leaves out: markers and span identity. */
+  private static final Set<String> NOT_MERGED =
+      Set.of(
+          IS_MERGE,
+          MERGE_PATHS,
+          "created",
+          "span_id",
+          "root_span_id",
+          "span_parents",
+          "_parent_id");
 
   private RowMerger() {}
 
@@ -64,7 +72,7 @@ public final class RowMerger {
         earlier.replaceWith(event, later);
       } else if (canFold(earlier.tree(), later)) {
         fold(earlier.tree(), later);
-        earlier.absorb(event);
+        earlier.members().add(event);
       } else {
         groups.add(group);
         group = new ArrayList<>();
@@ -107,23 +115,10 @@ public final class RowMerger {
    */
   static void fold(JsonObject earlier, JsonObject later) {
     boolean earlierIsMerge = isTrue(earlier, IS_MERGE);
-    Map<String, JsonElement> kept = new HashMap<>();
-    for (String field : KEPT_FROM_EARLIER) {
-      JsonElement value = earlier.get(field);
-      if (value != null) {
-        kept.put(field, value);
-      }
-    }
     Set<List<String>> replacePaths = setMergePaths(later);
     Set<List<String>> union = setMergePaths(earlier);
     earlier.remove(MERGE_PATHS);
     deepMerge(earlier, later, new ArrayList<>(), replacePaths, union);
-    for (String field : KEPT_FROM_EARLIER) {
-      earlier.remove(field);
-      if (kept.containsKey(field)) {
-        earlier.add(field, kept.get(field));
-      }
-    }
     if (earlierIsMerge) {
       union.addAll(replacePaths);
       if (!union.isEmpty()) {
@@ -137,7 +132,9 @@ public final class RowMerger {
 
   /**
    * Merges {@code source} into {@code target} as the API does, adding to {@code replaced} each path
-   * where an object from {@code source} took the place of a value that was not an object.
+   * where an object from {@code source} took the place of a value that was not an object. At the
+   * top, the merge markers and the span identity are not taken from {@code source}: the target
+   * keeps its own (or none).
    */
   private static void deepMerge(
       JsonObject target,
@@ -147,7 +144,7 @@ public final class RowMerger {
       Set<List<String>> replaced) {
     for (Map.Entry<String, JsonElement> entry : source.entrySet()) {
       String key = entry.getKey();
-      if (path.isEmpty() && (key.equals(IS_MERGE) || key.equals(MERGE_PATHS))) {
+      if (path.isEmpty() && NOT_MERGED.contains(key)) {
         continue;
       }
       path.add(key);
