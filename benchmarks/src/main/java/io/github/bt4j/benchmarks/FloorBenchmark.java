@@ -1,6 +1,7 @@
 package io.github.bt4j.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -125,6 +126,7 @@ public final class FloorBenchmark {
   /** One more run of {@code side}, recorded with Java Flight Recorder and not counted. */
   private static void record(Workload workload, Side side, long units, String baseUrl, Path dir)
       throws Exception {
+    Files.createDirectories(dir);
     Path file = dir.toAbsolutePath().resolve(workload.key + "-" + side.label() + ".jfr");
     // The cold start is recorded whole; the others only in their timed passes.
     List<String> record =
