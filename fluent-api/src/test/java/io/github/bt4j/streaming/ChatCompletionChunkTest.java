@@ -34,7 +34,9 @@ class ChatCompletionChunkTest {
     assertEquals("function", call.type());
     assertEquals("f", call.name());
     assertEquals("{\"a\"", call.arguments());
-    assertTrue(choice.raw().has("logprobs"));
+    assertTrue(
+        chunk.raw().getAsJsonArray("choices").get(0).getAsJsonObject().has("logprobs"),
+        "fields the type does not name stay reachable");
   }
 
   @Test
@@ -60,6 +62,47 @@ class ChatCompletionChunkTest {
     assertEquals(0, chunk.choices().get(0).index());
     assertNull(chunk.choices().get(0).delta().content());
     assertEquals(0, chunk.choices().get(0).delta().toolCalls().size());
+  }
+
+  @Test
+  void readsFieldsOfUnexpectedTypesAsTheTreeReadDid() {
+    ChatCompletionChunk chunk =
+        ChatCompletionChunk.parse(
+            "{\"id\":7,\"created\":1.5e3,\"model\":true,\"choices\":[3,{\"index\":2,"
+                + "\"delta\":{\"content\":[{\"type\":\"text\"}],\"role\":{\"a\":[1]},"
+                + "\"tool_calls\":[{\"function\":\"f\"},null]},\"finish_reason\":\"stop\"},"
+                + "\"x\"],\"usage\":[],\"extra\":{\"deep\":[{\"id\":\"no\"}]}}");
+    assertEquals("7", chunk.id());
+    assertEquals(1500L, chunk.created());
+    assertEquals("true", chunk.model());
+    assertNull(chunk.usage());
+    assertEquals(1, chunk.choices().size(), "elements that are not objects are skipped");
+    ChatCompletionChunk.Choice choice = chunk.choices().get(0);
+    assertEquals(2, choice.index());
+    assertEquals("stop", choice.finishReason());
+    assertEquals("[{\"type\":\"text\"}]", choice.delta().content());
+    assertEquals("{\"a\":[1]}", choice.delta().role());
+    ChatCompletionChunk.ToolCallDelta call = choice.delta().toolCalls().get(0);
+    assertEquals(1, choice.delta().toolCalls().size());
+    assertNull(call.index());
+    assertNull(call.name());
+    assertNull(call.arguments());
+  }
+
+  @Test
+  void aDeltaThatIsNotAnObjectIsEmpty() {
+    ChatCompletionChunk.Delta delta =
+        ChatCompletionChunk.parse("{\"choices\":[{\"delta\":null}]}").choices().get(0).delta();
+    assertNull(delta.content());
+    assertNull(delta.role());
+    assertEquals(0, delta.toolCalls().size());
+  }
+
+  @Test
+  void textAfterTheObjectOrBrokenJsonIsNotAChunk() {
+    assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse("{} {}"));
+    assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse("{\"id\":"));
+    assertThrows(IllegalArgumentException.class, () -> ChatCompletionChunk.parse(""));
   }
 
   @Test

@@ -91,7 +91,11 @@ public final class EventStream<T> implements ServerSentEventStream<T> {
    * @return the message, or null when the event is not an error
    */
   static String errorMessage(SseEvent event, Object value) {
-    JsonObject o = value instanceof ChatCompletionChunk chunk ? chunk.raw() : null;
+    // Only a chunk without choices can be an error object: the others need no second look.
+    JsonObject o =
+        value instanceof ChatCompletionChunk chunk && chunk.choices().isEmpty()
+            ? chunk.raw()
+            : null;
     boolean errorObject = o != null && o.has("error") && !o.has("choices");
     return errorObject || "error".equals(event.event())
         ? ErrorBody.parse(event.data()).message()
