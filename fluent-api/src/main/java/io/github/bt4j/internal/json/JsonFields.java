@@ -166,18 +166,6 @@ public final class JsonFields {
     return value.getAsLong();
   }
 
-  /**
-   * An object field.
-   *
-   * @param object the object
-   * @param name the field name
-   * @return the value, or null when absent or not an object
-   */
-  public static JsonObject object(JsonObject object, String name) {
-    JsonElement value = object.get(name);
-    return value != null && value.isJsonObject() ? value.getAsJsonObject() : null;
-  }
-
   private static String abbreviate(String data) {
     return data.length() <= 200 ? data : data.substring(0, 200) + "...";
   }
