@@ -1,5 +1,6 @@
 package io.github.bt4j.pagination;
 
+import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.PaginationException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,11 +16,13 @@ import java.util.Set;
  * <p>A page that fails to arrive (a typed exception of {@code io.github.bt4j.errors}, thrown by
  * {@link #hasNext()} or {@link #next()} after the client's retries for that page) leaves the
  * iterator usable: calling {@code hasNext()} again asks for the same page again, and the walk keeps
- * what it remembers (such as the ids already returned). A page that arrived but cannot be read (a
- * malformed row, a row that does not fit the requested class) or that breaks the paging contract
- * ({@link io.github.bt4j.errors.PaginationException}) ends the walk: every later call throws the
- * same exception. To continue in another process or later, save {@link #resumeCursor()} and pass it
- * to {@link AutoPager#startingAt(String)}.
+ * what it remembers (such as the ids already returned). So does a page whose body breaks off (a
+ * {@link io.github.bt4j.errors.ConnectionException}) after some of its items were returned: they
+ * come again, unless the walk skips them (a fetch with de-duplication does). A page that arrived
+ * but cannot be read (a malformed row, a row that does not fit the requested class) or that breaks
+ * the paging contract ({@link io.github.bt4j.errors.PaginationException}) ends the walk: every
+ * later call throws the same exception. To continue in another process or later, save {@link
+ * #resumeCursor()} and pass it to {@link AutoPager#startingAt(String)}.
  *
  * <p>Not thread-safe: use one iterator per thread.
  *
@@ -97,9 +100,16 @@ public final class PageIterator<T> implements Iterator<T> {
     }
   }
 
-  /** Ends the walk: every later call throws {@code e}. */
+  /**
+   * Ends the walk: every later call throws {@code e}; except for a page whose body broke off (a
+   * {@link ConnectionException}), which is dropped, so that the next call asks for it again.
+   */
   private RuntimeException fail(RuntimeException e) {
-    broken = e;
+    if (e instanceof ConnectionException) {
+      rows = null;
+    } else {
+      broken = e;
+    }
     return e;
   }
 

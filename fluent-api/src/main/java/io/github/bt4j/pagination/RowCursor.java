@@ -5,9 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The rows of one page, read one at a time. The page's response has been received and closed
- * already; rows are parsed as they are asked for, so each one can be garbage as soon as the caller
- * is done with it.
+ * The rows of one page, read one at a time. The page's status and headers have been received; its
+ * body may still be arriving, read into memory by a thread of the client that closes the response
+ * at the body's end, so a caller may stop at any row without closing anything. Rows are parsed as
+ * they are asked for, so each one can be garbage as soon as the caller is done with it. A body that
+ * breaks off is a {@link io.github.bt4j.errors.ConnectionException} from {@link #hasNext()}.
  *
  * @param <T> the row type
  */

@@ -11,8 +11,8 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.bt4j.core.RequestOptions;
 import io.github.bt4j.errors.BraintrustException;
-import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.UnexpectedResponseException;
+import io.github.bt4j.internal.http.ReadAhead;
 import io.github.bt4j.internal.http.RetryRule;
 import io.github.bt4j.internal.http.Transport;
 import io.github.bt4j.pagination.RowCursor;
@@ -23,30 +23,31 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.Buffer;
+import okio.BufferedSource;
+import okio.Okio;
 
 /**
  * The rows of one page of a fetch or a query, read one at a time. The page's request is sent and
- * its body moved into memory as bytes (okio's segments, no copy into a String) and the response
- * closed before any row is parsed: a caller that stops early leaves no connection open, and memory
- * holds one page of bytes rather than one page of parsed rows, which a small heap would keep alive
- * long enough to promote. Rows are then parsed one at a time from those bytes, by one Gson reader
- * for the whole page, and mapped to the caller's type; the source that walks the pages says which
- * rows to hand out and where the next page is. Transport failures become {@link
- * ConnectionException}, unreadable bodies {@link UnexpectedResponseException}; non-2xx answers are
- * the typed exceptions of {@link Transport#open}.
+ * its status checked in the caller's thread; its body is then read by a thread of the client into
+ * memory as bytes ({@link ReadAhead}), and rows are parsed while it arrives, one at a time, by one
+ * Gson reader for the whole page, and mapped to the caller's type: parsing overlaps the server's
+ * writing. A caller that stops early leaves that thread to finish the page and close the response,
+ * so no connection stays open, and memory holds at most one page of bytes rather than one page of
+ * parsed rows, which a small heap would keep alive long enough to promote. The source that walks
+ * the pages says which rows to hand out and where the next page is. Transport failures, before the
+ * first row or in the middle of the page, become {@link io.github.bt4j.errors.ConnectionException},
+ * unreadable bodies {@link UnexpectedResponseException}; non-2xx answers are the typed exceptions
+ * of {@link Transport#open}.
  *
  * @param <T> the row type
  */
 abstract class PageRows<T> implements RowCursor<T> {
-  private final Request request;
-  private final Headers headers;
-  private final int status;
+  private final Response response; // closed by the thread that reads its body
   private final TypeAdapter<T> adapter; // null: rows are handed out as the JsonObjects they are
   private final String rowsField; // null for JSON lines
+  private final BufferedSource body;
   private final JsonReader reader;
   private final TypeAdapter<JsonElement> elements;
   private final JsonObject fields = new JsonObject();
@@ -58,9 +59,9 @@ abstract class PageRows<T> implements RowCursor<T> {
   private boolean finished;
 
   /**
-   * Sends {@code request} and receives the page whole: a JSON object whose {@code rowsField} array
-   * holds the rows and whose {@code cursor} string field, if any, is {@link #bodyCursor()}, or,
-   * with no {@code rowsField}, JSON lines: one JSON object after another, blank lines between.
+   * Sends {@code request} and starts receiving the page: a JSON object whose {@code rowsField}
+   * array holds the rows and whose {@code cursor} string field, if any, is {@link #bodyCursor()},
+   * or, with no {@code rowsField}, JSON lines: one JSON object after another, blank lines between.
    */
   PageRows(
       Transport transport,
@@ -68,18 +69,10 @@ abstract class PageRows<T> implements RowCursor<T> {
       RequestOptions options,
       String rowsField,
       TypeAdapter<T> adapter) {
-    this.request = request;
     this.adapter = adapter;
     this.rowsField = rowsField;
-    Buffer body = new Buffer();
-    try (Response response =
-        transport.open(transport.newCall(request, options, RetryRule.ALWAYS))) {
-      response.body().source().readAll(body); // an executed call's body is never null
-      this.headers = response.headers();
-      this.status = response.code();
-    } catch (IOException e) {
-      throw new ConnectionException(request.method(), request.url().toString(), e);
-    }
+    this.response = transport.open(transport.newCall(request, options, RetryRule.ALWAYS));
+    this.body = ReadAhead.start(response, transport);
     Gson gson = transport.gson();
     this.reader =
         gson.newJsonReader(new InputStreamReader(body.inputStream(), StandardCharsets.UTF_8));
@@ -112,7 +105,7 @@ abstract class PageRows<T> implements RowCursor<T> {
 
   /** A response header, or null. */
   final String header(String name) {
-    return headers.get(name);
+    return response.header(name);
   }
 
   /** The body's {@code cursor} field, or null; final once {@link #hasNext()} is false. */
@@ -180,6 +173,7 @@ abstract class PageRows<T> implements RowCursor<T> {
         inRows = false;
       } else if (!reader.hasNext()) {
         reader.endObject();
+        body.readAll(Okio.blackhole()); // the response is closed and its connection free
         return false;
       } else {
         String name = reader.nextName();
@@ -230,6 +224,10 @@ abstract class PageRows<T> implements RowCursor<T> {
   /** An error about the body of this page. */
   private BraintrustException unreadable(String detail, Exception cause) {
     return new UnexpectedResponseException(
-        status, request.method(), request.url().toString(), detail, cause);
+        response.code(),
+        response.request().method(),
+        response.request().url().toString(),
+        detail,
+        cause);
   }
 }

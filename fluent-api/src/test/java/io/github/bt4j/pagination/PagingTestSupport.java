@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import okhttp3.ConnectionPool;
 
 /** Clients and data shared by the paging tests. */
@@ -38,9 +40,20 @@ public final class PagingTestSupport {
     return new UUID(0x1234, n).toString();
   }
 
-  /** Whether every connection of the client is back in the pool, idle. */
+  /**
+   * Whether every connection of the client is back in the pool, idle, within about 10 seconds: a
+   * fetch or query page left before its end is finished, and its connection released, by a reader
+   * thread of the client, so this polls until then (a bounded number of 1 ms pauses; no clock
+   * read).
+   */
   public static boolean noConnectionInUse(BraintrustClient client) {
     ConnectionPool pool = ClientAccess.transportOf(client).http().connectionPool();
-    return pool.connectionCount() == pool.idleConnectionCount();
+    for (int pauses = 0; pool.connectionCount() != pool.idleConnectionCount(); pauses++) {
+      if (pauses == 10_000) {
+        return false;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    return true;
   }
 }

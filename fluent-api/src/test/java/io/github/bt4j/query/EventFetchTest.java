@@ -16,11 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import io.github.bt4j.BraintrustClient;
+import io.github.bt4j.errors.ConnectionException;
 import io.github.bt4j.errors.InternalServerException;
 import io.github.bt4j.errors.PaginationException;
 import io.github.bt4j.models.ProjectLogsEvent;
@@ -185,6 +187,36 @@ class EventFetchTest {
       assertEquals(List.of("q3@4"), rest, "the same iterator still knows row 2");
     }
     assertEquals(6, requestBodies(wm).size());
+  }
+
+  @Test
+  void aPageWhoseBodyBreaksOffIsAskedForAgainByTheSameIterator(WireMockRuntimeInfo info) {
+    WireMock wm = info.getWireMock();
+    page(wm, "{\"limit\":1000}", events("c1", row(1, 9)));
+    String second = "{\"limit\":1000,\"cursor\":\"c1\"}";
+    wm.register(
+        post(urlEqualTo(URL))
+            .withRequestBody(equalToJson(second))
+            .inScenario("page 2")
+            .whenScenarioStateIs(STARTED)
+            .willSetStateTo("broken once")
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    wm.register(
+        post(urlEqualTo(URL))
+            .withRequestBody(equalToJson(second))
+            .inScenario("page 2")
+            .whenScenarioStateIs("broken once")
+            .willReturn(okJson(events(null, row(2, 8)))));
+    try (BraintrustClient client = client(info)) {
+      PageIterator<JsonObject> it = client.queries().fetchProjectLogs(PROJECT).events().iterator();
+      assertEquals("q1@9", it.next().get("input").getAsString());
+      ConnectionException e = assertThrows(ConnectionException.class, it::hasNext);
+      assertTrue(e.getCause() instanceof java.io.IOException, String.valueOf(e.getCause()));
+      assertEquals("c1", it.resumeCursor().orElseThrow());
+      assertEquals("q2@8", it.next().get("input").getAsString(), "the page was asked for again");
+      assertFalse(it.hasNext());
+    }
+    assertEquals(3, requestBodies(wm).size());
   }
 
   @Test

@@ -13,21 +13,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A one-connection HTTP/1.1 server on the loopback address that answers with a chunked {@code
- * text/event-stream} body written step by step, so a test decides exactly what the client has
- * received at each moment. WireMock's dribble delays time chunks by the clock; this waits on
- * latches.
+ * A one-connection HTTP/1.1 server on the loopback address that answers with a chunked body ({@code
+ * text/event-stream} unless told otherwise) written step by step, so a test decides exactly what
+ * the client has received at each moment. WireMock's dribble delays time chunks by the clock; this
+ * waits on latches.
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
   private static final long STEP_TIMEOUT_SECONDS = 30;
 
   /** One thing the server does, in order. */
-  interface Step {
+  public interface Step {
     void run(Exchange exchange) throws Exception;
   }
 
   /** The server side of the one connection. */
-  static final class Exchange {
+  public static final class Exchange {
     private final Socket socket;
     private final OutputStream out;
 
@@ -61,11 +61,11 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
   }
 
-  static Step send(String text) {
+  public static Step send(String text) {
     return exchange -> exchange.chunk(text);
   }
 
-  static Step await(CountDownLatch latch) {
+  public static Step await(CountDownLatch latch) {
     return exchange -> {
       if (!latch.await(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new AssertionError("the test never released the server");
@@ -73,19 +73,26 @@ final class ScriptedHttpServer implements AutoCloseable {
     };
   }
 
-  static Step end() {
+  public static Step end() {
     return Exchange::end;
   }
 
-  static Step cutMidChunk(String partial) {
+  public static Step cutMidChunk(String partial) {
     return exchange -> exchange.cutMidChunk(partial);
   }
 
   private final ServerSocket serverSocket;
+  private final String contentType;
   private final CompletableFuture<Void> scriptDone = new CompletableFuture<>();
   private final CompletableFuture<Void> clientClosed = new CompletableFuture<>();
 
   ScriptedHttpServer(Step... steps) throws IOException {
+    this("text/event-stream", steps);
+  }
+
+  /** A server whose answer has the given content type. */
+  public ScriptedHttpServer(String contentType, Step... steps) throws IOException {
+    this.contentType = contentType;
     serverSocket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     Thread thread = new Thread(() -> serve(List.of(steps)), "scripted-http-server");
     thread.setDaemon(true);
@@ -93,11 +100,16 @@ final class ScriptedHttpServer implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + serverSocket.getLocalPort() + "/stream";
+    return baseUrl() + "/stream";
+  }
+
+  /** The server's root, for a client's base URL (every path gets the same answer). */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + serverSocket.getLocalPort();
   }
 
   /** Completes when the script has run; fails with whatever went wrong on the server. */
-  CompletableFuture<Void> scriptDone() {
+  public CompletableFuture<Void> scriptDone() {
     return scriptDone;
   }
 
@@ -114,7 +126,9 @@ final class ScriptedHttpServer implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       out.write(
           ("HTTP/1.1 200 OK\r\n"
-                  + "Content-Type: text/event-stream\r\n"
+                  + "Content-Type: "
+                  + contentType
+                  + "\r\n"
                   + "Transfer-Encoding: chunked\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();

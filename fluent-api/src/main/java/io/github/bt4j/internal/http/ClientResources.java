@@ -1,18 +1,30 @@
 package io.github.bt4j.internal.http;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 
 /**
  * What a client and the clients derived from it with {@code withOptions} share: the OkHttp
- * dispatcher and connection pool, and the rate-limit pause. Each client holds one share; the
- * dispatcher's threads and the pool's connections are released when the last share is released, and
- * only if the library created them (a caller's OkHttpClient stays the caller's).
+ * dispatcher and connection pool, the rate-limit pause, and the threads that read pages ahead of
+ * their parser ({@link ReadAhead}). Each client holds one share; the dispatcher's threads and the
+ * pool's connections are released when the last share is released, and only if the library created
+ * them (a caller's OkHttpClient stays the caller's); the page readers always.
  */
 public final class ClientResources {
   private final OkHttpClient owned;
   private final RateLimitGate gate = new RateLimitGate();
   private final AtomicInteger shares = new AtomicInteger(1);
+  // The page readers (cached: a walk reads one page at a time, so it keeps one thread from page to
+  // page). Daemon threads, as the writer's: a program that never closes its client can still exit.
+  final ExecutorService readers =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "bt4j-page-reader");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * The resources of a new client, with its first share.
@@ -38,11 +50,17 @@ public final class ClientResources {
     return this;
   }
 
-  /** Gives one share back; the last one shuts the dispatcher and pool down, if ours. */
+  /**
+   * Gives one share back; the last one shuts the page readers down (a page being read is finished
+   * first), and the dispatcher and pool, if ours.
+   */
   void release() {
-    if (shares.decrementAndGet() == 0 && owned != null) {
-      owned.dispatcher().executorService().shutdown();
-      owned.connectionPool().evictAll();
+    if (shares.decrementAndGet() == 0) {
+      readers.shutdown();
+      if (owned != null) {
+        owned.dispatcher().executorService().shutdown();
+        owned.connectionPool().evictAll();
+      }
     }
   }
 

@@ -348,7 +348,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /** A transport failure of {@code request}, with the record of its attempts. */
-  private static ConnectionException connectionFailure(Request request, Exception e) {
+  static ConnectionException connectionFailure(Request request, Exception e) {
     return new ConnectionException(
         request.method(), request.url().toString(), e, contextOf(request).attempts().snapshot());
   }
