@@ -2,6 +2,7 @@ package io.github.bt4j.internal.http;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 
@@ -17,14 +18,11 @@ public final class ClientResources {
   private final RateLimitGate gate = new RateLimitGate();
   private final AtomicInteger shares = new AtomicInteger(1);
   // The page readers (cached: a walk reads one page at a time, so it keeps one thread from page to
-  // page). Daemon threads, as the writer's: a program that never closes its client can still exit.
-  final ExecutorService readers =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "bt4j-page-reader");
-            thread.setDaemon(true);
-            return thread;
-          });
+  // page), made on the first page read ahead: most programs never fetch, and the pool's classes
+  // cost
+  // start-up time. Daemon threads, as the writer's: a program that never closes its client can
+  // exit.
+  private ExecutorService readers; // guarded by this
 
   /**
    * The resources of a new client, with its first share.
@@ -56,12 +54,37 @@ public final class ClientResources {
    */
   void release() {
     if (shares.decrementAndGet() == 0) {
-      readers.shutdown();
+      synchronized (this) {
+        if (readers != null) {
+          readers.shutdown();
+        }
+      }
       if (owned != null) {
         owned.dispatcher().executorService().shutdown();
         owned.connectionPool().evictAll();
       }
     }
+  }
+
+  /**
+   * The threads that read pages ahead of their parser.
+   *
+   * @throws RejectedExecutionException once every share was released (the clients are closed)
+   */
+  synchronized ExecutorService readers() {
+    if (shares.get() == 0) {
+      throw new RejectedExecutionException("the client is closed");
+    }
+    if (readers == null) {
+      readers =
+          Executors.newCachedThreadPool(
+              task -> {
+                Thread thread = new Thread(task, "bt4j-page-reader");
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    return readers;
   }
 
   /** The rate-limit pause every attempt of these clients honours. */

@@ -43,7 +43,7 @@ public final class ReadAhead extends ForwardingSource implements Runnable {
   public static BufferedSource start(Response response, Transport transport) {
     ReadAhead body = new ReadAhead(response, new Pipe(Long.MAX_VALUE));
     try {
-      transport.resources().readers.execute(body);
+      transport.resources().readers().execute(body);
     } catch (RejectedExecutionException closed) {
       body.run();
     }
