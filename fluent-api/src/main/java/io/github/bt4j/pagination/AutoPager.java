@@ -11,12 +11,12 @@ import java.util.stream.StreamSupport;
 /**
  * Every item of a paged read, as an {@link Iterable} and a {@link Stream}. Nothing is sent until
  * the first item is asked for, and each further page is fetched only when the loop reaches it, so a
- * loop that stops early, or {@code stream().findFirst()}, costs one page. A list page's body is
- * received whole, as bytes, and its response closed before the first item is handed out; a fetch or
- * query page's rows are parsed one at a time as the loop asks for them, while a thread of the
- * client receives the rest of the page and closes its response at the end. An abandoned loop leaves
- * no connection open (a fetch or query page's once the page has arrived), and memory holds one page
- * of bytes at a time.
+ * loop that stops early, or {@code stream().findFirst()}, costs one page. A list page is read whole
+ * into its items, and its response closed, before the first item is handed out; a fetch or query
+ * page's rows are parsed one at a time as the loop asks for them, while a thread of the client
+ * receives the rest of the page as bytes and closes its response at the end. An abandoned loop
+ * leaves no connection open (a fetch or query page's once the page has arrived), and memory holds
+ * one page at a time.
  *
  * <pre>{@code
  * for (Project p : client.projects().list()) {

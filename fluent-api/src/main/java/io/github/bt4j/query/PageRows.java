@@ -10,7 +10,6 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.bt4j.core.RequestOptions;
-import io.github.bt4j.errors.BraintrustException;
 import io.github.bt4j.errors.UnexpectedResponseException;
 import io.github.bt4j.internal.http.ReadAhead;
 import io.github.bt4j.internal.http.RetryRule;
@@ -123,7 +122,7 @@ abstract class PageRows<T> implements RowCursor<T> {
       try {
         row = rowAhead() ? elements.read(reader) : null;
       } catch (IOException | JsonParseException | IllegalStateException e) {
-        throw unreadable(e.getMessage(), e);
+        throw Transport.unexpected(response, e.getMessage(), e);
       }
       if (row == null) {
         finished = true;
@@ -132,7 +131,8 @@ abstract class PageRows<T> implements RowCursor<T> {
       }
       if (!row.isJsonObject()) {
         String s = String.valueOf(row);
-        throw unreadable(
+        throw Transport.unexpected(
+            response,
             "a row is not a JSON object ("
                 + reader // "JsonReader at line L column C path $": where the row ends
                 + "): "
@@ -217,17 +217,8 @@ abstract class PageRows<T> implements RowCursor<T> {
     try {
       return adapter.fromJsonTree(row);
     } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
-      throw unreadable("a row does not fit the requested type: " + e.getMessage(), e);
+      throw Transport.unexpected(
+          response, "a row does not fit the requested type: " + e.getMessage(), e);
     }
-  }
-
-  /** An error about the body of this page. */
-  private BraintrustException unreadable(String detail, Exception cause) {
-    return new UnexpectedResponseException(
-        response.code(),
-        response.request().method(),
-        response.request().url().toString(),
-        detail,
-        cause);
   }
 }

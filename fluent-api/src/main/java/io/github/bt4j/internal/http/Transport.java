@@ -428,7 +428,15 @@ public final class Transport implements AutoCloseable {
     return type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
   }
 
-  private static BraintrustException unexpected(Response response, String detail, Exception e) {
+  /**
+   * An answer whose status was fine but whose body cannot be read as expected.
+   *
+   * @param response the answer
+   * @param detail what is wrong with the body
+   * @param e the cause, or null
+   * @return the exception to throw
+   */
+  public static BraintrustException unexpected(Response response, String detail, Exception e) {
     return new UnexpectedResponseException(
         response.code(),
         response.request().method(),
